@@ -1,0 +1,40 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Every install step lives here so CI (a clean checkout) needs nothing by hand.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KG := $(VENV)/bin/kg
+
+.PHONY: demo test install install-dev lint typecheck bench clean
+
+# The stamp files make re-runs cheap: pip runs again only when pyproject.toml changes.
+$(VENV)/.stamp-base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.stamp-base $@
+
+install: $(VENV)/.stamp-base
+install-dev: $(VENV)/.stamp-dev
+
+demo: install
+	$(KG) build examples -o exports/graph.ttl
+
+test: install-dev
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check graph tests benchmarks
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) benchmarks/run_build_speed.py
+
+clean:
+	rm -rf $(VENV) exports/*.ttl exports/*.nt exports/*.trig exports/*.jsonld

@@ -1,0 +1,577 @@
+"""Doc + mentions → claims: who does what to whom, in which sentence, how surely, and who says so.
+
+The rules are general, not sentence-specific: a trigger phrase from the schema, the nearest entity on each side
+within its clause (lists expand to one claim per member), voice (``by``, 被/由/遭/获 flip the agent; ``N of X``
+reads as ``X's N``; ``A 是 B 的 N``), domain/range checks, cue phrases for polarity, modality and attribution,
+and the document topic for a missing argument (marked as inferred, at lower confidence).
+
+>>> from graph.schema import load_schema
+>>> extractor = ClaimExtractor(load_schema())
+>>> [c.triple_names for c in extractor.extract_text("Microsoft was acquired by nobody. Google acquired DeepMind.")]
+[('Google', 'acquired', 'DeepMind')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.mentions import MentionFinder
+from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
+from graph.settings import Settings
+
+Polarity = Literal["positive", "negative"]
+Modality = Literal["asserted", "hedged", "planned"]
+
+_ZH_CLAUSE_BREAKS = frozenset(",,;;::()()——【】「」『』—!?!?。\n")
+_EN_CLAUSE_BREAKS = frozenset(";:()—–[]\n") | {"--"}
+_EN_SUBORDINATORS = frozenset("but while whereas although though which who whom after before when because since "
+                              "unless until".split())
+_LIST_SEPARATORS = frozenset(["、", ",", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
+                              "as", "well", "plus"])
+_CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
+_ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
+_ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
+_ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
+_ZH_COMITATIVE = frozenset(["与", "和", "同", "跟"])
+_EN_COMITATIVE = frozenset(["with", "and"])
+_SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One extracted relation with provenance; IRIs for RDF, names for people."""
+
+    doc_id: str
+    relation: str
+    subject: str
+    subject_name: str
+    subject_type: str
+    object: str
+    object_name: str
+    object_type: str
+    polarity: Polarity
+    modality: Modality
+    confidence: float
+    inferred: bool
+    evidence: str
+    start: int
+    end: int
+    trigger: str
+    attributed_to: str | None = None
+    attributed_name: str | None = None
+    extractor: str = "extractor-rules-1"
+
+    @property
+    def triple_names(self) -> tuple[str, str, str]:
+        """``(subject name, relation, object name)``, handy in tests and reports."""
+        return (self.subject_name, self.relation, self.object_name)
+
+    @property
+    def claim_id(self) -> str:
+        """Content hash: the same claim from the same document always gets the same IRI."""
+        key = "\x1f".join([self.doc_id, self.relation, self.subject, self.object, str(self.start), str(self.end),
+                           self.polarity, self.modality, self.trigger])
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+    def is_asserted(self, threshold: float) -> bool:
+        """Whether this claim also becomes the plain triple ``X p Y``."""
+        return self.polarity == "positive" and self.modality == "asserted" and self.confidence >= threshold
+
+
+@dataclass(slots=True)
+class _Arg:
+    """One side of a relation: the mentions filling it and how they were found."""
+
+    spans: list[Span] = field(default_factory=list)
+    fallback: bool = False  # found by the sentence-subject fallback, not in the trigger's clause
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicEntity:
+    """An entity the document is about (from its title), usable to fill a missing argument."""
+
+    iri: str
+    name: str
+    type: str
+
+
+class ClaimExtractor:
+    """Holds the trigger and cue matchers for one schema; ``extract`` runs on a Doc with ``doc.ents`` set."""
+
+    def __init__(self, schema: Schema, *, settings: Settings | None = None,
+                 mention_finder: MentionFinder | None = None) -> None:
+        self.schema = schema
+        self.settings = settings or Settings()
+        zh_phrases = [t.phrase for t in schema.triggers if t.lang == "zh"]
+        zh_phrases += [c.phrase for c in schema.cues if c.lang == "zh"]
+        self.mentions = mention_finder or MentionFinder(
+            schema, base_iri=self.settings.base_iri,
+            models={"en": self.settings.spacy_model_en, "zh": self.settings.spacy_model_zh},
+            extra_words=zh_phrases,
+        )
+        self._trigger_matchers: dict[str, PhraseMatcher] = {}
+        self._cue_matchers: dict[str, PhraseMatcher] = {}
+        self._trigger_by_key: dict[str, Trigger] = {}
+        self._cue_by_key: dict[str, Cue] = {}
+
+    # ------------------------------------------------------------------ matchers
+    def _matcher(self, lang: str, kind: Literal["trigger", "cue"]) -> PhraseMatcher:
+        cache = self._trigger_matchers if kind == "trigger" else self._cue_matchers
+        if lang in cache:
+            return cache[lang]
+        nlp = self.mentions.nlp(lang)
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        items: Sequence[Trigger | Cue] = self.schema.triggers if kind == "trigger" else self.schema.cues
+        for item in items:
+            # English phrases match English text; Chinese phrases match Chinese-pipeline text, and so do English
+            # ones, because mixed articles quote English sentences.
+            if item.lang != lang and not (lang == "zh" and item.lang == "en"):
+                continue
+            if isinstance(item, Trigger):
+                key = f"T|{item.relation}|{int(item.inverse)}|{item.phrase}"
+                self._trigger_by_key[key] = item
+            else:
+                key = f"C|{item.kind}|{item.scope}|{item.phrase}"
+                self._cue_by_key[key] = item
+            matcher.add(key, [nlp.make_doc(item.phrase)])
+        cache[lang] = matcher
+        return matcher
+
+    # ------------------------------------------------------------------ public API
+    def doc_for(self, text: str, *, lang: str) -> Doc:
+        """Tokenise, split sentences and find mentions."""
+        nlp = self.mentions.nlp(lang)
+        doc = nlp(text)
+        return self.mentions(doc, lang=lang)
+
+    def topic_of(self, title: str | None, doc: Doc | None = None, *, lang: str) -> list[TopicEntity]:
+        """Entities in the title, in order; else the entity the document mentions most (at least twice)."""
+        topic: list[TopicEntity] = []
+        if title:
+            for ent in self.doc_for(title, lang=lang).ents:
+                if ent.kb_id_ and all(t.iri != ent.kb_id_ for t in topic):
+                    topic.append(TopicEntity(ent.kb_id_, ent.text, ent.label_))
+        if not topic and doc is not None:
+            counts: dict[str, int] = {}
+            first: dict[str, Span] = {}
+            for ent in doc.ents:
+                counts[ent.kb_id_] = counts.get(ent.kb_id_, 0) + 1
+                first.setdefault(ent.kb_id_, ent)
+            best = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]].start))
+            if best and best[0][1] >= 2:
+                span = first[best[0][0]]
+                topic.append(TopicEntity(span.kb_id_, span.text, span.label_))
+        return topic
+
+    def extract_text(self, text: str, *, lang: str | None = None, title: str | None = None,
+                     doc_id: str = "text") -> list[Claim]:
+        """Claims in a plain string (tokenises and finds mentions first)."""
+        from graph.documents import detect_lang
+
+        lang = lang or detect_lang(text)
+        doc = self.doc_for(text, lang=lang)
+        return self.extract(doc, lang=lang, topic=self.topic_of(title, doc, lang=lang), doc_id=doc_id)
+
+    def extract(self, doc: Doc, *, lang: str, topic: Sequence[TopicEntity] = (), doc_id: str = "",
+                offset: int = 0) -> list[Claim]:
+        """Claims in a Doc whose ``ents`` are set; ``offset`` shifts character offsets (long documents)."""
+        triggers = self._find_triggers(doc, lang)
+        if not triggers:
+            return []
+        cues = self._find_cues(doc, lang)
+        found: dict[tuple[str, str, str, str, str, int], Claim] = {}
+        ents = list(doc.ents)
+        for sent in doc.sents:
+            sent_triggers = [t for t in triggers if sent.start <= t[0].start < sent.end]
+            if not sent_triggers:
+                continue
+            mentions = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+            if not mentions:
+                continue
+            context = _Sentence(doc, sent, mentions, lang)
+            sent_cues = [(span, cue) for span, cue in cues if sent.start <= span.start < sent.end]
+            for span, trigger in sent_triggers:
+                for claim in self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset):
+                    key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
+                    if key not in found or found[key].confidence < claim.confidence:
+                        found[key] = claim
+        return sorted(found.values(), key=lambda c: (c.start, c.relation, c.subject, c.object))
+
+    # ------------------------------------------------------------------ finding
+    def _find_triggers(self, doc: Doc, lang: str) -> list[tuple[Span, Trigger]]:
+        matcher = self._matcher(lang, "trigger")
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        spans = []
+        for match_id, start, end in matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue  # "Open" inside "OpenAI"-like names never triggers
+            key = doc.vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label=key))
+        return [(span, self._trigger_by_key[span.label_]) for span in filter_spans(spans)]
+
+    def _find_cues(self, doc: Doc, lang: str) -> list[tuple[Span, Cue]]:
+        matcher = self._matcher(lang, "cue")
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        out = []
+        for match_id, start, end in matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            key = doc.vocab.strings[match_id]
+            out.append((Span(doc, start, end), self._cue_by_key[key]))
+        return out
+
+    # ------------------------------------------------------------------ one trigger
+    def _claims_for_trigger(self, ctx: _Sentence, trig: Span, trigger: Trigger,
+                            cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
+                            offset: int) -> list[Claim]:
+        spec = self.schema.relations[trigger.relation]
+        agent, patient, penalty = ctx.arguments(trig, spec)
+        subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
+        if not subj and not obj:
+            return []
+        # A lone argument takes the role its type fits ("Sora 的跳票": Sora is what was delayed).
+        if bool(subj) != bool(obj):
+            lone = subj or obj
+            in_subject_role = bool(subj)
+            types = [s.label_ for s in lone.spans]
+            fits_subject = all(fits(t, spec.domain) for t in types)
+            fits_object = all(fits(t, spec.range) for t in types)
+            if in_subject_role and not fits_subject and fits_object:
+                subj, obj = _Arg(), lone
+            elif not in_subject_role and not fits_object and fits_subject:
+                subj, obj = lone, _Arg()
+        inferred = False
+        if not subj or not obj:
+            missing_is_subject = not subj
+            present = obj if missing_is_subject else subj
+            filled = self._from_topic(spec, present, topic, as_subject=missing_is_subject)
+            if filled is None:
+                return []
+            if missing_is_subject:
+                subj = filled
+            else:
+                obj = filled
+            inferred = True
+        polarity, modality = _modality(ctx, trig, cues)
+        attributed = _attribution(ctx, trig, cues)
+        evidence, start, end = ctx.evidence(offset)
+        claims = []
+        for s in subj.spans:
+            for o in obj.spans:
+                if s.kb_id_ == o.kb_id_:
+                    continue
+                s_type, o_type = s.label_, o.label_
+                swap_penalty = 0.0
+                if not spec.accepts(s_type, o_type):
+                    if not spec.symmetric and spec.accepts(o_type, s_type) and not inferred:
+                        s, o = o, s
+                        s_type, o_type = o_type, s_type
+                        swap_penalty = 0.1
+                    else:
+                        continue
+                confidence = 0.85 - penalty - swap_penalty
+                confidence -= 0.1 * sum(1 for t in (s_type, o_type) if t == "Entity")
+                if subj.fallback or obj.fallback:
+                    confidence -= 0.1
+                if inferred:
+                    confidence *= self.settings.inferred_factor
+                confidence = round(min(0.99, max(0.05, confidence)), 3)
+                if spec.symmetric and s.kb_id_ > o.kb_id_:
+                    s, o = o, s
+                    s_type, o_type = o_type, s_type
+                claims.append(Claim(
+                    doc_id=doc_id, relation=spec.name, subject=s.kb_id_, subject_name=s.text, subject_type=s_type,
+                    object=o.kb_id_, object_name=o.text, object_type=o_type, polarity=polarity, modality=modality,
+                    confidence=confidence, inferred=inferred, evidence=evidence, start=start, end=end,
+                    trigger=trig.text, attributed_to=attributed.kb_id_ if attributed is not None else None,
+                    attributed_name=attributed.text if attributed is not None else None,
+                    extractor=self.settings.extractor_name,
+                ))
+        return claims
+
+    def _from_topic(self, spec: RelationSpec, present: _Arg, topic: Sequence[TopicEntity], *,
+                    as_subject: bool) -> _Arg | None:
+        taken = {s.kb_id_ for s in present.spans}
+        allowed = spec.domain if as_subject else spec.range
+        for entity in topic:
+            if entity.iri in taken or not fits(entity.type, allowed):
+                continue
+            doc = present.spans[0].doc
+            # A zero-width stand-in would lose the name; a detached Span over the title is not possible, so
+            # the topic entity travels as a Span-like record.
+            return _Arg([_TopicSpan(doc, entity)])  # type: ignore[list-item]
+        return None
+
+
+class _TopicSpan:
+    """Quacks like the parts of a Span the claim builder reads, for an entity filled from the topic."""
+
+    def __init__(self, doc: Doc, entity: TopicEntity) -> None:
+        self.doc = doc
+        self.kb_id_ = entity.iri
+        self.text = entity.name
+        self.label_ = entity.type
+        self.start = self.end = -1
+
+
+class _Sentence:
+    """One sentence with its mentions, clauses and coordinated lists."""
+
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Span], lang: str) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.mentions = mentions
+        self.lang = lang
+        self.groups = self._group_lists()
+        self.clause = self._clause_ids()
+
+    def _group_lists(self) -> list[list[Span]]:
+        """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
+        groups: list[list[Span]] = []
+        for mention in self.mentions:
+            if groups:
+                prev = groups[-1][-1]
+                between = [t.text.lower() for t in self.doc[prev.end:mention.start] if not t.is_space]
+                if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between):
+                    groups[-1].append(mention)
+                    continue
+                if not between and prev.end == mention.start and self.lang == "zh":
+                    groups[-1].append(mention)
+                    continue
+            groups.append([mention])
+        return groups
+
+    def group_of(self, span: Span) -> list[Span]:
+        for group in self.groups:
+            if span in group:
+                return group
+        return [span]
+
+    def joined_by_conjunction(self, group: list[Span]) -> bool:
+        if len(group) != 2:
+            return False
+        between = {t.text.lower() for t in self.doc[group[0].end:group[1].start]}
+        return bool(between & _CONJUNCTIONS)
+
+    def _clause_ids(self) -> dict[int, int]:
+        """Clause number of each token; list separators inside a coordinated list never break a clause."""
+        inside_list = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
+        clause = 0
+        ids: dict[int, int] = {}
+        tokens = list(self.sent)
+        for k, token in enumerate(tokens):
+            text = token.text
+            breaks = False
+            if token.i not in inside_list:
+                if self.lang == "zh":
+                    breaks = text in _ZH_CLAUSE_BREAKS or text.strip() in _ZH_CLAUSE_BREAKS and bool(text.strip())
+                    if text in (",", ",") and self._english_sentence():
+                        breaks = k + 1 < len(tokens) and tokens[k + 1].lower_ in _EN_SUBORDINATORS
+                else:
+                    breaks = text in _EN_CLAUSE_BREAKS or (
+                        text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in _EN_SUBORDINATORS)
+            if breaks:
+                clause += 1
+                ids[token.i] = -1  # the break itself belongs to no clause
+                continue
+            ids[token.i] = clause
+        return ids
+
+    def _english_sentence(self) -> bool:
+        letters = self.sent.text
+        return not any("\u4e00" <= ch <= "\u9fff" for ch in letters)
+
+    def same_clause(self, a: int, b: int) -> bool:
+        return self.clause.get(a, -2) == self.clause.get(b, -3) and self.clause.get(a, -1) >= 0
+
+    def clause_start(self, i: int) -> int:
+        cid = self.clause.get(i)
+        start = i
+        while start - 1 >= self.sent.start and self.clause.get(start - 1) == cid:
+            start -= 1
+        return start
+
+    def words(self, start: int, end: int) -> list[str]:
+        return [t.text.lower() for t in self.doc[start:end] if not t.is_space]
+
+    # ------------------------------------------------------------------ argument finding
+    def arguments(self, trig: Span, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:
+        """(agent, patient, confidence penalty) for a trigger, by position and voice."""
+        left = [m for m in self.mentions if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
+        right = [m for m in self.mentions if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        left_mention = left[-1] if left else None
+        right_mention = right[0] if right else None
+        penalty = 0.0
+        agent, patient = _Arg(), _Arg()
+        words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
+
+        if self.lang == "zh" and left_mention is not None:
+            passive = self._zh_passive(left, trig)
+            if passive is not None:
+                agent_span, patient_span = passive
+                agent = _Arg(self.group_of(agent_span))
+                if patient_span is not None:
+                    patient = _Arg(self.group_of(patient_span))
+                elif right_mention is not None:
+                    patient = _Arg(self.group_of(right_mention))
+                return agent, patient, penalty
+            copula = self._zh_copula(left, trig, right_mention)
+            if copula is not None:
+                return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
+
+        if left_mention is not None:
+            group = self.group_of(left_mention)
+            agent = _Arg(group)
+            if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
+                return _Arg([group[0]]), _Arg([group[1]]), penalty
+            if spec.symmetric and right_mention is None:
+                before = self.words(left_mention.start - 1, left_mention.start)
+                comitative = _ZH_COMITATIVE if self.lang == "zh" else _EN_COMITATIVE
+                if before and before[0] in comitative:
+                    # "A 宣布与 B 合作" / "A said it would partner and B": the partner follows the marker.
+                    others = [m for m in left if m.end <= left_mention.start - 1]
+                    if others:
+                        return _Arg(self.group_of(others[-1])), _Arg(group), penalty
+                    subject = self._sentence_subject(trig)
+                    if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in group}:
+                        return _Arg(self.group_of(subject), fallback=True), _Arg(group), penalty
+        else:
+            subject = self._sentence_subject(trig)
+            if subject is not None and (right_mention is None or subject.start < right_mention.start):
+                agent = _Arg(self.group_of(subject), fallback=True)
+        if right_mention is not None:
+            patient = _Arg(self.group_of(right_mention))
+            gap = right_mention.start - trig.end
+            penalty += min(0.15, max(0, gap - 6) * 0.01)
+        if left_mention is not None:
+            gap = trig.start - left_mention.end
+            penalty += min(0.15, max(0, gap - 6) * 0.01)
+
+        # English voice: "X was acquired by Y"; noun "N of X" reads as "X's N" ("the founder of X").
+        phrase_words = trig.text.lower().split()
+        last = phrase_words[-1] if phrase_words else ""
+        by_before_right = right_mention is not None and self.words(right_mention.start - 1, right_mention.start) == ["by"]
+        if last not in ("by", "of", "with", "to", "in", "on", "from", "against"):
+            if (words_after[:1] == ["by"] or (by_before_right and right_mention is not None
+                                              and right_mention.start - trig.end <= 4)):
+                agent, patient = patient, agent
+            elif words_after[:1] == ["of"] and right_mention is not None:
+                agent, patient = patient, agent
+        return agent, patient, penalty
+
+    def _sentence_subject(self, trig: Span) -> Span | None:
+        """The entity that opens the sentence (a topic-prominent subject carried over commas)."""
+        for mention in self.mentions:
+            if mention.start >= trig.start:
+                return None
+            lead = [t for t in self.doc[self.sent.start:mention.start] if not (t.is_punct or t.is_space)]
+            if len(lead) <= 2:
+                return mention
+            return None
+        return None
+
+    def _zh_passive(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
+        """``Y 被 X 收购`` / ``Y 由 X 开发`` / ``由 X 开发的 Y`` / ``Y 获 X 投资``: (agent, patient or None)."""
+        agent = left[-1]
+        between = self.words(agent.end, trig.start)
+        if any(w in _ZH_PASSIVE for w in between):
+            return None  # marker after the nearest entity: "X 被收购" has no agent here
+        marker_at = agent.start - 1
+        while marker_at >= self.sent.start and self.doc[marker_at].is_space:
+            marker_at -= 1
+        group = self.group_of(agent)
+        marker_at = group[0].start - 1
+        while marker_at >= self.sent.start and self.doc[marker_at].is_space:
+            marker_at -= 1
+        if marker_at < self.sent.start or self.doc[marker_at].text not in _ZH_PASSIVE:
+            return None
+        before = [m for m in left if m.end <= marker_at]
+        patient = before[-1] if before else None
+        return agent, patient
+
+    def _zh_copula(self, left: list[Span], trig: Span, right: Span | None) -> tuple[Span, Span] | None:
+        """``A 是 B 的 N``: B is the possessor (agent of the noun), A what the noun names (patient)."""
+        if right is not None or len(left) < 2:
+            return None
+        possessor = left[-1]
+        between = self.words(possessor.end, trig.start)
+        if not between or not all(w in _ZH_POSSESSIVE for w in between):
+            return None
+        first_group = self.group_of(possessor)
+        candidates = [m for m in left if m.end <= first_group[0].start]
+        if not candidates:
+            return None
+        head = candidates[-1]
+        if not set(self.words(head.end, first_group[0].start)) & _ZH_COPULA:
+            return None
+        return possessor, head
+
+    def evidence(self, offset: int) -> tuple[str, int, int]:
+        """The sentence text, stripped, with its character offsets in the whole document."""
+        text = self.sent.text
+        start = self.sent.start_char
+        stripped_left = len(text) - len(text.lstrip())
+        text = text.strip()
+        start += stripped_left
+        return text, offset + start, offset + start + len(text)
+
+
+def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> tuple[Polarity, Modality]:
+    """Polarity and modality from cue phrases scoped over the trigger."""
+    clause_start = ctx.clause_start(trig.start)
+    negated = hedged = planned = False
+    for span, cue in cues:
+        if cue.kind not in ("negation", "hedge", "plan"):
+            continue
+        before_trigger = span.end <= trig.start
+        in_scope = (
+            (cue.scope == "before" and before_trigger and span.start >= clause_start)
+            or (cue.scope == "sentence" and before_trigger)
+            or (cue.scope == "after" and span.start >= trig.end)
+        )
+        if not in_scope:
+            continue
+        if cue.kind == "negation":
+            # "not only" adds, it does not negate.
+            nxt = ctx.doc[span.end].lower_ if span.end < len(ctx.doc) else ""
+            if nxt not in ("only", "just", "仅", "仅仅", "只"):
+                negated = not negated if cue.phrase in ("nor",) else True
+        elif cue.kind == "hedge":
+            hedged = True
+        else:
+            planned = True
+    modality: Modality = "hedged" if hedged else "planned" if planned else "asserted"
+    return ("negative" if negated else "positive"), modality
+
+
+def _attribution(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> Span | None:
+    """Who the sentence says makes the claim: "X 表示/said …", "…, X said", "according to X", "据 X"."""
+    best: tuple[int, Span] | None = None
+    for span, cue in cues:
+        candidate: Span | None = None
+        if cue.kind == "attribution":
+            before = [m for m in ctx.mentions if m.end <= span.start and span.start - m.end <= 2]
+            after = [m for m in ctx.mentions if m.start >= span.end and m.start - span.end <= 1]
+            if before:
+                candidate = before[-1]
+            elif after and span.start > trig.end:
+                candidate = after[0]
+        elif cue.kind == "attribution-prefix":
+            after = [m for m in ctx.mentions if m.start >= span.end and m.start - span.end <= 2]
+            if after:
+                candidate = after[0]
+        if candidate is not None and candidate.label_ in _SPEAKER_TYPES:
+            distance = abs(span.start - trig.start)
+            if best is None or distance < best[0]:
+                best = (distance, candidate)
+    return best[1] if best else None

@@ -1,0 +1,210 @@
+"""Doc → entity mentions as spaCy spans in ``doc.ents``: label = entity class, ``kb_id`` = entity IRI.
+
+Three sources, highest precedence first: the gazetteer (bundled and user entity lists, matched on token
+boundaries so ``o1`` is not found in ``o10``), names from an installed spaCy NER model, and open-vocabulary names
+(Latin names inside Chinese, Chinese organisation names by suffix, capitalised English names).
+
+>>> from graph.schema import load_schema
+>>> finder = MentionFinder(load_schema())
+>>> doc = finder.nlp("zh")("英伟达和GPT4o以及 o10 与北京智谱华章科技有限公司")
+>>> [(e.text, e.label_) for e in finder(doc).ents]
+[('英伟达', 'Organization'), ('GPT4o', 'AIModel'), ('o10', 'Entity'), ('北京智谱华章科技有限公司', 'Organization')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.nlp import get_pipeline
+from graph.resolve import entity_key, mint_entity_iri
+from graph.schema import KnownEntity, Schema
+
+#: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
+SHORT_ALIAS = 4
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*$")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
+                 "实验室", "研究院", "研究所", "基金", "资本", "大学", "智能")
+#: Tokens that never start or sit inside a Chinese organisation name found by suffix.
+_ZH_NOT_IN_NAME = frozenset("的 了 在 与 和 及 或 是 为 被 由 将 把 对 从 向 给 让 也 都 就 还 又 等 这 那 其 该 此 "
+                            "年 月 日 个 家 位 名 和 说 称 表示 宣布 发布 推出 收购 投资 合作 已 已经 正在 今天 昨天"
+                            .split())
+#: Latin words inside Chinese text that are vocabulary, not names.
+_LATIN_STOP = frozenset(
+    "ai api app apps ceo cto cfo coo gpu gpus cpu tpu llm llms rl cot sft rlhf nlp cv agi asr tts iot saas ip "
+    "ok vs etc pr ppt pdf url http https www com cn html json ui ux id it pc mac ios android app sdk "
+    "prompt agent token tokens context scale scaling law model models data inference benchmark demo beta alpha "
+    "the a an of and or to in on for with by is are was were be at as it this that these those we you i he she "
+    "they not but if so do does did has have had can will just also only more most very new end".split()
+)
+_EN_STOP_START = frozenset(
+    "The A An In On At For From By With After Before During Since Until While When Where Why How What Who "
+    "This That These Those It Its Their Our Your His Her We They I He She You If But And Or So Yet Also "
+    "However Meanwhile Today Yesterday Tomorrow Last Next Earlier Later According Under Over Among Despite "
+    "Although Though Because As Both Each Every Some Many Most Other Such No Not One Two Three Mr Ms Mrs Dr "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Chinese American European Japanese Korean British French "
+    "Ltd Inc Corp Co CEO CTO AI".split()
+)
+_EN_ORG_SUFFIX = frozenset("Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC Labs Lab AI Technologies Technology "
+                           "Group Holdings Capital Ventures Partners Bank Systems Robotics Research Foundation "
+                           "University Institute Company Co. Networks Software Semiconductor".split())
+_EN_CONNECTORS = frozenset({"of", "&", "de", "for"})
+_NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", "GPE": "Place", "LOC": "Place",
+               "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
+
+
+def alias_variants(name: str) -> set[str]:
+    """Spellings of one alias the matcher should accept: as written, and with hyphens/spaces swapped or dropped.
+
+    >>> sorted(alias_variants("GPT-4o"))
+    ['GPT 4o', 'GPT-4o', 'GPT4o']
+    """
+    variants = {name}
+    if "-" in name:
+        variants |= {name.replace("-", " "), name.replace("-", "")}
+    if " " in name and not _HAS_CJK.search(name):
+        variants |= {name.replace(" ", "-"), name.replace(" ", "")}
+    return {v for v in variants if v.strip()}
+
+
+class MentionFinder:
+    """Finds entity mentions in Docs; holds the phrase matchers, built once per schema."""
+
+    def __init__(self, schema: Schema, *, base_iri: str = "https://w3id.org/claimgraph/",
+                 models: dict[str, str | None] | None = None, extra_words: Iterable[str] = ()) -> None:
+        self.schema = schema
+        self.base_iri = base_iri
+        self.models = models or {}
+        self._words = tuple(sorted(self._jieba_words(extra_words)))
+        self._matchers: dict[str, tuple[PhraseMatcher, PhraseMatcher]] = {}
+        self._entity_by_match: dict[int, KnownEntity] = {}
+
+    def _jieba_words(self, extra: Iterable[str]) -> set[str]:
+        words = {n for e in self.schema.entities.values() for n in e.names}
+        words.update(extra)
+        return {w for w in words if _HAS_CJK.search(w) or _LATIN_NAME.match(w)}
+
+    def nlp(self, lang: str) -> Language:
+        """The pipeline for a language, with known names in jieba's dictionary."""
+        return get_pipeline(lang, words=self._words if lang == "zh" else (),
+                            model=self.models.get(lang))
+
+    def _matchers_for(self, lang: str) -> tuple[PhraseMatcher, PhraseMatcher]:
+        if lang in self._matchers:
+            return self._matchers[lang]
+        nlp = self.nlp(lang)
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entity in self.schema.entities.values():
+            short: list[Doc] = []
+            long: list[Doc] = []
+            for name in entity.names:
+                for variant in alias_variants(name):
+                    doc = nlp.make_doc(variant)
+                    is_short = not _HAS_CJK.search(variant) and len(variant) <= SHORT_ALIAS
+                    (short if is_short else long).append(doc)
+            key = nlp.vocab.strings.add(entity.iri)
+            self._entity_by_match[key] = entity
+            if short:
+                exact.add(entity.iri, short)
+            if long:
+                folded.add(entity.iri, long)
+        self._matchers[lang] = (exact, folded)
+        return exact, folded
+
+    def __call__(self, doc: Doc, *, lang: str | None = None) -> Doc:
+        """Set ``doc.ents`` to the mentions found; returns the same Doc."""
+        lang = lang or ("zh" if doc.lang_ == "xx" else "en")
+        exact, folded = self._matchers_for(lang)
+        spans: list[Span] = []
+        for matcher in (exact, folded):
+            for match_id, start, end in matcher(doc):
+                entity = self._entity_by_match[match_id]
+                spans.append(Span(doc, start, end, label=entity.type, kb_id=entity.iri))
+        known = filter_spans(spans)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        extra = [s for s in self._model_names(doc) + self._open_names(doc, lang)
+                 if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = filter_spans(known + extra)
+        return doc
+
+    def _model_names(self, doc: Doc) -> list[Span]:
+        out = []
+        for ent in doc.ents:  # set by a statistical NER when a model is installed
+            label = _NER_LABELS.get(ent.label_)
+            if label:
+                out.append(self._new_span(doc, ent.start, ent.end, label))
+        return out
+
+    def _new_span(self, doc: Doc, start: int, end: int, label: str) -> Span:
+        span = Span(doc, start, end, label=label)
+        known = self.schema.entities_by_key.get(entity_key(span.text))
+        if known is not None:
+            return Span(doc, start, end, label=known.type, kb_id=known.iri)
+        return Span(doc, start, end, label=label, kb_id=mint_entity_iri(span.text, base_iri=self.base_iri))
+
+    def _open_names(self, doc: Doc, lang: str) -> list[Span]:
+        return self._open_names_zh(doc) if lang == "zh" else self._open_names_en(doc)
+
+    def _open_names_zh(self, doc: Doc) -> list[Span]:
+        spans = []
+        for i, token in enumerate(doc):
+            text = token.text
+            if _LATIN_NAME.match(text) and text.lower() not in _LATIN_STOP and len(text) >= 2:
+                # A name, not a word: capitalised, camel-case or with digits (GPT4o, xAI, Devin).
+                if any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) or text[0].isupper():
+                    if not text.isdigit():
+                        spans.append(self._new_span(doc, i, i + 1, "Entity"))
+            elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text):
+                start = i
+                while start > 0 and i - start < 4:
+                    prev = doc[start - 1].text
+                    if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6:
+                        break
+                    start -= 1
+                if start < i or len(text) > 4:
+                    # "北京智谱华章科技有限公司": the suffix token plus up to four name tokens before it.
+                    spans.append(self._new_span(doc, start, i + 1, "Organization"))
+        return spans
+
+    def _open_names_en(self, doc: Doc) -> list[Span]:
+        spans = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            token = doc[i]
+            if not _is_name_token(token.text):
+                i += 1
+                continue
+            end = i + 1
+            while end < n:
+                nxt = doc[end].text
+                if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and end + 1 < n and _is_name_token(doc[end + 1].text)
+                                          and nxt != "for"):
+                    end += 1
+                else:
+                    break
+            start = i
+            # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
+            while start < end and doc[start].text in _EN_STOP_START:
+                start += 1
+            if start < end and not (end - start == 1 and token.is_sent_start and doc[start].text in _EN_STOP_START):
+                label = "Organization" if doc[end - 1].text in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
+                text = doc[start:end].text
+                if text.lower() not in _LATIN_STOP and not text.isdigit():
+                    spans.append(self._new_span(doc, start, end, label))
+            i = end
+        return spans
+
+
+def _is_name_token(text: str) -> bool:
+    if not text or not text[0].isupper() or not _LATIN_NAME.match(text.rstrip(".")):
+        return False
+    return not (text.isupper() and len(text) > 6)

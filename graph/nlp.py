@@ -1,0 +1,130 @@
+"""Build the spaCy pipelines: Chinese segmented by jieba, English by spaCy's tokenizer, sentences for both.
+
+This is the one place where components and Doc extensions are registered. Nothing heavy happens at import:
+pipelines are built on first use and cached per (language, word list, model).
+
+>>> nlp = get_pipeline("zh", words=("英伟达",))
+>>> [t.text for t in nlp("买英伟达股票。OpenAI 发布 o1")][:3]
+['买', '英伟达', '股票']
+>>> [s.text for s in nlp("第一句。第二句!第三句").sents]
+['第一句。', '第二句!', '第三句']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+#: Characters that end a sentence in either script; a newline does too (titles and list items have no stop).
+SENTENCE_END = frozenset("。!?!?;;…")
+ENGLISH_END = frozenset(".!?;")
+#: Closing quotes and brackets that belong to the sentence they follow.
+CLOSERS = frozenset("”’\"')）」』】》")
+
+_ALNUM = re.compile(r"^[A-Za-z0-9]+$")
+
+
+class JiebaTokenizer:
+    """A spaCy tokenizer over its own jieba dictionary, so one build's entity names never leak into another's."""
+
+    def __init__(self, vocab: Vocab, words: Iterable[str] = ()) -> None:
+        import jieba  # heavy: loaded on first pipeline build, not at import
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self.vocab = vocab
+        self.jieba = jieba.Tokenizer()
+        self.jieba.initialize()
+        for word in sorted(set(words)):
+            # Spaces inside a name cannot be one jieba word; the phrase matcher joins the pieces instead.
+            if word and not any(ch.isspace() for ch in word):
+                self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word, tune=False), 20000))
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for piece in self.jieba.cut(text, cut_all=False, HMM=True):
+            if piece.isspace() and words and not spaces[-1] and piece == " ":
+                spaces[-1] = True
+                continue
+            if words and not spaces[-1] and _ALNUM.match(piece) and _ALNUM.match(words[-1]):
+                # jieba cuts Latin runs at dictionary words ("o10" -> "o1" "0"); a Latin word stays whole.
+                words[-1] += piece
+                continue
+            words.append(piece)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:  # spaCy asks for these when a pipeline is serialised
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> JiebaTokenizer:
+        return self
+
+
+@Language.component("claimgraph_sentences")
+def mark_sentences(doc: Doc) -> Doc:
+    """Sentence starts after 。!?;… (and . ! ? ; in Latin text), after closing quotes, and after newlines."""
+    if not len(doc):
+        return doc
+    doc[0].is_sent_start = True
+    ending = False
+    for i, token in enumerate(doc):
+        if i == 0:
+            pass
+        elif ending and token.text not in CLOSERS and not (token.text and token.text[0] in SENTENCE_END):
+            token.is_sent_start = True
+            ending = False
+        else:
+            token.is_sent_start = False
+        text = token.text
+        if "\n" in text or (token.whitespace_ and "\n" in token.whitespace_):
+            ending = True
+        elif text and (text[-1] in SENTENCE_END or (text in ENGLISH_END)):
+            # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
+            ending = True
+        elif ending and text in CLOSERS:
+            ending = True
+    return doc
+
+
+def register_extensions() -> None:
+    """Doc/Span extensions claimgraph sets; idempotent."""
+    from spacy.tokens import Span
+
+    if not Doc.has_extension("doc_id"):
+        Doc.set_extension("doc_id", default=None)
+    if not Span.has_extension("entity_iri"):
+        Span.set_extension("entity_iri", default=None)
+
+
+@functools.lru_cache(maxsize=8)
+def get_pipeline(lang: str, *, words: tuple[str, ...] = (), model: str | None = None) -> Language:
+    """A cached pipeline for ``zh`` or ``en``; ``model`` names an installed spaCy model to use instead.
+
+    A model that is named but not installed is an error only when named explicitly: the default is blank.
+    """
+    register_extensions()
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unsupported language {lang!r}; expected 'zh' or 'en'")
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError:
+            raise ValueError(f"spaCy model {model!r} is not installed; install it or leave the setting "
+                             "empty to use the blank pipeline") from None
+    else:
+        nlp = spacy.blank(lang) if lang == "en" else spacy.blank("xx")
+    if lang == "zh":
+        nlp.tokenizer = JiebaTokenizer(nlp.vocab, words)
+    # Our own sentence rule runs first; a parser or senter in a model may refine it.
+    if "claimgraph_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_sentences", first=True)
+    return nlp
