@@ -24,7 +24,7 @@ install: $(VENV)/.stamp-base
 install-dev: $(VENV)/.stamp-dev
 
 demo: install
-	$(KG) build examples -o exports/graph.ttl
+	$(KG) build examples/articles -o exports/graph.ttl
 
 test: install-dev
 	$(PY) -m pytest

@@ -1,0 +1,5 @@
+"""``python -m graph`` runs the ``kg`` command line."""
+
+from graph.cli import main
+
+main()

@@ -1,0 +1,228 @@
+"""The whole flow, and the only module that knows it: documents → Doc → mentions → claims → RDF → file.
+
+>>> result = run_build_texts(["Google acquired DeepMind in 2014."])
+>>> [c.triple_names for c in result.claims]
+[('Google', 'acquired', 'DeepMind')]
+>>> g = to_rdflib(result.quads)
+>>> len(g) > 10
+True
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from graph.claims import Claim, ClaimExtractor, TopicEntity
+from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
+from graph.errors import StrictModeError
+from graph.rdf import DocumentInfo, GraphWriter, ontology_quads, sort_quads
+from graph.rdf_files import RdfFileFormat, write_rdf
+from graph.resolve import EntityTable
+from graph.schema import Schema, load_schema
+from graph.settings import Settings
+
+if TYPE_CHECKING:
+    import rdflib
+
+
+@dataclass(slots=True)
+class BuildStats:
+    """Counts and timing of one build, for the CLI summary and benchmarks."""
+
+    documents: int = 0
+    parts: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    claims: int = 0
+    asserted: int = 0
+    entities: int = 0
+    by_relation: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds else 0.0
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """Everything a build produced: the quads, and the records they were made from."""
+
+    quads: list[ox.Quad]
+    claims: list[Claim]
+    documents: list[DocumentInfo]
+    entities: EntityTable
+    problems: list[ReadProblem]
+    stats: BuildStats
+
+
+class Builder:
+    """Runs documents through the stages; keeps one extractor (and its matchers) for the whole build."""
+
+    def __init__(self, *, settings: Settings | None = None, schema: Schema | None = None,
+                 extra_schemas: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = ()) -> None:
+        self.settings = settings or Settings()
+        self.schema = schema or load_schema(self.settings, extra_schemas=extra_schemas,
+                                            extra_entities=extra_entities)
+        self.extractor = ClaimExtractor(self.schema, settings=self.settings)
+        self.writer = GraphWriter(self.schema, self.settings)
+
+    def process(self, documents: Iterable[Document]) -> BuildResult:
+        """Extract from every document and assemble the graph."""
+        started = time.perf_counter()
+        stats = BuildStats()
+        table = EntityTable()
+        claims: list[Claim] = []
+        infos: dict[str, DocumentInfo] = {}
+        topics: dict[str, list[TopicEntity]] = {}
+        for document in documents:
+            stats.parts += 1
+            stats.chars += len(document.text)
+            doc = self.extractor.doc_for(document.text, lang=document.lang)
+            if document.doc_id not in infos:
+                infos[document.doc_id] = DocumentInfo.of(document)
+                topics[document.doc_id] = self.extractor.topic_of(document.title, doc, lang=document.lang)
+            for ent in doc.ents:
+                known = self.schema.entities.get(ent.kb_id_)
+                table.add(ent.kb_id_, ent.text, ent.label_, doc_id=document.doc_id, known=known)
+            claims.extend(self.extractor.extract(doc, lang=document.lang, topic=topics[document.doc_id],
+                                                 doc_id=document.doc_id, offset=document.text_offset))
+        for topic in topics.values():
+            for entity in topic:
+                if entity.iri not in table.records:
+                    table.add(entity.iri, entity.name, entity.type, doc_id="",
+                              known=self.schema.entities.get(entity.iri))
+        quads = self.assemble(claims, infos, table)
+        stats.documents = len(infos)
+        stats.claims = len(claims)
+        stats.asserted = sum(1 for c in claims if c.is_asserted(self.settings.assert_threshold))
+        stats.by_relation = Counter(c.relation for c in claims if c.is_asserted(self.settings.assert_threshold))
+        stats.entities = len({q.subject for q in quads if q.predicate.value.endswith("#mentionCount")})
+        stats.seconds = time.perf_counter() - started
+        return BuildResult(quads, claims, list(infos.values()), table, [], stats)
+
+    def assemble(self, claims: Sequence[Claim], infos: dict[str, DocumentInfo], table: EntityTable) -> list[ox.Quad]:
+        """Quads for the claims, the entities they use (plus mentioned known ones), documents and ontology."""
+        quads: list[ox.Quad] = []
+        quads.extend(ontology_quads(self.schema))
+        quads.extend(self.writer.extractor_quads())
+        for info in infos.values():
+            quads.extend(self.writer.document_quads(info))
+        used = {c.subject for c in claims} | {c.object for c in claims}
+        used |= {c.attributed_to for c in claims if c.attributed_to}
+        for iri, record in sorted(table.records.items()):
+            if iri in used or (record.known and self.settings.keep_mentioned_known_entities):
+                quads.extend(self.writer.entity_quads(record))
+        dates = {doc_id: info.date for doc_id, info in infos.items()}
+        langs = {doc_id: info.lang for doc_id, info in infos.items()}
+        for claim in claims:
+            quads.extend(self.writer.claim_quads(claim, lang=langs.get(claim.doc_id, "en"),
+                                                 date=dates.get(claim.doc_id)))
+        quads.extend(self.writer.asserted_quads(claims))
+        return sort_quads(quads)
+
+
+def run_build(paths: Iterable[str | Path], *, settings: Settings | None = None,
+              extra_schemas: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = (),
+              on_problem: Callable[[ReadProblem], None] | None = None) -> BuildResult:
+    """Read every document under ``paths`` and build the graph; reading problems are collected, not raised.
+
+    Missing paths raise :class:`graph.errors.MissingPathError` before anything is read.
+    """
+    settings = settings or Settings()
+    builder = Builder(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
+    problems: list[ReadProblem] = []
+
+    def collect(problem: ReadProblem) -> None:
+        problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    documents = read_documents(list(paths), on_problem=collect, max_chars=settings.max_chunk_chars)
+    result = builder.process(documents)
+    result.problems = problems
+    return result
+
+
+def run_build_texts(texts: Iterable[str], *, settings: Settings | None = None, titles: Sequence[str | None] = (),
+                    extra_schemas: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = ()) -> BuildResult:
+    """Build from strings instead of files (each string one document)."""
+    settings = settings or Settings()
+    builder = Builder(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
+
+    def documents() -> Iterable[Document]:
+        for i, text in enumerate(texts):
+            title = titles[i] if i < len(titles) else None
+            yield from _make_documents(f"text-{i}", text, title=title, date=None,
+                                       max_chars=settings.max_chunk_chars)
+
+    return builder.process(documents())
+
+
+def build_to_file(paths: Iterable[str | Path], output: str | Path, *, fmt: RdfFileFormat | None = None,
+                  settings: Settings | None = None, extra_schemas: Iterable[str | Path] = (),
+                  extra_entities: Iterable[str | Path] = (),
+                  on_problem: Callable[[ReadProblem], None] | None = None) -> BuildResult:
+    """Build and write ``output`` atomically. In strict mode any reading problem fails before writing."""
+    settings = settings or Settings()
+    fmt = fmt or RdfFileFormat.from_path(output)  # fail on a bad suffix before doing any work
+    result = run_build(paths, settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities,
+                       on_problem=on_problem)
+    if settings.strict and result.problems:
+        raise StrictModeError(f"{len(result.problems)} reading problem(s) and --strict is set; nothing was written")
+    write_rdf(result.quads, output, fmt=fmt, base_iri=settings.base_iri)
+    return result
+
+
+def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """An rdflib Graph of the quads' triples (graph names dropped) for users of the rdflib API."""
+    import rdflib
+
+    def term(node: object) -> rdflib.term.Node:
+        if isinstance(node, ox.NamedNode):
+            return rdflib.URIRef(node.value)
+        if isinstance(node, ox.BlankNode):
+            return rdflib.BNode(node.value)
+        assert isinstance(node, ox.Literal)
+        if node.language:
+            return rdflib.Literal(node.value, lang=node.language)
+        return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
+
+    graph = rdflib.Graph()
+    from graph.namespaces import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for quad in quads:
+        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))  # type: ignore[arg-type]
+    return graph
+
+
+def build(paths: Iterable[str | Path], *, settings: Settings | None = None, extra_schemas: Iterable[str | Path] = (),
+          extra_entities: Iterable[str | Path] = ()) -> rdflib.Graph:
+    """Build the graph of the documents under ``paths`` and return it as an rdflib Graph."""
+    result = run_build(paths, settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
+    return to_rdflib(result.quads)
+
+
+def extract(text: str, *, lang: str | None = None, title: str | None = None, settings: Settings | None = None,
+            extra_schemas: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = ()) -> list[Claim]:
+    """Claims in one text.
+
+    >>> [c.triple_names for c in extract("据报道,苹果公司计划收购 Mistral AI。")]
+    [('苹果公司', 'acquired', 'Mistral AI')]
+    >>> extract("据报道,苹果公司计划收购 Mistral AI。")[0].modality
+    'hedged'
+    """
+    builder = Builder(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
+    return builder.extractor.extract_text(text, lang=lang, title=title)
+
+
+__all__ = ["BuildResult", "BuildStats", "Builder", "build", "build_to_file", "extract", "run_build",
+           "run_build_texts", "to_rdflib", "Severity"]

@@ -1,0 +1,199 @@
+"""Claims, entities and documents → RDF quads (pyoxigraph terms), following the claim model in the README.
+
+Each claim is a reified ``kg:Claim`` in the named graph of its document; entity descriptions, document metadata
+and the asserted triples ``X p Y`` sit in the default graph. IRIs come from content hashes and normalised
+names, so the same input always gives the same graph.
+
+>>> literal("a\\x00b").value
+'ab'
+>>> iri_or_none("https://example.com/a b") is None, iri_or_none("https://example.com/a").value
+(True, 'https://example.com/a')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from graph.claims import Claim
+from graph.documents import Document
+from graph.namespaces import DCTERMS, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from graph.resolve import EntityRecord
+from graph.schema import Schema
+from graph.settings import Settings
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_DEFAULT = ox.DefaultGraph()
+
+
+def literal(value: str, *, language: str | None = None, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    """A literal with characters no RDF syntax can carry removed."""
+    text = _ILLEGAL.sub("", value)
+    if language:
+        return ox.Literal(text, language=language)
+    if datatype is not None:
+        return ox.Literal(text, datatype=datatype)
+    return ox.Literal(text)
+
+
+def iri_or_none(value: str | None) -> ox.NamedNode | None:
+    """A NamedNode if ``value`` is a valid absolute IRI, else None (so a bad URL never breaks an output)."""
+    if not value or any(ch in value for ch in ' <>"{}|\\^`') or _ILLEGAL.search(value):
+        return None
+    try:
+        node = ox.NamedNode(value)
+    except ValueError:
+        return None
+    return node if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) else None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the graph records about a source document (one per document, not per part)."""
+
+    doc_id: str
+    path: str
+    title: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+    lang: str
+    content_hash: str
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentInfo:
+        return cls(document.doc_id, document.path, document.title, document.date, document.url,
+                   document.author, document.lang, document.content_hash)
+
+
+class GraphWriter:
+    """Mints IRIs and turns the build's records into quads."""
+
+    def __init__(self, schema: Schema, settings: Settings) -> None:
+        self.schema = schema
+        self.settings = settings
+        base = settings.base_iri
+        self.claim_base = f"{base}claim/"
+        self.doc_base = f"{base}doc/"
+        self.extractor = KG.term(settings.extractor_name)
+
+    def doc_iri(self, doc_id: str) -> ox.NamedNode:
+        return ox.NamedNode(self.doc_base + doc_id)
+
+    def relation_iri(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(self.schema.relations[name].iri)
+
+    def document_quads(self, info: DocumentInfo) -> list[ox.Quad]:
+        """Metadata of one source document."""
+        node = self.doc_iri(info.doc_id)
+        quads = [
+            ox.Quad(node, RDF.type, KG.Document, _DEFAULT),
+            ox.Quad(node, RDF.type, PROV.Entity, _DEFAULT),
+            ox.Quad(node, KG.sourcePath, literal(info.path), _DEFAULT),
+            ox.Quad(node, KG.contentHash, literal(info.content_hash), _DEFAULT),
+            ox.Quad(node, DCTERMS.language, literal(info.lang), _DEFAULT),
+        ]
+        if info.title:
+            quads.append(ox.Quad(node, DCTERMS.title, literal(info.title, language=info.lang), _DEFAULT))
+        if info.date:
+            quads.append(ox.Quad(node, DCTERMS.created, literal(info.date, datatype=XSD.date), _DEFAULT))
+        if info.author:
+            quads.append(ox.Quad(node, DCTERMS.creator, literal(info.author), _DEFAULT))
+        if info.url:
+            url = iri_or_none(info.url)
+            quads.append(ox.Quad(node, DCTERMS.source, url if url is not None else literal(info.url), _DEFAULT))
+        return quads
+
+    def entity_quads(self, record: EntityRecord) -> list[ox.Quad]:
+        """Type, labels, aliases and Wikidata links of one entity."""
+        node = ox.NamedNode(record.iri)
+        quads = [ox.Quad(node, RDF.type, KG.term(record.type), _DEFAULT)]
+        labels: set[str] = set()
+        if record.known:
+            for value, lang in ((record.label_en, "en"), (record.label_zh, "zh")):
+                if value:
+                    quads.append(ox.Quad(node, RDFS.label, literal(value, language=lang), _DEFAULT))
+                    labels.add(value)
+            if not labels:
+                quads.append(ox.Quad(node, RDFS.label, literal(record.label), _DEFAULT))
+                labels.add(record.label)
+            for target in record.same_as:
+                quads.append(ox.Quad(node, OWL.sameAs, ox.NamedNode(target), _DEFAULT))
+        else:
+            quads.append(ox.Quad(node, RDFS.label, literal(record.label), _DEFAULT))
+            labels.add(record.label)
+        for alias in sorted(set(record.aliases) | record.names):
+            if alias not in labels:
+                quads.append(ox.Quad(node, SKOS.altLabel, literal(alias), _DEFAULT))
+        quads.append(ox.Quad(node, KG.mentionCount, ox.Literal(str(record.mention_count), datatype=XSD.integer),
+                             _DEFAULT))
+        return quads
+
+    def claim_quads(self, claim: Claim, *, lang: str, date: str | None) -> list[ox.Quad]:
+        """The reified claim, in its document's named graph."""
+        graph = self.doc_iri(claim.doc_id)
+        node = ox.NamedNode(self.claim_base + claim.claim_id)
+        quads = [
+            (RDF.type, KG.Claim),
+            (RDF.subject, ox.NamedNode(claim.subject)),
+            (RDF.predicate, self.relation_iri(claim.relation)),
+            (RDF.object, ox.NamedNode(claim.object)),
+            (KG.polarity, KG.Positive if claim.polarity == "positive" else KG.Negative),
+            (KG.modality, {"asserted": KG.Asserted, "hedged": KG.Hedged, "planned": KG.Planned}[claim.modality]),
+            (KG.confidence, ox.Literal(f"{claim.confidence:.3f}", datatype=XSD.decimal)),
+            (KG.argumentInferred, ox.Literal("true" if claim.inferred else "false", datatype=XSD.boolean)),
+            (KG.evidence, literal(claim.evidence, language=lang)),
+            (KG.startOffset, ox.Literal(str(claim.start), datatype=XSD.integer)),
+            (KG.endOffset, ox.Literal(str(claim.end), datatype=XSD.integer)),
+            (KG.triggerText, literal(claim.trigger)),
+            (PROV.wasDerivedFrom, graph),
+            (PROV.wasGeneratedBy, self.extractor),
+        ]
+        if claim.attributed_to:
+            quads.append((KG.attributedTo, ox.NamedNode(claim.attributed_to)))
+        if claim.attributed_name:
+            quads.append((KG.attributedToName, literal(claim.attributed_name)))
+        if date:
+            quads.append((DCTERMS.date, literal(date, datatype=XSD.date)))
+        return [ox.Quad(node, p, o, graph) for p, o in quads]
+
+    def asserted_quads(self, claims: Iterable[Claim]) -> list[ox.Quad]:
+        """``X p Y`` for every positive, asserted claim at or above the threshold."""
+        seen = set()
+        out = []
+        for claim in claims:
+            if claim.is_asserted(self.settings.assert_threshold):
+                key = (claim.subject, claim.relation, claim.object)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(ox.Quad(ox.NamedNode(claim.subject), self.relation_iri(claim.relation),
+                                       ox.NamedNode(claim.object), _DEFAULT))
+        return out
+
+    def extractor_quads(self) -> list[ox.Quad]:
+        from graph import __version__
+
+        node = self.extractor
+        return [
+            ox.Quad(node, RDF.type, KG.Extractor, _DEFAULT),
+            ox.Quad(node, RDF.type, PROV.SoftwareAgent, _DEFAULT),
+            ox.Quad(node, RDFS.label, literal(f"claimgraph rule extractor {__version__}", language="en"), _DEFAULT),
+            ox.Quad(node, OWL.versionInfo, literal(__version__), _DEFAULT),
+        ]
+
+
+def ontology_quads(schema: Schema) -> list[ox.Quad]:
+    """The ontology itself, so every output is self-describing (relation labels, symmetry, alignments)."""
+    quads: list[ox.Quad] = []
+    for path in schema.ontology_files:
+        quads.extend(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
+                     for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    return quads
+
+
+def sort_quads(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
+    """A canonical order: identical input gives byte-identical output."""
+    return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
