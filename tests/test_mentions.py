@@ -1,0 +1,101 @@
+"""Mentions and resolution: token boundaries, case rules for short aliases, one IRI per thing, safe minted IRIs."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.mentions import MentionFinder
+from graph.resolve import entity_key, mint_entity_iri
+from graph.schema import load_schema
+
+ENT = "https://w3id.org/claimgraph/entity/"
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder(load_schema())
+
+
+def _mentions(finder: MentionFinder, text: str, lang: str) -> list[tuple[str, str]]:
+    doc = finder(finder.nlp(lang)(text), lang=lang)
+    return [(ent.text, ent.kb_id_) for ent in doc.ents]
+
+
+def _iris_of(mentions: list[tuple[str, str]], surface: str) -> set[str]:
+    return {iri for text, iri in mentions if text == surface}
+
+
+def test_o1_is_not_found_inside_o10_or_go1(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "OpenAI shipped o1 in September, not o10, and Go1 is a robot dog.", "en")
+    assert [text for text, iri in mentions if iri == ENT + "o1"] == ["o1"]
+    assert ("o10", ENT + "o1") not in mentions and ("Go1", ENT + "o1") not in mentions
+
+
+def test_o1_is_not_found_inside_o10_in_chinese_text(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "OpenAI 发布了 o1 模型,而不是传闻中的 o10。", "zh")
+    assert [text for text, iri in mentions if iri == ENT + "o1"] == ["o1"]
+
+
+def test_short_aliases_match_case_sensitively(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "Meta said the meta data showed it. Meta released Llama 3.", "en")
+    assert [text for text, iri in mentions if iri == ENT + "meta"] == ["Meta", "Meta"]
+
+
+def test_nvidia_in_chinese_and_english_is_one_iri(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "英伟达(NVIDIA)周三发布财报,Nvidia 的数据中心业务大涨。", "zh")
+    iris = _iris_of(mentions, "英伟达") | _iris_of(mentions, "NVIDIA") | _iris_of(mentions, "Nvidia")
+    assert iris == {ENT + "nvidia"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gpt4o_spellings_are_one_iri(finder: MentionFinder, lang: str) -> None:
+    text = ("GPT4o, GPT-4o and gpt 4o were compared." if lang == "en"
+            else "用户把 GPT4o、GPT-4o 和 gpt 4o 混着写。")
+    mentions = _mentions(finder, text, lang)
+    found = {surface: iri for surface, iri in mentions if entity_key(surface) == "gpt4o"}
+    assert set(found) == {"GPT4o", "GPT-4o", "gpt 4o"}
+    assert set(found.values()) == {ENT + "gpt-4o"}
+
+
+def test_openai_in_any_case_is_one_iri_and_the_longer_alias_wins(finder: MentionFinder) -> None:
+    text = "Engineers at openai said OpenAI o1 beats GPT-4o, and OpenAI agreed."
+    mentions = _mentions(finder, text, "en")
+    assert _iris_of(mentions, "openai") == _iris_of(mentions, "OpenAI") == {ENT + "openai"}
+    assert _iris_of(mentions, "OpenAI o1") == {ENT + "o1"}
+
+
+def test_chinese_company_found_by_its_suffix(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "深圳市元象智能科技有限公司今天宣布完成新一轮融资。", "zh")
+    assert [text for text, _ in mentions] == ["深圳市元象智能科技有限公司"]
+
+
+HOSTILE = ['Acme "Quoted" Labs', "<Angle> Robotics", "Line\nBreak AI", "Rocket 🚀 Systems", "a > b < c",
+           "Back\\slash Dynamics", "   ", "🚀", "{curly}|pipe^caret`tick"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_minted_iris_for_hostile_names_are_valid_and_readable(name: str) -> None:
+    iri = mint_entity_iri(name)
+    assert iri.startswith(ENT)
+    # a strict N-Triples parse rejects any character an IRI may not contain
+    parsed = list(ox.parse(f"<{iri}> <{ENT}p> <{ENT}o> .\n".encode(), format=ox.RdfFormat.N_TRIPLES))
+    assert parsed[0].subject.value == iri
+    words = [w.casefold() for w in name.replace('"', " ").replace("<", " ").replace(">", " ").split()
+             if w.isascii() and w.isalpha()]
+    slug = iri[len(ENT):]
+    assert all(word in slug for word in words), f"{slug!r} should keep the readable words of {name!r}"
+
+
+def test_distinct_hostile_names_get_distinct_iris() -> None:
+    names = [n for n in HOSTILE if entity_key(n)]
+    assert len({mint_entity_iri(n) for n in names}) == len(names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_any_name_mints_a_strictly_valid_iri(name: str) -> None:
+    iri = mint_entity_iri(name)
+    list(ox.parse(f"<{iri}> <{ENT}p> <{ENT}o> .\n".encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_TRIPLES))
