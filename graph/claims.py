@@ -217,7 +217,11 @@ class ClaimExtractor:
                 continue  # "Open" inside "OpenAI"-like names never triggers
             key = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=key))
-        return [(span, self._trigger_by_key[span.label_]) for span in filter_spans(spans)]
+        # Longest match wins ("竞争对手" over "对手"), but a phrase listed by several relations ("旗下": owns,
+        # subsidiaryOf) keeps all of them: domain and range then decide.
+        kept = {(s.start, s.end) for s in filter_spans(spans)}
+        out = [(span, self._trigger_by_key[span.label_]) for span in spans if (span.start, span.end) in kept]
+        return sorted(out, key=lambda pair: (pair[0].start, pair[0].label_))
 
     def _find_cues(self, doc: Doc, lang: str) -> list[tuple[Span, Cue]]:
         matcher = self._matcher(lang, "cue")
@@ -334,6 +338,7 @@ class _Sentence:
         self.lang = lang
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
+        self.paren = self._parentheticals() if lang == "en" or self._english_sentence() else {}
 
     def _group_lists(self) -> list[list[Span]]:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
@@ -387,6 +392,44 @@ class _Sentence:
             ids[token.i] = clause
         return ids
 
+    def _parentheticals(self) -> dict[int, int]:
+        """English appositives and relative clauses between commas: ``X, which …, did Y``; token → segment id.
+
+        A trigger outside such a segment does not see the mentions inside it; a trigger inside sees its own
+        segment and the head just before the opening comma.
+        """
+        openers = {"which", "who", "whose", "whom", "a", "an", "the", "one", "its", "his", "her", "their", "once",
+                   "formerly", "now", "then", "based", "best", "known", "founded", "headquartered"}
+        tokens = list(self.sent)
+        inside_list = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
+        ids: dict[int, int] = {}
+        seg = 0
+        k = 0
+        while k < len(tokens):
+            tok = tokens[k]
+            if tok.text == "," and tok.i not in inside_list and k + 1 < len(tokens) and tokens[k + 1].lower_ in openers:
+                close = next((j for j in range(k + 1, len(tokens))
+                              if tokens[j].text in (",", ";", "—") and tokens[j].i not in inside_list), None)
+                if close is not None and close + 1 < len(tokens):
+                    seg += 1
+                    for j in range(k + 1, close):
+                        ids[tokens[j].i] = seg
+                    k = close
+            k += 1
+        return ids
+
+    def visible_from(self, trig: Span, mentions: list[Span]) -> list[Span]:
+        """The mentions a trigger may take as arguments, given parentheticals."""
+        if not self.paren:
+            return mentions
+        seg = self.paren.get(trig.start, 0)
+        if seg == 0:
+            return [m for m in mentions if self.paren.get(m.start, 0) == 0]
+        inside = [m for m in mentions if self.paren.get(m.start, 0) == seg]
+        first = min(i for i, s in self.paren.items() if s == seg)
+        heads = [m for m in mentions if m.end <= first - 1 and self.paren.get(m.start, 0) == 0]
+        return (heads[-1:] if heads else []) + inside
+
     def _english_sentence(self) -> bool:
         letters = self.sent.text
         return not any("\u4e00" <= ch <= "\u9fff" for ch in letters)
@@ -407,8 +450,11 @@ class _Sentence:
     # ------------------------------------------------------------------ argument finding
     def arguments(self, trig: Span, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:
         """(agent, patient, confidence penalty) for a trigger, by position and voice."""
-        left = [m for m in self.mentions if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
-        right = [m for m in self.mentions if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
+        usable = [m for m in self.mentions if fits(m.label_, spec.domain) or fits(m.label_, spec.range)]
+        usable = self.visible_from(trig, usable)
+        left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
+        right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         penalty = 0.0
@@ -424,6 +470,18 @@ class _Sentence:
                     patient = _Arg(self.group_of(patient_span))
                 elif right_mention is not None:
                     patient = _Arg(self.group_of(right_mention))
+                else:
+                    # "DeepMind 于 2010 年创立，2014 年被谷歌收购": the clause chain shares the sentence subject.
+                    subject = self._sentence_subject(trig)
+                    if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
+                        patient = _Arg(self.group_of(subject), fallback=True)
+                return agent, patient, penalty
+            disposal = self._zh_disposal(left, trig)
+            if disposal is not None:
+                patient_span, agent_span = disposal
+                patient = _Arg(self.group_of(patient_span))
+                if agent_span is not None:
+                    agent = _Arg(self.group_of(agent_span), fallback=agent_span.start < self.clause_start(trig.start))
                 return agent, patient, penalty
             copula = self._zh_copula(left, trig, right_mention)
             if copula is not None:
@@ -499,6 +557,21 @@ class _Sentence:
         patient = before[-1] if before else None
         return agent, patient
 
+    def _zh_disposal(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
+        """``X 将/把 Y (的发布) 推迟``: Y is the patient, X (or the sentence subject) the agent."""
+        patient = left[-1]
+        group = self.group_of(patient)
+        at = group[0].start - 1
+        while at >= self.sent.start and self.doc[at].is_space:
+            at -= 1
+        if at < self.sent.start or self.doc[at].text not in ("将", "把"):
+            return None
+        before = [m for m in left if m.end <= at]
+        if before:
+            return patient, before[-1]
+        subject = self._sentence_subject(trig)
+        return patient, subject if subject is not None and subject.kb_id_ != patient.kb_id_ else None
+
     def _zh_copula(self, left: list[Span], trig: Span, right: Span | None) -> tuple[Span, Span] | None:
         """``A 是 B 的 N``: B is the possessor (agent of the noun), A what the noun names (patient)."""
         if right is not None or len(left) < 2:
@@ -541,6 +614,10 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> t
         )
         if not in_scope:
             continue
+        if cue.kind == "plan" and cue.phrase in ("将", "把"):
+            # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
+            if any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
+                continue
         if cue.kind == "negation":
             # "not only" adds, it does not negate.
             nxt = ctx.doc[span.end].lower_ if span.end < len(ctx.doc) else ""
@@ -550,6 +627,12 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> t
             hedged = True
         else:
             planned = True
+    # "据 X 报道/消息，…": a claim passed on from a report is hedged, like "reportedly".
+    prefixes = [span for span, cue in cues if cue.kind == "attribution-prefix" and span.end <= trig.start]
+    reports = [span for span, cue in cues if cue.kind == "attribution" and span.end <= trig.start
+               and span.text in ("报道", "reported", "消息")]
+    if any(p.end <= r.start for p in prefixes for r in reports):
+        hedged = True
     modality: Modality = "hedged" if hedged else "planned" if planned else "asserted"
     return ("negative" if negated else "positive"), modality
 

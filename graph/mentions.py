@@ -176,6 +176,9 @@ class MentionFinder:
 
     def _open_names_en(self, doc: Doc) -> list[Span]:
         spans = []
+        # Capitalised words seen away from a sentence start are names; a lone capitalised first word
+        # ("Regulators", "Image") counts only if the document also capitalises it elsewhere.
+        inner_caps = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
         i = 0
         n = len(doc)
         while i < n:
@@ -195,7 +198,8 @@ class MentionFinder:
             # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
             while start < end and doc[start].text in _EN_STOP_START:
                 start += 1
-            if start < end and not (end - start == 1 and token.is_sent_start and doc[start].text in _EN_STOP_START):
+            lone_initial = end - start == 1 and doc[start].is_sent_start and doc[start].text not in inner_caps
+            if start < end and not lone_initial:
                 label = "Organization" if doc[end - 1].text in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
                 text = doc[start:end].text
                 if text.lower() not in _LATIN_STOP and not text.isdigit():

@@ -30,6 +30,39 @@ ENGLISH_END = frozenset(".!?;")
 CLOSERS = frozenset("”’\"')）」』】》")
 
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
+_LATIN_JOINERS = frozenset(".-_+")
+_LATIN_TOKEN = re.compile(r"^[A-Za-z0-9]+(?:[.\-_+][A-Za-z0-9]+)*$")
+
+
+def _merge_latin(words: list[str], spaces: list[bool]) -> tuple[list[str], list[bool]]:
+    """Rejoin Latin names jieba cut apart: alnum runs, and alnum-joiner-alnum ("o1" "0", "Qwen2" "." "5").
+
+    >>> _merge_latin(["o1", "0", "和", "GPT", "-", "4o", "."], [False] * 7)[0]
+    ['o10', '和', 'GPT-4o', '.']
+    """
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        word, space = words[i], spaces[i]
+        if _LATIN_TOKEN.match(word):
+            while i + 1 < n and not space:
+                nxt = words[i + 1]
+                if _LATIN_TOKEN.match(nxt):
+                    word += nxt
+                    space = spaces[i + 1]
+                    i += 1
+                elif (nxt in _LATIN_JOINERS and not spaces[i + 1] and i + 2 < n and _LATIN_TOKEN.match(words[i + 2])):
+                    word += nxt + words[i + 2]
+                    space = spaces[i + 2]
+                    i += 2
+                else:
+                    break
+        out_words.append(word)
+        out_spaces.append(space)
+        i += 1
+    return out_words, out_spaces
 
 
 class JiebaTokenizer:
@@ -51,15 +84,12 @@ class JiebaTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         for piece in self.jieba.cut(text, cut_all=False, HMM=True):
-            if piece.isspace() and words and not spaces[-1] and piece == " ":
+            if piece == " " and words and not spaces[-1]:
                 spaces[-1] = True
-                continue
-            if words and not spaces[-1] and _ALNUM.match(piece) and _ALNUM.match(words[-1]):
-                # jieba cuts Latin runs at dictionary words ("o10" -> "o1" "0"); a Latin word stays whole.
-                words[-1] += piece
                 continue
             words.append(piece)
             spaces.append(False)
+        words, spaces = _merge_latin(words, spaces)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **kwargs: Any) -> bytes:  # spaCy asks for these when a pipeline is serialised

@@ -6,6 +6,8 @@ rule that made it.
 
 >>> entity_key("GPT-4o") == entity_key("gpt4o") == entity_key("ＧＰＴ 4o")
 True
+>>> entity_key("The New York Times") == entity_key("New York Times")
+True
 >>> mint_entity_iri("Mistral AI")
 'https://w3id.org/claimgraph/entity/mistralai'
 >>> mint_entity_iri('a <b> "c"')
@@ -25,7 +27,11 @@ _SAFE = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 def entity_key(name: str) -> str:
     """The normalised form two names must share to be the same entity (NFKC, casefold, no separators)."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", name).casefold())
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    # "The New York Times" and "New York Times" are one name; a bare "The" stays itself.
+    if folded.startswith("the ") and len(folded) > 4:
+        folded = folded[4:]
+    return _SEPARATORS.sub("", folded)
 
 
 def mint_entity_iri(name: str, *, base_iri: str = "https://w3id.org/claimgraph/") -> str:
