@@ -33,8 +33,13 @@ lint: install-dev
 	$(VENV)/bin/ruff check graph tests benchmarks
 	$(VENV)/bin/mypy
 
-bench: install
-	$(PY) benchmarks/run_build_speed.py
+# The generator writes .complete last, so an interrupted generation is redone rather than benchmarked.
+BENCH_CORPORA := benchmarks/corpora/zh-5MB-seed1/.complete benchmarks/corpora/en-5MB-seed1/.complete
+benchmarks/corpora/%-5MB-seed1/.complete: benchmarks/generate_corpus.py | install
+	$(PY) benchmarks/generate_corpus.py --lang $* --size 5MB --seed 1
+
+bench: install $(BENCH_CORPORA)
+	$(PY) benchmarks/run_build_speed.py --zh benchmarks/corpora/zh-5MB-seed1 --en benchmarks/corpora/en-5MB-seed1
 
 clean:
 	rm -rf $(VENV) exports/*.ttl exports/*.nt exports/*.trig exports/*.jsonld

@@ -104,12 +104,12 @@ def load_gazetteer_names(path: Path = ENTITIES_TTL) -> NamePool:
     pool = NamePool()
     kinds: dict[str, str] = {}
     for quad in store.quads_for_pattern(None, _RDF_TYPE, None):
-        kind = _KIND_OF_CLASS.get(quad.object.value.removeprefix(_KG))
-        if kind:
+        kind = _KIND_OF_CLASS.get(str(getattr(quad.object, "value", "")).removeprefix(_KG))
+        if kind and isinstance(quad.subject, ox.NamedNode):
             kinds[quad.subject.value] = kind
     for predicate in (_RDFS_LABEL, _ALT_LABEL):
         for quad in store.quads_for_pattern(None, predicate, None):
-            kind = kinds.get(quad.subject.value)
+            kind = kinds.get(quad.subject.value) if isinstance(quad.subject, ox.NamedNode) else None
             literal = quad.object
             if kind and isinstance(literal, ox.Literal) and literal.language in ("en", "zh"):
                 names = getattr(pool, kind)[literal.language]
@@ -351,7 +351,7 @@ def generate_corpus(out: Path, *, lang: Lang, size_bytes: int, seed: int = 1,
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     s = generate_corpus(Path(tmp), lang="zh", size_bytes=8000, seed=1, fmt=CorpusFormat.JSONL)
     ...     sorted(p.name for p in Path(tmp).iterdir()), s.documents > 1
-    (['corpus.jsonl'], True)
+    (['.complete', 'corpus.jsonl'], True)
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
@@ -378,6 +378,8 @@ def generate_corpus(out: Path, *, lang: Lang, size_bytes: int, seed: int = 1,
             (folder / f"{lang}-{count:07d}.txt").write_bytes(data)
             written += len(data)
             count += 1
+    # Written last, so a consumer (make bench) can tell a finished corpus from an interrupted one.
+    (out / ".complete").write_text(f"{count} documents, {written} bytes, lang {lang}, seed {seed}\n")
     return CorpusSummary(out, count, written)
 
 
