@@ -1,0 +1,182 @@
+"""Claims from realistic news sentences: direction, lists, polarity, modality, attribution, topic, evidence.
+
+Each test states correct behaviour; a failure here is an extractor bug to fix, not a test to relax.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import extract
+from graph.claims import Claim
+
+
+def _triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
+    return {c.triple_names for c in claims}
+
+
+def _only(claims: list[Claim], relation: str) -> Claim:
+    matching = [c for c in claims if c.relation == relation]
+    assert len(matching) == 1, f"expected one {relation} claim, got {[c.triple_names for c in claims]}"
+    return matching[0]
+
+
+# ---------------------------------------------------------------- direction
+@pytest.mark.parametrize("text, expected", [
+    ("DeepMind was acquired by Google in 2014 for a reported $500 million.", ("Google", "acquired", "DeepMind")),
+    ("DeepMind, the London research lab, was acquired by Google in 2014 for a reported $500 million.",
+     ("Google", "acquired", "DeepMind")),
+    ("2014年,DeepMind 被谷歌以约 5 亿美元收购。", ("谷歌", "acquired", "DeepMind")),
+    ("Inflection AI 的大部分团队被微软收购,创始人 Mustafa Suleyman 随后加入微软。", ("微软", "acquired", "Inflection AI")),
+])
+def test_passive_voice_gives_the_canonical_direction(text: str, expected: tuple[str, str, str]) -> None:
+    claims = extract(text)
+    assert expected in _triples(claims)
+    reverse = (expected[2], expected[1], expected[0])
+    assert reverse not in _triples(claims)
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("微软旗下的 GitHub 今天宣布,Copilot 的付费用户已超过一百万。", "微软", "GitHub"),
+    ("谷歌旗下的 DeepMind 周三发布了 Gemini 2.0。", "谷歌", "DeepMind"),
+    ("GitHub 是微软旗下的代码托管平台,拥有超过一亿开发者。", "微软", "GitHub"),
+])
+def test_y_qixia_de_x_gives_owns_y_x(text: str, owner: str, owned: str) -> None:
+    claims = extract(text)
+    assert (owner, "owns", owned) in _triples(claims)
+    assert (owned, "owns", owner) not in _triples(claims)
+
+
+# ---------------------------------------------------------------- lists
+@pytest.mark.parametrize("text, members, relation, other", [
+    ("百度、阿里巴巴和腾讯都投资了智谱AI。", ["百度", "阿里巴巴", "腾讯"], "investedIn", "智谱AI"),
+    ("Amazon, Google and Salesforce have invested in Anthropic.", ["Amazon", "Google", "Salesforce"],
+     "investedIn", "Anthropic"),
+    ("阿里巴巴/腾讯/百度均已投资月之暗面。", ["阿里巴巴", "腾讯", "百度"], "investedIn", "月之暗面"),
+])
+def test_a_list_gives_one_claim_per_member(text: str, members: list[str], relation: str, other: str) -> None:
+    claims = [c for c in extract(text) if c.relation == relation]
+    assert sorted(c.subject_name for c in claims) == sorted(members)
+    assert {c.object_name for c in claims} == {other}
+    assert all(c.polarity == "positive" and c.modality == "asserted" for c in claims)
+
+
+# ---------------------------------------------------------------- polarity
+@pytest.mark.parametrize("text, expected", [
+    ("微软并没有收购 OpenAI,而是持有其利润分成权。", ("微软", "acquired", "OpenAI")),
+    ("OpenAI 未发布 Sora 的正式版。", ("OpenAI", "released", "Sora")),
+    ("Google has not released Gemini Ultra to the public.", ("Google", "released", "Gemini Ultra")),
+    ("Microsoft denied that it had acquired Inflection AI.", ("Microsoft", "acquired", "Inflection AI")),
+    ("百度否认收购了智谱AI。", ("百度", "acquired", "智谱AI")),
+])
+def test_negation_gives_a_negative_claim(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), expected[1])
+    assert claim.triple_names == expected
+    assert claim.polarity == "negative"
+
+
+def test_negation_in_a_quote_does_not_leak_into_the_next_clause() -> None:
+    text = '"We are not acquiring OpenAI," Satya Nadella said, adding that Microsoft invested in OpenAI.'
+    claim = _only(extract(text), "investedIn")
+    assert claim.triple_names == ("Microsoft", "investedIn", "OpenAI")
+    assert claim.polarity == "positive"
+
+
+# ---------------------------------------------------------------- modality
+@pytest.mark.parametrize("text, expected", [
+    ("据报道,苹果公司计划收购 Mistral AI。", ("苹果公司", "acquired", "Mistral AI")),
+    ("Apple is reportedly in talks to invest in OpenAI.", ("Apple", "investedIn", "OpenAI")),
+    ("谷歌似乎已经收购了 Character.AI 的团队。", ("谷歌", "acquired", "Character.AI")),
+    ("OpenAI reportedly plans to release GPT-5 next year.", ("OpenAI", "released", "GPT-5")),
+])
+def test_hedging_gives_a_hedged_claim(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), expected[1])
+    assert claim.triple_names == expected
+    assert claim.modality == "hedged"
+    assert claim.polarity == "positive"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("xAI plans to release Grok 3 by the end of the year.", ("xAI", "released", "Grok 3")),
+    ("字节跳动计划发布豆包大模型的新版本。", ("字节跳动", "released", "豆包大模型")),
+    ("据彭博社消息,亚马逊计划向 Anthropic 追加投资 40 亿美元。", ("亚马逊", "investedIn", "Anthropic")),
+])
+def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), expected[1])
+    assert claim.triple_names == expected
+    assert claim.modality == "planned"
+
+
+def test_hedged_and_planned_claims_are_not_asserted_triples() -> None:
+    claims = extract("据报道,苹果公司计划收购 Mistral AI。") + extract("xAI plans to release Grok 3 by the end of the year.")
+    assert claims and not any(c.is_asserted(0.0) for c in claims)
+
+
+# ---------------------------------------------------------------- attribution
+@pytest.mark.parametrize("text, expected, speaker", [
+    ("Satya Nadella said Microsoft invested in OpenAI.", ("Microsoft", "investedIn", "OpenAI"), "Satya Nadella"),
+    ("腾讯发言人表示,腾讯投资了月之暗面。", ("腾讯", "investedIn", "月之暗面"), "腾讯"),
+    ("英伟达表示,其并未收购 Arm。", ("英伟达", "acquired", "Arm"), "英伟达"),
+    ("According to The Information, Microsoft invested in Inflection AI.",
+     ("Microsoft", "investedIn", "Inflection AI"), "The Information"),
+])
+def test_attribution_names_the_source(text: str, expected: tuple[str, str, str], speaker: str) -> None:
+    claims = extract(text)
+    claim = _only(claims, expected[1])
+    assert claim.triple_names == expected
+    assert claim.attributed_name == speaker
+
+
+def test_the_source_of_according_to_is_not_itself_an_argument() -> None:
+    claims = extract("According to Reuters, Nvidia acquired Run:ai for about $700 million.")
+    assert _triples(claims) == {("Nvidia", "acquired", "Run:ai")}
+    assert claims[0].attributed_name == "Reuters"
+
+
+def test_unattributed_claim_has_no_source() -> None:
+    claim = _only(extract("Google acquired DeepMind in 2014."), "acquired")
+    assert claim.attributed_name is None and claim.attributed_to is None
+
+
+# ---------------------------------------------------------------- topic filling
+def test_missing_subject_is_filled_from_the_title_marked_inferred_at_lower_confidence() -> None:
+    title = "Meta ships Llama 3"
+    text = "The company released Llama 3 on Thursday, calling it the most capable openly available model."
+    inferred = _only(extract(text, title=title), "released")
+    direct = _only(extract("Meta released Llama 3 on Thursday, calling it the most capable openly available model."),
+                   "released")
+    assert inferred.triple_names == direct.triple_names == ("Meta", "released", "Llama 3")
+    assert inferred.inferred and not direct.inferred
+    assert inferred.confidence < direct.confidence
+
+
+def test_chinese_topic_filling_from_the_title() -> None:
+    claim = _only(extract("该公司周四正式发布了 o1,并称其在数学和编程上表现出色。", title="OpenAI 发布 o1 推理模型"),
+                  "released")
+    assert claim.triple_names == ("OpenAI", "released", "o1")
+    assert claim.inferred
+
+
+def test_without_a_title_nothing_is_inferred() -> None:
+    assert extract("The company released Llama 3 on Thursday.") == []
+
+
+def test_a_delayed_release_is_not_a_release() -> None:
+    claims = extract("该公司宣布推迟 Sora 的发布。", title="OpenAI 推迟 Sora 发布")
+    assert ("OpenAI", "delayed", "Sora") in _triples(claims)
+    assert not [c for c in claims if c.relation == "released" and c.polarity == "positive"], \
+        [c.triple_names for c in claims]
+
+
+# ---------------------------------------------------------------- evidence and offsets
+@pytest.mark.parametrize("text", [
+    "Deals\n\nGoogle acquired DeepMind in 2014. Later, Microsoft invested in OpenAI.\n\nAmazon invested in Anthropic.",
+    "OpenAI 推迟 Sora 发布\n\n据报道,苹果公司计划收购 Mistral AI。英伟达(NVIDIA)周三表示,其并未收购 Arm。",
+])
+def test_evidence_is_the_document_text_between_the_offsets(text: str) -> None:
+    claims = extract(text)
+    assert len(claims) >= 2
+    for claim in claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start:claim.end] == claim.evidence
+        assert claim.trigger in claim.evidence or claim.trigger.casefold() in claim.evidence.casefold()
