@@ -76,6 +76,22 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command()
+def stats(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    top: Annotated[int, typer.Option(min=1, help="How many entities in each top list.")] = 10,
+    communities: Annotated[int, typer.Option(min=0, help="How many of the biggest communities to list.")] = 5,
+) -> None:
+    """Counts by type and relation, top entities by degree and PageRank, and Louvain communities."""
+    from graph.stats import graph_stats
+
+    try:
+        result = graph_stats(graph_file, top=top, max_communities=communities)
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    typer.echo(result.render())
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -181,11 +181,19 @@ class _EdgeRow:
     last_date: str
 
 
-def _query(store: ox.Store, query: str, **bindings: ox.Literal) -> Any:
+def select(store: ox.Store, query: str, **bindings: ox.Literal) -> ox.QuerySolutions:
+    """Run a SELECT with our prefixes over the union of all graphs; ``bindings`` are substituted as parameters.
+
+    >>> store = load_store([ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"))])
+    >>> [row["s"].value for row in select(store, "SELECT ?s ?o WHERE { ?s ?p ?o }", o=ox.Literal("1"))]
+    ['http://e/a']
+    """
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): value for name, value in bindings.items()}
-    return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
-                       substitutions=substitutions or None)
+    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
+                            substitutions=substitutions or None)
+    assert isinstance(solutions, ox.QuerySolutions), "select() is for SELECT queries"
+    return solutions
 
 
 def _value(term: Any) -> str:
@@ -204,25 +212,25 @@ def _pick_label(labels: list[ox.Literal]) -> str:
 
 def _node_attributes(store: ox.Store) -> dict[str, dict[str, str | int]]:
     supers: dict[str, set[str]] = {}
-    for row in _query(store, _SUBCLASSES):
+    for row in select(store, _SUBCLASSES):
         supers.setdefault(row["sub"].value, set()).add(row["super"].value)
     types: dict[str, set[str]] = {}
-    for row in _query(store, _ENTITIES):
+    for row in select(store, _ENTITIES):
         found = types.setdefault(row["entity"].value, set())
         if row["type"] is not None:
             found.add(row["type"].value)
     labels: dict[str, list[ox.Literal]] = {}
-    for row in _query(store, _LABELS):
+    for row in select(store, _LABELS):
         labels.setdefault(row["entity"].value, []).append(row["label"])
     aliases: dict[str, set[str]] = {}
-    for row in _query(store, _ALIASES):
+    for row in select(store, _ALIASES):
         aliases.setdefault(row["entity"].value, set()).add(row["alias"].value)
     wikidata: dict[str, list[str]] = {}
-    for row in _query(store, _SAME_AS):
+    for row in select(store, _SAME_AS):
         target = row["target"].value
         if target.startswith(WD.base):
             wikidata.setdefault(row["entity"].value, []).append(target[len(WD.base):])
-    claims = {row["entity"].value: int(row["claims"].value) for row in _query(store, _CLAIM_COUNTS)}
+    claims = {row["entity"].value: int(row["claims"].value) for row in select(store, _CLAIM_COUNTS)}
 
     nodes: dict[str, dict[str, str | int]] = {}
     for iri, classes in types.items():
@@ -240,7 +248,7 @@ def _node_attributes(store: ox.Store) -> dict[str, dict[str, str | int]]:
 
 def _edge_rows(store: ox.Store, *, include_hedged: bool, include_negated: bool,
                include_inferred: bool) -> list[_EdgeRow]:
-    rows = _query(store, _EDGES, include_hedged=_TRUE if include_hedged else _FALSE,
+    rows = select(store, _EDGES, include_hedged=_TRUE if include_hedged else _FALSE,
                   include_negated=_TRUE if include_negated else _FALSE,
                   include_inferred=_TRUE if include_inferred else _FALSE)
     edges = []
@@ -281,7 +289,7 @@ def to_networkx(graph: GraphSource, *, include_hedged: bool = False, include_neg
     store = load_store(graph)
     nodes = _node_attributes(store)
     relations: dict[str, tuple[str, bool]] = {}
-    for row in _query(store, _RELATIONS):
+    for row in select(store, _RELATIONS):
         iri = row["relation"].value
         label = _value(row["label"]) or relations.get(iri, ("", False))[0] or local_name(iri)
         relations[iri] = (label, row["symmetric"].value == "true")
@@ -329,4 +337,4 @@ def _add_collapsed(view: nx.DiGraph, edges: list[_EdgeRow], relations: dict[str,
             symmetric=all(symmetric for _, symmetric in meta))
 
 
-__all__ = ["GraphSource", "load_store", "local_name", "to_networkx"]
+__all__ = ["GraphSource", "load_store", "local_name", "select", "to_networkx"]
