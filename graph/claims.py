@@ -418,6 +418,15 @@ class _Sentence:
             k += 1
         return ids
 
+    def paren_head(self, trig: Span) -> Span | None:
+        """The mention just before the parenthetical a trigger sits in, if it sits in one."""
+        seg = self.paren.get(trig.start, 0)
+        if seg == 0:
+            return None
+        first = min(i for i, s in self.paren.items() if s == seg)
+        heads = [m for m in self.mentions if m.end <= first - 1 and self.paren.get(m.start, 0) == 0]
+        return heads[-1] if heads else None
+
     def visible_from(self, trig: Span, mentions: list[Span]) -> list[Span]:
         """The mentions a trigger may take as arguments, given parentheticals."""
         if not self.paren:
@@ -507,6 +516,13 @@ class _Sentence:
             subject = self._sentence_subject(trig)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
+        if right_mention is None and left_mention is not None and self.paren:
+            # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
+            # inside an object relative clause the head noun before the comma is the patient.
+            head = self.paren_head(trig)
+            if head is not None and head.kb_id_ not in {g.kb_id_ for g in agent.spans} and \
+                    self.paren.get(left_mention.start, 0) == self.paren.get(trig.start, 0):
+                return agent, _Arg(self.group_of(head)), penalty + 0.05
         if right_mention is not None:
             patient = _Arg(self.group_of(right_mention))
             gap = right_mention.start - trig.end

@@ -14,7 +14,7 @@ boundaries so ``o1`` is not found in ``o10``), names from an installed spaCy NER
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -132,7 +132,9 @@ class MentionFinder:
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in self._model_names(doc) + self._open_names(doc, lang)
                  if not any(i in taken for i in range(s.start, s.end))]
-        doc.ents = filter_spans(known + extra)
+        ents = filter_spans(known + extra)
+        ents = _link_short_forms(ents, self.schema.entities)
+        doc.ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         return doc
 
     def _model_names(self, doc: Doc) -> list[Span]:
@@ -206,6 +208,56 @@ class MentionFinder:
                     spans.append(self._new_span(doc, start, end, label))
             i = end
         return spans
+
+
+_DEFINITE = {
+    "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
+           ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
+           ("the", "model"): "AIModel"},
+    "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
+           ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",
+           ("该", "集团"): "Organization"},
+}
+
+
+def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
+    """"the company" / "该公司" → the nearest preceding entity of a compatible class (a simple coreference)."""
+    patterns = _DEFINITE.get(lang, {})
+    if not patterns:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for words, wanted in patterns.items():
+            end = i + len(words)
+            if tuple(lowers[i:end]) != words or any(j in taken for j in range(i, end)):
+                continue
+            antecedents = [e for e in ents if e.end <= i and (e.label_ == wanted or
+                           (wanted == "AIModel" and e.label_ in ("AIModel", "Product")))]
+            if antecedents:
+                ante = antecedents[-1]
+                out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
+                taken.update(range(i, end))
+    return out
+
+
+def _link_short_forms(ents: list[Span], known_iris: Container[str]) -> list[Span]:
+    """A new one-word name that repeats the first or last word of an earlier name is that entity:
+    "Musk" after "Elon Musk", "Inflection" after "Inflection AI". Gazetteer matches keep their own IRI."""
+    out: list[Span] = []
+    full: dict[str, Span] = {}
+    for ent in ents:
+        words = ent.text.split()
+        if len(words) == 1 and ent.kb_id_ not in known_iris and ent.text in full:
+            ante = full[ent.text]
+            ent = Span(ent.doc, ent.start, ent.end, label=ante.label_, kb_id=ante.kb_id_)
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                if word[:1].isupper() and len(word) > 2:
+                    full.setdefault(word, ent)
+        out.append(ent)
+    return out
 
 
 def _is_name_token(text: str) -> bool:
