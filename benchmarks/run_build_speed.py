@@ -84,8 +84,15 @@ def machine_description() -> str:
 
 
 def ensure_corpus(folder: Path | None, *, lang: str, size: str) -> Path:
-    """The corpus folder, generated (seed 1) when it is missing or was left incomplete."""
-    folder = folder or default_folder(lang=lang, size=size, seed=1)  # type: ignore[arg-type]
+    """The corpus folder; the default one is generated (seed 1) when missing or left incomplete.
+
+    A folder given by the user is never written to: it may hold real articles.
+    """
+    if folder is not None:
+        if not folder.is_dir():
+            raise SystemExit(f"corpus folder {folder} does not exist; omit --{lang} to generate one")
+        return folder
+    folder = default_folder(lang=lang, size=size, seed=1)  # type: ignore[arg-type]
     if not (folder / ".complete").exists():
         print(f"generating {lang} corpus of {size} in {folder} ...", flush=True)
         generate_corpus(folder, lang=lang, size_bytes=parse_size(size), seed=1,  # type: ignore[arg-type]
