@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 
-.PHONY: demo test install install-dev lint typecheck bench clean
+.PHONY: demo test install install-dev lint typecheck bench clean web tools
 
 # The stamp files make re-runs cheap: pip runs again only when pyproject.toml changes.
 $(VENV)/.stamp-base: pyproject.toml
@@ -28,6 +28,19 @@ demo: install
 
 test: install-dev
 	$(PY) -m pytest
+
+# The HTML view's JavaScript: sigma.js + graphology from npm (pinned by package-lock.json), bundled by esbuild
+# into graph/export/web/dist/view.js, which graph/export/html.py inlines. Rebuilt only when its inputs change.
+WEB := graph/export/web
+web: $(WEB)/dist/view.js
+
+$(WEB)/dist/view.js: $(WEB)/src/view.js $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null || { echo "make web needs node and npm (make tools installs them)"; exit 2; }
+	cd $(WEB) && npm ci --no-audit --no-fund && npm run build
+
+# Outside tools some tests drive; those tests skip without them, and fail under CI=true.
+tools:
+	command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
 
 lint: install-dev
 	$(VENV)/bin/ruff check graph tests benchmarks
