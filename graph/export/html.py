@@ -34,16 +34,17 @@ from graph.atomic import atomic_path
 from graph.errors import ClaimgraphError
 from graph.namespaces import PREFIXES, XSD
 
-#: Node colour per entity type; the legend lists the types a graph actually has, in this order.
+#: Node colour per entity type, the same Okabe-Ito colours graph/export/gexf.py writes as viz:color, so the
+#: page and Gephi agree; the legend lists the types a graph actually has, in this order.
 TYPE_COLORS: dict[str, str] = {
-    "Organization": "#4e79a7",
-    "Person": "#f28e2b",
-    "AIModel": "#e15759",
-    "Product": "#76b7b2",
-    "Place": "#59a14f",
-    "Entity": "#9c9c9c",
+    "Organization": "#0072b2",
+    "Person": "#d55e00",
+    "AIModel": "#cc79a7",
+    "Product": "#009e73",
+    "Place": "#e69f00",
+    "Entity": "#999999",
 }
-_OTHER_COLORS = ("#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+_OTHER_COLORS = ("#56b4e9", "#f0e442", "#000000", "#7570b3", "#66a61e")
 
 #: The keys of one embedded claim row (all strings; missing values are "").
 CLAIM_FIELDS = ("subject", "object", "relation", "relation_label", "evidence", "polarity", "modality",
@@ -151,7 +152,7 @@ def page_data(view: nx.Graph, *, claims: Sequence[Mapping[str, str]] = ()) -> di
     0
     >>> data = page_data(view, claims=[{"subject": "x", "object": "y", "relation": "founded"}])
     >>> data["nodes"][0]["aliases"], data["types"]
-    (['Ex', 'Mr X'], [{'type': 'Person', 'color': '#f28e2b', 'count': 1}, {'type': 'Thing', 'color': '#edc948', 'count': 1}])
+    (['Ex', 'Mr X'], [{'type': 'Person', 'color': '#d55e00', 'count': 1}, {'type': 'Thing', 'color': '#56b4e9', 'count': 1}])
     >>> data["edges"][0]["source"], data["claims"][0]["evidence"]
     ('x', '')
     """
