@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from conftest import CliOutcome
+
 from graph.build import run_build
 from graph.documents import Document, ReadProblem, Severity, read_documents
 from graph.settings import Settings

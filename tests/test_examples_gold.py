@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import EXAMPLES, REPO
+
 from graph.build import BuildResult
 from graph.claims import Claim
 from graph.resolve import entity_key

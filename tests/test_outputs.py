@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-
 from conftest import EXAMPLES, HOSTILE_NAMES, CliOutcome, union_graph
+
 from graph.rdf_files import RdfFileFormat
 
 RunKg = Callable[[Sequence[str]], CliOutcome]

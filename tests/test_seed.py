@@ -7,8 +7,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from conftest import REPO, SEED
+
 from graph.build import build_to_file
 
 EXPECTED = {

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import union_graph
 from rdflib.namespace import RDF
 
-from conftest import union_graph
 from graph.build import BuildResult, to_rdflib
 
 KG = rdflib.Namespace("https://w3id.org/claimgraph/ontology#")
@@ -27,7 +27,7 @@ def _copy(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def _first_claim(graph: rdflib.Graph) -> rdflib.term.Node:
-    return sorted(graph.subjects(RDF.type, KG.Claim))[0]
+    return min(graph.subjects(RDF.type, KG.Claim))
 
 
 def test_examples_graph_conforms_to_the_shapes(examples_trig: Path, validate: Validate) -> None:
@@ -84,13 +84,13 @@ def test_a_broken_claim_does_not_conform(case: str, small_graph: rdflib.Graph, v
         elif case == "inferred-not-boolean":
             g.set((claim, KG.argumentInferred, rdflib.Literal("maybe")))
 
-    conforms, report = _break_and_validate(small_graph, validate, edit)
+    conforms, _report = _break_and_validate(small_graph, validate, edit)
     assert not conforms, f"{case}: the shapes accepted a broken claim"
 
 
 def test_a_document_without_content_hash_does_not_conform(small_graph: rdflib.Graph, validate: Validate) -> None:
     broken = _copy(small_graph)
-    document = sorted(broken.subjects(RDF.type, KG.Document))[0]
+    document = min(broken.subjects(RDF.type, KG.Document))
     broken.remove((document, KG.contentHash, None))
     conforms, report = validate(broken)
     assert not conforms
