@@ -37,6 +37,8 @@ _LIST_SEPARATORS = frozenset(["、", ",", ",", "/", "和", "与", "及", "以及
                               "as", "well", "plus"])
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
+#: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
+_ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟"])
@@ -192,14 +194,14 @@ class ClaimExtractor:
         found: dict[tuple[str, str, str, str, str, int], Claim] = {}
         ents = list(doc.ents)
         for sent in doc.sents:
-            sent_triggers = [t for t in triggers if sent.start <= t[0].start < sent.end]
+            sent_triggers = _governing_triggers([t for t in triggers if sent.start <= t[0].start < sent.end], doc)
             if not sent_triggers:
                 continue
             mentions = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             if not mentions:
                 continue
-            context = _Sentence(doc, sent, mentions, lang)
             sent_cues = [(span, cue) for span, cue in cues if sent.start <= span.start < sent.end]
+            context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues))
             for span, trigger in sent_triggers:
                 for claim in self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset):
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
@@ -266,7 +268,8 @@ class ClaimExtractor:
             else:
                 obj = filled
             inferred = True
-        polarity, modality = _modality(ctx, trig, cues)
+        explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
+        polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
@@ -331,10 +334,13 @@ class _TopicSpan:
 class _Sentence:
     """One sentence with its mentions, clauses and coordinated lists."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Span], lang: str) -> None:
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Span], lang: str,
+                 sources: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.sent = sent
         self.mentions = mentions
+        #: Starts of mentions that name a source ("according to Reuters"): never an argument.
+        self.sources = sources
         self.lang = lang
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
@@ -344,7 +350,7 @@ class _Sentence:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
         groups: list[list[Span]] = []
         for mention in self.mentions:
-            if groups:
+            if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
                 between = [t.text.lower() for t in self.doc[prev.end:mention.start] if not t.is_space]
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between):
@@ -460,7 +466,8 @@ class _Sentence:
     def arguments(self, trig: Span, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:
         """(agent, patient, confidence penalty) for a trigger, by position and voice."""
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
-        usable = [m for m in self.mentions if fits(m.label_, spec.domain) or fits(m.label_, spec.range)]
+        usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
+                  and m.start not in self.sources]
         usable = self.visible_from(trig, usable)
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
@@ -485,6 +492,9 @@ class _Sentence:
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
                         patient = _Arg(self.group_of(subject), fallback=True)
                 return agent, patient, penalty
+            copula = self._zh_copula(left, trig, right_mention)
+            if copula is not None:
+                return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
             disposal = self._zh_disposal(left, trig)
             if disposal is not None:
                 patient_span, agent_span = disposal
@@ -492,9 +502,6 @@ class _Sentence:
                 if agent_span is not None:
                     agent = _Arg(self.group_of(agent_span), fallback=agent_span.start < self.clause_start(trig.start))
                 return agent, patient, penalty
-            copula = self._zh_copula(left, trig, right_mention)
-            if copula is not None:
-                return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
 
         if left_mention is not None:
             group = self.group_of(left_mention)
@@ -580,7 +587,7 @@ class _Sentence:
         at = group[0].start - 1
         while at >= self.sent.start and self.doc[at].is_space:
             at -= 1
-        if at < self.sent.start or self.doc[at].text not in ("将", "把"):
+        if at < self.sent.start or self.doc[at].text not in _ZH_OBJECT_MARKERS:
             return None
         before = [m for m in left if m.end <= at]
         if before:
@@ -594,7 +601,7 @@ class _Sentence:
             return None
         possessor = left[-1]
         between = self.words(possessor.end, trig.start)
-        if not between or not all(w in _ZH_POSSESSIVE for w in between):
+        if not all(w in _ZH_POSSESSIVE for w in between):
             return None
         first_group = self.group_of(possessor)
         candidates = [m for m in left if m.end <= first_group[0].start]
@@ -615,8 +622,54 @@ class _Sentence:
         return text, offset + start, offset + start + len(text)
 
 
-def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> tuple[Polarity, Modality]:
-    """Polarity and modality from cue phrases scoped over the trigger."""
+_NOMINALISERS = frozenset(["的", "the", "its", "their", "his", "her"])
+
+
+def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[tuple[Span, Trigger]]:
+    """Drop triggers that only frame or are governed by another one in the same stretch of text.
+
+    "宣布推迟 X" is a delay, not an announcement of X; "推迟 Sora 的发布" / "delayed the release of X" is a delay,
+    not a release.
+    """
+    starts = {span.start for span, _ in triggers}
+    out = []
+    for span, trigger in triggers:
+        nxt = span.end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt in starts and trigger.relation == "announced":
+            continue  # a frame verb directly before another trigger
+        prev = span.start - 1
+        while prev >= 0 and doc[prev].is_space:
+            prev -= 1
+        if prev >= 0 and doc[prev].lower_ in _NOMINALISERS:
+            earlier = [s for s, t in triggers if s.end <= span.start and span.start - s.end <= 8
+                       and t.relation != trigger.relation and not any(doc[i].text in "。.;;!?!?" for i in range(s.end, span.start))]
+            if earlier:
+                continue
+        out.append((span, trigger))
+    return out
+
+
+def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]]) -> frozenset[int]:
+    """Mentions right after "according to" / "据" that are followed by a comma or a speech verb."""
+    out = set()
+    for span, cue in cues:
+        if cue.kind != "attribution-prefix":
+            continue
+        after = [m for m in mentions if span.end <= m.start <= span.end + 2]
+        if after:
+            out.add(after[0].start)
+    return frozenset(out)
+
+
+def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
+              left_end: int | None = None) -> tuple[Polarity, Modality]:
+    """Polarity and modality from cue phrases scoped over the trigger.
+
+    A negation counts only between the trigger and its left argument ("X did not acquire Y"), so a "not" in a
+    quoted clause before the subject does not leak into the next claim.
+    """
     clause_start = ctx.clause_start(trig.start)
     negated = hedged = planned = False
     for span, cue in cues:
@@ -634,6 +687,8 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> t
             # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
             if any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
                 continue
+        if cue.kind == "negation" and cue.scope == "before" and left_end is not None and span.start < left_end:
+            continue
         if cue.kind == "negation":
             # "not only" adds, it does not negate.
             nxt = ctx.doc[span.end].lower_ if span.end < len(ctx.doc) else ""
@@ -647,9 +702,9 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> t
     prefixes = [span for span, cue in cues if cue.kind == "attribution-prefix" and span.end <= trig.start]
     reports = [span for span, cue in cues if cue.kind == "attribution" and span.end <= trig.start
                and span.text in ("报道", "reported", "消息")]
-    if any(p.end <= r.start for p in prefixes for r in reports):
-        hedged = True
-    modality: Modality = "hedged" if hedged else "planned" if planned else "asserted"
+    reported = any(p.end <= r.start for p in prefixes for r in reports)
+    # An explicit hedge outranks a plan ("reportedly plans to"); a plan outranks a second-hand report.
+    modality: Modality = "hedged" if hedged else "planned" if planned else "hedged" if reported else "asserted"
     return ("negative" if negated else "positive"), modality
 
 

@@ -189,6 +189,10 @@ class MentionFinder:
                 i += 1
                 continue
             end = i + 1
+            # "Run:ai": a colon glued between two word parts stays inside the name.
+            while (end + 1 < n and doc[end].text == ":" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                   and doc[end + 1].text[:1].isalnum()):
+                end += 2
             while end < n:
                 nxt = doc[end].text
                 if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and end + 1 < n and _is_name_token(doc[end + 1].text)
@@ -199,6 +203,9 @@ class MentionFinder:
             start = i
             # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
             while start < end and doc[start].text in _EN_STOP_START:
+                # A capitalised "The" inside a sentence belongs to the name ("according to The Information").
+                if doc[start].text == "The" and not doc[start].is_sent_start and end - start > 1:
+                    break
                 start += 1
             lone_initial = end - start == 1 and doc[start].is_sent_start and doc[start].text not in inner_caps
             if start < end and not lone_initial:
