@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from graph.errors import ClaimgraphError, MissingPathError, StrictModeError
+from graph.query import QueryEngine, QueryOutput
 from graph.rdf_files import RdfFileFormat
 
 app = typer.Typer(
@@ -90,6 +91,59 @@ def stats(
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
     typer.echo(result.render())
+
+
+@app.command()
+def query(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (or use --file / --name).")] = None,
+    query_file: Annotated[Optional[Path], typer.Option("--file", help="Read the SPARQL query from this .rq file.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="A named query from schemas/queries (e.g. competitors).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="KEY=VALUE, e.g. entity=英伟达 (any alias), relation=acquired, type=Organization.")] = None,
+    fmt: Annotated[Optional[QueryOutput], typer.Option("--format", "-f", help="Output format; default table on a terminal, csv when piped.")] = None,
+    timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 30.0,
+    engine: Annotated[QueryEngine, typer.Option(help="SPARQL engine.")] = QueryEngine.OXIGRAPH,
+) -> None:
+    """Run a SPARQL query (text, --file or --name with --param) over a built graph and print the result."""
+    from graph.query import QueryTimeoutError, ResultFormat, answer_query, format_result
+
+    params: dict[str, str] = {}
+    for item in param or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise _fail(f"--param {item!r} is not KEY=VALUE (e.g. --param entity=OpenAI)", 2)
+        params[key.strip()] = value
+    try:
+        result = answer_query(graph_file, sparql=sparql, query_file=query_file, name=name, params=params,
+                              timeout=timeout, engine=engine.value)
+    except QueryTimeoutError as exc:
+        raise _fail(str(exc), 1) from None
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    chosen = fmt or (QueryOutput.TABLE if sys.stdout.isatty() else QueryOutput.CSV)
+    typer.echo(format_result(result, ResultFormat(chosen.value)).rstrip("\n"))
+
+
+@app.command()
+def serve(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 7878,
+    timeout: Annotated[float, typer.Option(min=0.001, help="Seconds a query may run.")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Most rows (or triples) one answer returns.")] = 10_000,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (with a query page at /) until Ctrl-C."""
+    from graph.serve import EndpointSettings
+    from graph.serve import serve as serve_graph
+
+    def ready(url: str) -> None:
+        typer.echo(f"SPARQL endpoint on {url} (query page at {url.rsplit('/', 1)[0]}/); Ctrl-C stops it")
+
+    try:
+        serve_graph(graph_file, host=host, port=port, settings=EndpointSettings(timeout=timeout, max_rows=max_rows),
+                    on_ready=ready)
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -276,7 +276,7 @@ def check_read_only(sparql: str) -> None:
     >>> check_read_only("SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    graph.query.QueryRefusedError: SERVICE clauses are refused: this endpoint is read-only and never fetches from other endpoints
+    graph.query.QueryRefusedError: SERVICE clauses are refused: queries here are read-only and never fetch from other endpoints
     >>> check_read_only("DROP ALL")
     Traceback (most recent call last):
     ...
@@ -305,7 +305,7 @@ def check_read_only(sparql: str) -> None:
         raise QueryRefusedError(_SERVICE_REFUSED)
 
 
-_SERVICE_REFUSED = ("SERVICE clauses are refused: this endpoint is read-only and never fetches from other "
+_SERVICE_REFUSED = ("SERVICE clauses are refused: queries here are read-only and never fetch from other "
                     "endpoints")
 
 
@@ -333,12 +333,13 @@ def _has_service(node: object) -> bool:
 
 def run_query(source: GraphSource | rdflib.Dataset, sparql: str, *, bindings: Mapping[str, Term] | None = None,
               timeout: float = DEFAULT_TIMEOUT, engine: Engine = "oxigraph",
-              max_rows: int | None = None) -> QueryResult:
+              max_rows: int | None = None, on_finish: Callable[[], None] | None = None) -> QueryResult:
     """Run one SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of the graph's graphs.
 
     ``bindings`` maps variable names to terms, bound by the engine (never pasted into the text); a bound
     variable must be in the SELECT clause (pyoxigraph's substitution rule), as in every named query. A query
-    running past ``timeout`` seconds raises :class:`QueryTimeoutError`; ``max_rows`` cuts long results.
+    running past ``timeout`` seconds raises :class:`QueryTimeoutError`; ``max_rows`` cuts long results;
+    ``on_finish`` is called when the evaluation really ends (after a timeout, later than this function returns).
 
     >>> store = load_store(ox_store_of_example())
     >>> run_query(store, "SELECT ?p ?o WHERE { ?s ?p ?o }", bindings={"p": RDFS.label}).rows
@@ -363,7 +364,7 @@ def run_query(source: GraphSource | rdflib.Dataset, sparql: str, *, bindings: Ma
         work = _oxigraph_runner(source, sparql, bound)
     else:
         work = _rdflib_runner(source, sparql, bound)
-    return _with_timeout(work, timeout=timeout, max_rows=max_rows)
+    return _with_timeout(work, timeout=timeout, max_rows=max_rows, on_finish=on_finish)
 
 
 class _Runner:
@@ -442,7 +443,8 @@ def _rdflib_runner(source: GraphSource | rdflib.Dataset, sparql: str, bindings: 
     return Runner()
 
 
-def _with_timeout(runner: _Runner, *, timeout: float, max_rows: int | None) -> QueryResult:
+def _with_timeout(runner: _Runner, *, timeout: float, max_rows: int | None,
+                  on_finish: Callable[[], None] | None) -> QueryResult:
     # Neither engine can be interrupted from outside, so the query runs in a daemon thread that is abandoned on
     # timeout: the caller gets its answer on time and a daemon thread never keeps the process alive.
     outcome: list[QueryResult] = []
@@ -453,6 +455,9 @@ def _with_timeout(runner: _Runner, *, timeout: float, max_rows: int | None) -> Q
             outcome.append(runner(max_rows))
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             failure.append(exc)
+        finally:
+            if on_finish is not None:
+                on_finish()
 
     worker = threading.Thread(target=work, name="claimgraph-query", daemon=True)
     worker.start()
@@ -609,6 +614,8 @@ def _resolve_vocabulary(store: ox.Store, value: str, *, kind: Literal["relation"
     else:
         members = {q.subject for q in store.quads_for_pattern(None, RDF.type, _OWL_CLASS, None)
                    if _is_entity_class(store, q.subject)}
+        # Our own classes are valid even in a graph saved without the ontology (a CONSTRUCT result, say).
+        members |= {KG.term(name) for name in ("Entity", "Organization", "Person", "Product", "AIModel", "Place")}
     names: dict[str, ox.NamedNode] = {}
     for member in members:
         if not isinstance(member, ox.NamedNode):
@@ -662,6 +669,52 @@ def run_named_query(source: GraphSource, name: str, *, params: Mapping[str, str]
     bindings = resolve_parameters(store, given) if store is not None else {}
     target: GraphSource = store if store is not None else source
     return run_query(target, query.sparql, bindings=bindings, timeout=timeout, engine=engine, max_rows=max_rows)
+
+
+class QueryOutput(str, Enum):
+    """The formats ``kg query --format`` offers (graph results are always Turtle)."""
+
+    TABLE = "table"
+    CSV = "csv"
+    TSV = "tsv"
+    JSON = "json"
+
+
+class QueryEngine(str, Enum):
+    """The SPARQL engines ``kg query --engine`` offers."""
+
+    OXIGRAPH = "oxigraph"
+    RDFLIB = "rdflib"
+
+
+def answer_query(graph: GraphSource, *, sparql: str | None = None, query_file: str | Path | None = None,
+                 name: str | None = None, params: Mapping[str, str] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, engine: Engine = "oxigraph") -> QueryResult:
+    """What ``kg query`` runs: exactly one of a SPARQL text, a ``.rq`` file or a named query, over ``graph``.
+
+    >>> answer_query(ox_store_of_example(), name="entities-by-type", params={"type": "organization"}).rows
+    [('https://w3id.org/claimgraph/ontology#Organization', 'https://example.com/a', 'Acme Labs', None, None)]
+    >>> answer_query(ox_store_of_example())
+    Traceback (most recent call last):
+    ...
+    graph.query.QueryError: give exactly one of: a SPARQL text, --file q.rq, --name NAME (got none)
+    """
+    given = [label for label, value in (("a SPARQL text", sparql), ("--file", query_file), ("--name", name))
+             if value is not None]
+    if len(given) != 1:
+        raise QueryError("give exactly one of: a SPARQL text, --file q.rq, --name NAME "
+                         f"(got {', '.join(given) or 'none'})")
+    if name is not None:
+        return run_named_query(graph, name, params=params, timeout=timeout, engine=engine)
+    if query_file is not None:
+        path = Path(query_file)
+        if not path.is_file():
+            raise MissingPathError("no such query file", path=str(path))
+        sparql = path.read_text(encoding="utf-8-sig")
+    assert sparql is not None
+    store = load_store(graph)
+    bindings = resolve_parameters(store, params or {})
+    return run_query(store, sparql, bindings=bindings, timeout=timeout, engine=engine)
 
 
 def ox_store_of_example() -> ox.Store:
@@ -852,7 +905,7 @@ def _xml(result: QueryResult) -> str:
     return "\n".join(parts) + "\n"
 
 
-__all__ = ["DEFAULT_TIMEOUT", "Engine", "NamedQuery", "QueryError", "QueryKind", "QueryRefusedError",
+__all__ = ["DEFAULT_TIMEOUT", "Engine", "NamedQuery", "QueryEngine", "QueryOutput", "answer_query", "QueryError", "QueryKind", "QueryRefusedError",
            "QueryResult", "QuerySyntaxError", "QueryTimeoutError", "ResultFormat", "UnknownQueryError",
            "check_read_only", "format_result", "get_named_query", "load_dataset", "load_store",
            "named_queries", "plain_value", "resolve_entity", "resolve_parameters", "run_named_query",
