@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from graph.errors import ClaimgraphError, MissingPathError, StrictModeError
+from graph.export.registry import ExportFormat, export_graph
 from graph.query import QueryEngine, QueryOutput
 from graph.rdf_files import RdfFileFormat
 
@@ -43,12 +44,18 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any reading warning or error.")] = False,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="Installed English spaCy model to add NER (e.g. en_core_web_sm).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    export: Annotated[Optional[str], typer.Option(
+        "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
 ) -> None:
     """Build an RDF graph from documents and write it (Turtle by default)."""
     from graph.build import build_to_file
     from graph.settings import Settings
 
     settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model)
+    try:  # a bad --export list fails before the (slow) build, not after it
+        export_formats = ExportFormat.parse_list(export) if export is not None else []
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
 
     def report(problem: object) -> None:
         typer.secho(str(problem), fg=typer.colors.YELLOW, err=True)
@@ -56,6 +63,7 @@ def build(
     try:
         result = build_to_file(paths, output, fmt=fmt, settings=settings, extra_schemas=schema or (),
                                extra_entities=entities or (), on_problem=report)
+        exported = export_graph(result.quads, output, to=export_formats) if export_formats else []
     except MissingPathError as exc:
         raise _fail(f"{exc.path}: no such file or folder; check the path", 2) from None
     except StrictModeError as exc:
@@ -73,6 +81,8 @@ def build(
             typer.echo(f"  {relation:<16} {count}")
         if result.problems:
             typer.echo(f"{len(result.problems)} file(s) skipped; see the messages above")
+        for path in exported:
+            typer.echo(f"wrote {path}")
     if errors:
         raise typer.Exit(1)
 
@@ -144,6 +154,28 @@ def serve(
                     on_ready=ready)
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
+
+
+@app.command("export")
+def export_command(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    to: Annotated[ExportFormat, typer.Option("--to", "-t", help="Format to write.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Output file (CSV writes NAME.nodes.csv and NAME.edges.csv); default: beside GRAPH.")] = None,
+    include_hedged: Annotated[bool, typer.Option("--include-hedged", help="Edges also from hedged and planned claims.")] = False,
+    include_negated: Annotated[bool, typer.Option("--include-negated", help="Edges also from negative claims.")] = False,
+    no_inferred: Annotated[bool, typer.Option("--no-inferred", help="Leave out claims with an argument inferred from the title.")] = False,
+    collapse: Annotated[bool, typer.Option("--collapse", help="One edge per entity pair (relations joined with |).")] = False,
+) -> None:
+    """Write a built graph for Gephi and other tools: gexf, graphml, csv, html, or another RDF syntax."""
+    target = output or graph_file.with_suffix(to.suffix)
+    try:
+        written = export_graph(graph_file, target, to=to, include_hedged=include_hedged,
+                               include_negated=include_negated, include_inferred=not no_inferred, collapse=collapse)
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 def main() -> None:
