@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 
-.PHONY: demo test install install-dev lint typecheck bench clean web tools
+.PHONY: demo test install install-dev lint typecheck bench clean web tools js-checks
 
 # The stamp files make re-runs cheap: pip runs again only when pyproject.toml changes.
 $(VENV)/.stamp-base: pyproject.toml
@@ -41,6 +41,16 @@ $(WEB)/dist/view.js: $(WEB)/src/view.js $(WEB)/package.json $(WEB)/package-lock.
 # Outside tools some tests drive; those tests skip without them, and fail under CI=true.
 tools:
 	command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	command -v jing >/dev/null || { apt-get update && apt-get install -y --no-install-recommends jing; }
+	command -v npm >/dev/null || { apt-get update && apt-get install -y --no-install-recommends nodejs npm; }
+	$(MAKE) js-checks
+
+# graphology + graphology-gexf for the GEXF load test (tests/js/load_gexf.mjs), pinned by its package-lock.json.
+# No root needed: run it alone when node is already installed.
+js-checks: tests/js/node_modules/.package-lock.json
+
+tests/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package-lock.json
+	npm --prefix tests/js ci --no-audit --no-fund
 
 lint: install-dev
 	$(VENV)/bin/ruff check graph tests benchmarks
