@@ -29,11 +29,11 @@ from graph.settings import Settings
 Polarity = Literal["positive", "negative"]
 Modality = Literal["asserted", "hedged", "planned"]
 
-_ZH_CLAUSE_BREAKS = frozenset(",,;;::()()——【】「」『』—!?!?。\n")
+_ZH_CLAUSE_BREAKS = frozenset(",;:()\uff0c\uff1b\uff1a\uff08\uff09\u2014\u3010\u3011\u300c\u300d\u300e\u300f!?\uff01\uff1f\u3002\n")
 _EN_CLAUSE_BREAKS = frozenset(";:()—–[]\n") | {"--"}
 _EN_SUBORDINATORS = frozenset("but while whereas although though which who whom after before when because since "
                               "unless until".split())
-_LIST_SEPARATORS = frozenset(["、", ",", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
+_LIST_SEPARATORS = frozenset(["、", ",", "\uff0c", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
@@ -342,9 +342,23 @@ class _Sentence:
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.
         self.sources = sources
         self.lang = lang
+        self.bracketed = self._alias_brackets()
+        self.mentions = [m for m in self.mentions if m.start not in self.bracketed]
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
         self.paren = self._parentheticals() if lang == "en" or self._english_sentence() else {}
+
+    def _alias_brackets(self) -> set[int]:
+        """Tokens of a short bracket right after a mention ("谷歌大脑（Google Brain）"): an alias, not a clause."""
+        out: set[int] = set()
+        starts = {m.end: m for m in self.mentions}
+        for token in self.sent:
+            if token.text in ("(", "（") and token.i in starts:
+                for j in range(token.i + 1, min(token.i + 8, self.sent.end)):
+                    if self.doc[j].text in (")", "）"):
+                        out.update(range(token.i, j + 1))
+                        break
+        return out
 
     def _group_lists(self) -> list[list[Span]]:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
@@ -352,7 +366,8 @@ class _Sentence:
         for mention in self.mentions:
             if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
-                between = [t.text.lower() for t in self.doc[prev.end:mention.start] if not t.is_space]
+                between = [t.text.lower() for t in self.doc[prev.end:mention.start]
+                           if not t.is_space and t.i not in self.bracketed]
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between):
                     groups[-1].append(mention)
                     continue
@@ -383,7 +398,7 @@ class _Sentence:
         for k, token in enumerate(tokens):
             text = token.text
             breaks = False
-            if token.i not in inside_list:
+            if token.i not in inside_list and token.i not in self.bracketed:
                 if self.lang == "zh":
                     breaks = text in _ZH_CLAUSE_BREAKS or text.strip() in _ZH_CLAUSE_BREAKS and bool(text.strip())
                     if text in (",", ",") and self._english_sentence():
@@ -508,6 +523,20 @@ class _Sentence:
             agent = _Arg(group)
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
+            if spec.symmetric and right_mention is None and self.lang == "zh":
+                # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
+                marker = next((t.i for t in reversed(self.doc[self.clause_start(trig.start):trig.start])
+                               if t.text in _ZH_COMITATIVE), None)
+                if marker is not None:
+                    before_marker = [m for m in left if m.end <= marker]
+                    after_marker = [m for m in left if m.start > marker and
+                                    self.words(m.end, m.end + 1) != ["的"]]
+                    if after_marker:
+                        if before_marker:
+                            return _Arg(self.group_of(before_marker[-1])), _Arg(after_marker), penalty
+                        subject = self._sentence_subject(trig)
+                        if subject is not None and subject.kb_id_ not in {m.kb_id_ for m in after_marker}:
+                            return _Arg(self.group_of(subject), fallback=True), _Arg(after_marker), penalty
             if spec.symmetric and right_mention is None:
                 before = self.words(left_mention.start - 1, left_mention.start)
                 comitative = _ZH_COMITATIVE if self.lang == "zh" else _EN_COMITATIVE
@@ -644,7 +673,7 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
             prev -= 1
         if prev >= 0 and doc[prev].lower_ in _NOMINALISERS:
             earlier = [s for s, t in triggers if s.end <= span.start and span.start - s.end <= 8
-                       and t.relation != trigger.relation and not any(doc[i].text in "。.;;!?!?" for i in range(s.end, span.start))]
+                       and t.relation != trigger.relation and not any(doc[i].text in "\u3002.;\uff1b!?\uff01\uff1f" for i in range(s.end, span.start))]
             if earlier:
                 continue
         out.append((span, trigger))

@@ -30,10 +30,10 @@ SHORT_ALIAS = 4
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
-                 "实验室", "研究院", "研究所", "基金", "资本", "大学", "智能")
+                 "实验室", "研究院", "研究所", "基金", "资本", "大学")
 #: Tokens that never start or sit inside a Chinese organisation name found by suffix.
 _ZH_NOT_IN_NAME = frozenset("的 了 在 与 和 及 或 是 为 被 由 将 把 对 从 向 给 让 也 都 就 还 又 等 这 那 其 该 此 "
-                            "年 月 日 个 家 位 名 和 说 称 表示 宣布 发布 推出 收购 投资 合作 已 已经 正在 今天 昨天"
+                            "年 月 日 个 家 位 名 和 说 称 表示 宣布 发布 推出 收购 投资 合作 已 已经 正在 今天 昨天 旗下"
                             .split())
 #: Latin words inside Chinese text that are vocabulary, not names.
 _LATIN_STOP = frozenset(

@@ -24,10 +24,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 #: Characters that end a sentence in either script; a newline does too (titles and list items have no stop).
-SENTENCE_END = frozenset("。!?!?;;…")
+SENTENCE_END = frozenset("\u3002!?\uff01\uff1f;\uff1b\u2026")
 ENGLISH_END = frozenset(".!?;")
 #: Closing quotes and brackets that belong to the sentence they follow.
-CLOSERS = frozenset("”’\"')）」』】》")
+CLOSERS = frozenset("\u201d\u2019\"')\uff09\u300d\u300f\u3011\u300b")
 
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 _LATIN_JOINERS = frozenset(".-_+")
