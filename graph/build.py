@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from graph.claims import Claim, ClaimExtractor, TopicEntity
 from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
 from graph.errors import StrictModeError
+from graph.mentions import is_description
 from graph.rdf import DocumentInfo, GraphWriter, ontology_quads, sort_quads
 from graph.rdf_files import RdfFileFormat, write_rdf
 from graph.resolve import EntityTable
@@ -89,6 +90,8 @@ class Builder:
                 infos[document.doc_id] = DocumentInfo.of(document)
                 topics[document.doc_id] = self.extractor.topic_of(document.title, doc, lang=document.lang)
             for ent in doc.ents:
+                if is_description(ent.text):
+                    continue  # "the company" points at an entity; it is not one of its names
                 known = self.schema.entities.get(ent.kb_id_)
                 table.add(ent.kb_id_, ent.text, ent.label_, doc_id=document.doc_id, known=known)
             claims.extend(self.extractor.extract(doc, lang=document.lang, topic=topics[document.doc_id],

@@ -227,6 +227,17 @@ _DEFINITE = {
 }
 
 
+def is_description(text: str) -> bool:
+    """Whether a mention is a definite description ("the company", "该公司") rather than a name.
+
+    >>> is_description("The company"), is_description("该公司"), is_description("OpenAI")
+    (True, True, False)
+    """
+    words = tuple(text.lower().split()) if " " in text else (text,)
+    return any(words == pattern or "".join(words) == "".join(pattern)
+               for patterns in _DEFINITE.values() for pattern in patterns)
+
+
 def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     """"the company" / "该公司" → the nearest preceding entity of a compatible class (a simple coreference)."""
     patterns = _DEFINITE.get(lang, {})

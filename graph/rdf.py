@@ -188,9 +188,20 @@ class GraphWriter:
 def ontology_quads(schema: Schema) -> list[ox.Quad]:
     """The ontology itself, so every output is self-describing (relation labels, symmetry, alignments)."""
     quads: list[ox.Quad] = []
+    # The parser gives blank nodes (owl:unionOf lists) random ids; renaming them in parse order keeps
+    # rebuilds byte-identical.
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def stable(term: object) -> object:
+        if isinstance(term, ox.BlankNode):
+            if term not in names:
+                names[term] = ox.BlankNode(f"ont{len(names)}")
+            return names[term]
+        return term
+
     for path in schema.ontology_files:
-        quads.extend(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
-                     for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            quads.append(ox.Quad(stable(q.subject), q.predicate, stable(q.object), _DEFAULT))  # type: ignore[arg-type]
     return quads
 
 
