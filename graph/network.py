@@ -14,7 +14,7 @@ CSV writers never meet ``None`` or an RDF term.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -116,29 +116,45 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def load_store(graph: GraphSource) -> ox.Store:
-    """An in-memory pyoxigraph Store holding ``graph`` (a path, quads, a Store, or an rdflib Graph/Dataset).
+def read_quads(graph: GraphSource) -> list[ox.Quad]:
+    """The quads of ``graph`` (a path, quads, a Store, or an rdflib Graph/Dataset), literals as written.
 
-    >>> store = load_store([])
-    >>> len(store)
-    0
-    >>> load_store(42)
+    Unlike a Store, which keeps literals in canonical form (``"0.850"`` becomes ``"0.85"``), this keeps the
+    lexical forms of the file, so re-serialising gives back what ``kg build`` wrote.
+
+    >>> quad = ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"))
+    >>> read_quads([quad]) == [quad]
+    True
+    >>> read_quads(42)
     Traceback (most recent call last):
     ...
     graph.errors.UnsupportedFormatError: cannot read a graph from int; pass a path to an RDF file ...
     """
     if isinstance(graph, ox.Store):
-        return graph
+        return list(graph)
     if isinstance(graph, (str, Path)):
-        return _store_of(_read_path(Path(graph)))
+        return _read_path(Path(graph))
     module = type(graph).__module__ or ""
     if module.startswith("rdflib"):
-        return _store_of(_rdflib_quads(graph))  # type: ignore[arg-type]
+        return _rdflib_quads(graph)  # type: ignore[arg-type]
     if isinstance(graph, (list, tuple)) and all(isinstance(q, (ox.Quad, ox.Triple)) for q in graph):
-        return _store_of(graph)
+        return [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in graph]
     raise UnsupportedFormatError(
         f"cannot read a graph from {type(graph).__name__}; pass a path to an RDF file `kg build` writes "
         "(.ttl .nt .nq .trig .jsonld), a list of pyoxigraph Quads, a pyoxigraph Store, or an rdflib Graph/Dataset")
+
+
+def load_store(graph: GraphSource) -> ox.Store:
+    """An in-memory pyoxigraph Store holding ``graph`` (a Store is used as it is).
+
+    >>> len(load_store([]))
+    0
+    """
+    if isinstance(graph, ox.Store):
+        return graph
+    store = ox.Store()
+    store.bulk_extend(read_quads(graph))
+    return store
 
 
 def _read_path(path: Path) -> list[ox.Quad]:
@@ -150,12 +166,6 @@ def _read_path(path: Path) -> list[ox.Quad]:
         return read_rdf(path)
     except SyntaxError as exc:
         raise InputError(f"not valid RDF for its suffix ({exc})", path=str(path)) from None
-
-
-def _store_of(items: Iterable[ox.Quad | ox.Triple]) -> ox.Store:
-    store = ox.Store()
-    store.bulk_extend(q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in items)
-    return store
 
 
 def _rdflib_quads(graph: rdflib.Graph) -> list[ox.Quad]:
@@ -337,4 +347,4 @@ def _add_collapsed(view: nx.DiGraph, edges: list[_EdgeRow], relations: dict[str,
             symmetric=all(symmetric for _, symmetric in meta))
 
 
-__all__ = ["GraphSource", "load_store", "local_name", "select", "to_networkx"]
+__all__ = ["GraphSource", "load_store", "local_name", "read_quads", "select", "to_networkx"]

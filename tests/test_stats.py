@@ -6,12 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from conftest import CliOutcome
 
 from graph.build import BuildResult, run_build_texts
 from graph.rdf_files import write_rdf
 from graph.stats import graph_stats
-
-from conftest import CliOutcome
 
 TEXTS = [
     "OpenAI partnered with Microsoft.",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.network import GraphSource, load_store
+from graph.network import GraphSource, read_quads
 from graph.rdf_files import RdfFileFormat, write_rdf
 
 
@@ -26,11 +26,7 @@ def quads_of(source: GraphSource) -> list[ox.Quad]:
     ...           ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"))])[0].subject.value
     'http://e/a'
     """
-    if isinstance(source, list) and all(isinstance(q, ox.Quad) for q in source):
-        quads = source
-    else:
-        quads = list(load_store(source))
-    return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return sorted(set(read_quads(source)), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
 def write_quads(source: GraphSource, path: str | Path, *, fmt: RdfFileFormat) -> Path:

@@ -28,7 +28,7 @@ from graph.export.nquads import write_nquads
 from graph.export.ntriples import write_ntriples
 from graph.export.trig import write_trig
 from graph.export.turtle import write_turtle
-from graph.network import GraphSource, load_store, to_networkx
+from graph.network import GraphSource, load_store, read_quads, to_networkx
 
 
 class ExportFormat(str, Enum):
@@ -139,7 +139,8 @@ def export_graph(graph: GraphSource, path: str | Path, *, to: ExportFormat | Seq
     target = Path(path)
     formats = [to] if isinstance(to, ExportFormat) else list(to)
     paths = {fmt: target if isinstance(to, ExportFormat) else target.with_suffix(fmt.suffix) for fmt in formats}
-    store = load_store(graph)
+    quads = read_quads(graph)  # RDF formats re-serialise these (a Store would canonicalise the literals)
+    store = load_store(quads)
     view: nx.Graph | None = None
     written: list[Path] = []
     for fmt in formats:
@@ -151,7 +152,7 @@ def export_graph(graph: GraphSource, path: str | Path, *, to: ExportFormat | Seq
         elif fmt.takes_network:
             WRITERS[fmt](view, paths[fmt])
         else:
-            WRITERS[fmt](store, paths[fmt])
+            WRITERS[fmt](quads, paths[fmt])
         written.extend(_written(fmt, paths[fmt]))
     return written
 
