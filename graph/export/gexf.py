@@ -178,6 +178,7 @@ def build_gexf(view: nx.Graph, *, description: str = "claimgraph: entities and t
     node_ids = _attributes_element(graph, "node", node_declared)
     edge_ids = _attributes_element(graph, "edge", edge_declared)
 
+    degrees = dict(view.degree())
     nodes = ET.SubElement(graph, "nodes", {"count": str(view.number_of_nodes())})
     for node, data in view.nodes(data=True):
         attributes = {"id": xml_safe(str(node)), "label": xml_token(str(data.get("label", node))) or str(node)}
@@ -187,7 +188,7 @@ def build_gexf(view: nx.Graph, *, description: str = "claimgraph: entities and t
         _attvalues(element, data, node_declared, node_ids)
         red, green, blue = type_color(str(data.get("type", "Entity")))
         ET.SubElement(element, "viz:color", {"r": str(red), "g": str(green), "b": str(blue)})
-        ET.SubElement(element, "viz:size", {"value": str(node_size(view.degree(node)))})
+        ET.SubElement(element, "viz:size", {"value": str(node_size(degrees[node]))})
 
     edges_element = ET.SubElement(graph, "edges", {"count": str(len(edges))})
     for number, (source, target, data) in enumerate(edges):
