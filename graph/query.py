@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-from io import StringIO
 import json
 import re
 import threading
@@ -26,8 +25,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import pyoxigraph as ox
 
@@ -41,11 +41,11 @@ if TYPE_CHECKING:
     import rdflib
 
 #: The RDF terms a query can return or be bound to.
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 #: What a cell of :attr:`QueryResult.rows` holds: IRIs and strings as ``str``, numbers as numbers.
-PlainValue = Union[str, int, Decimal, float, bool, None]
+PlainValue: TypeAlias = str | int | Decimal | float | bool | None
 Engine = Literal["oxigraph", "rdflib"]
-GraphSource = Union[str, Path, ox.Store]
+GraphSource: TypeAlias = str | Path | ox.Store
 
 #: Where the named queries live: one ``NAME.rq`` file each.
 QUERY_DIR = SCHEMA_DIR / "queries"
@@ -198,12 +198,12 @@ def load_dataset(source: GraphSource) -> rdflib.Dataset:
     for quad in quads:
         triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
         if isinstance(quad.graph_name, ox.DefaultGraph):
-            default.add(triple)  # type: ignore[arg-type]
+            default.add(triple)
         else:
             name = quad.graph_name.value
             if name not in graphs:
                 graphs[name] = dataset.graph(rdflib.URIRef(name))
-            graphs[name].add(triple)  # type: ignore[arg-type]
+            graphs[name].add(triple)
     return dataset
 
 
@@ -436,7 +436,8 @@ def _rdflib_runner(source: GraphSource | rdflib.Dataset, sparql: str, bindings: 
                 terms = tuple(tuple(from_rdflib(value) for value in row) for row in rows)  # type: ignore[attr-defined]
                 return QueryResult(QueryKind.SELECT, names, terms, truncated=cut)
             assert result.graph is not None
-            converted = (ox.Triple(*(from_rdflib(t) for t in triple)) for triple in result.graph)  # type: ignore[misc]
+            converted = (ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
+                         for s, p, o in result.graph)
             triples, cut = _collect(converted, self.cancelled, max_rows)
             return QueryResult(QueryKind.GRAPH, triples=tuple(triples), truncated=cut)  # type: ignore[arg-type]
 
@@ -602,7 +603,7 @@ _OWL_SYMMETRIC = ox.NamedNode(_OWL + "SymmetricProperty")
 
 def _mention_count(store: ox.Store, node: ox.NamedNode) -> int:
     for quad in store.quads_for_pattern(node, KG.mentionCount, None, None):
-        value = plain_value(quad.object)  # type: ignore[arg-type]
+        value = plain_value(quad.object)
         if isinstance(value, int):
             return value
     return 0
@@ -623,7 +624,8 @@ def _resolve_vocabulary(store: ox.Store, value: str, *, kind: Literal["relation"
         names.setdefault(entity_key(_local_name(member.value)), member)
         names.setdefault(entity_key(member.value), member)
         for quad in store.quads_for_pattern(member, RDFS.label, None, None):
-            names.setdefault(entity_key(quad.object.value), member)
+            if isinstance(quad.object, ox.Literal):
+                names.setdefault(entity_key(quad.object.value), member)
     found = names.get(entity_key(value))
     if found is None:
         valid = sorted({_local_name(m.value) for m in members if isinstance(m, ox.NamedNode)})
@@ -855,9 +857,9 @@ def _json_term(term: Term) -> dict[str, object]:
         elif term.datatype != XSD.string:
             out["datatype"] = term.datatype.value
         return out
-    return {"type": "triple", "value": {"subject": _json_term(term.subject),  # type: ignore[arg-type]
+    return {"type": "triple", "value": {"subject": _json_term(term.subject),
                                         "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}  # type: ignore[arg-type]
+                                        "object": _json_term(term.object)}}
 
 
 def _json(result: QueryResult) -> str:
@@ -905,8 +907,31 @@ def _xml(result: QueryResult) -> str:
     return "\n".join(parts) + "\n"
 
 
-__all__ = ["DEFAULT_TIMEOUT", "Engine", "NamedQuery", "QueryEngine", "QueryOutput", "answer_query", "QueryError", "QueryKind", "QueryRefusedError",
-           "QueryResult", "QuerySyntaxError", "QueryTimeoutError", "ResultFormat", "UnknownQueryError",
-           "check_read_only", "format_result", "get_named_query", "load_dataset", "load_store",
-           "named_queries", "plain_value", "resolve_entity", "resolve_parameters", "run_named_query",
-           "run_query", "serialize_triples"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "Engine",
+    "NamedQuery",
+    "QueryEngine",
+    "QueryError",
+    "QueryKind",
+    "QueryOutput",
+    "QueryRefusedError",
+    "QueryResult",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "ResultFormat",
+    "UnknownQueryError",
+    "answer_query",
+    "check_read_only",
+    "format_result",
+    "get_named_query",
+    "load_dataset",
+    "load_store",
+    "named_queries",
+    "plain_value",
+    "resolve_entity",
+    "resolve_parameters",
+    "run_named_query",
+    "run_query",
+    "serialize_triples",
+]

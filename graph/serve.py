@@ -32,7 +32,6 @@ from graph.query import (
     ResultFormat,
     format_result,
     load_store,
-    ox_store_of_example,
     run_query,
     serialize_triples,
 )
@@ -198,10 +197,10 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
         server_version = "claimgraph"
         sys_version = ""
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
+        def log_message(self, format: str, *args: object) -> None:
             pass  # request lines would drown the CLI's own messages; errors are in the responses
 
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's naming
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             params = parse_qs(url.query, keep_blank_values=True)
             if url.path in ("/", "/index.html") and "query" not in params:
@@ -212,7 +211,7 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 return
             self._answer(params)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             url = urlsplit(self.path)
             if url.path not in ("/", "/sparql"):
                 self._error(HTTPStatus.NOT_FOUND, f"no page {url.path}; the endpoint is /sparql")
@@ -237,10 +236,10 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 return
             self._answer(params)
 
-        def do_PUT(self) -> None:  # noqa: N802
+        def do_PUT(self) -> None:
             self._error(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only; use GET or POST with query=")
 
-        do_DELETE = do_PATCH = do_PUT  # noqa: N815
+        do_DELETE = do_PATCH = do_PUT
 
         def _body(self) -> bytes:
             length_header = self.headers.get("Content-Length")
@@ -332,7 +331,8 @@ def serve(graph: str | Path | ox.Store, *, host: str = "127.0.0.1", port: int = 
     except OSError as exc:
         raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port") from None
     bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    host_text = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
+    shown = f"[{host_text}]" if ":" in host_text else host_text
     if on_ready is not None:
         on_ready(f"http://{shown}:{bound_port}/sparql")
     try:
@@ -345,5 +345,13 @@ class ServeError(ClaimgraphError, OSError):
     """The endpoint could not start (port taken, address not available)."""
 
 
-__all__ = ["EndpointSettings", "GRAPH_TYPES", "SELECT_TYPES", "ServeError", "make_server", "negotiate",
-           "render", "serve"]
+__all__ = [
+    "GRAPH_TYPES",
+    "SELECT_TYPES",
+    "EndpointSettings",
+    "ServeError",
+    "make_server",
+    "negotiate",
+    "render",
+    "serve",
+]

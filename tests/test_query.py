@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import run_build
-from graph.namespaces import KG, PREFIXES, RDFS
+from graph.namespaces import KG, PREFIXES
 from graph.query import (
     QueryRefusedError,
     QueryResult,
