@@ -5,6 +5,7 @@ negotiated from ``Accept``: SPARQL JSON (default), XML, CSV or TSV for SELECT/AS
 N-Triples, RDF/XML or JSON-LD for CONSTRUCT/DESCRIBE. Updates, LOAD and SERVICE are refused with 400, as are
 malformed queries (with the parser's message). ``/`` is a small query page with no outside scripts.
 
+>>> from graph.query import ox_store_of_example
 >>> server = make_server(load_store(ox_store_of_example()), port=0)
 >>> server.server_address[0]
 '127.0.0.1'
@@ -317,6 +318,7 @@ def serve(graph: str | Path | ox.Store, *, host: str = "127.0.0.1", port: int = 
     """Load ``graph`` and answer SPARQL queries until interrupted; ``on_ready`` gets the endpoint's URL.
 
     >>> import threading, urllib.request
+    >>> from graph.query import ox_store_of_example
     >>> ready = threading.Event(); urls = []
     >>> def started(url: str) -> None:
     ...     urls.append(url); ready.set()
