@@ -101,27 +101,31 @@ class JiebaTokenizer:
 
 @Language.component("claimgraph_sentences")
 def mark_sentences(doc: Doc) -> Doc:
-    """Sentence starts after 。!?;… (and . ! ? ; in Latin text), after closing quotes, and after newlines."""
+    """Sentence starts after 。！？；… (and . ! ? ; in Latin text), after closing quotes, and after newlines.
+
+    The column is computed in Python and set once: assigning ``token.is_sent_start`` token by token makes spaCy
+    rescan the Doc each time, which is quadratic in its length.
+    """
     if not len(doc):
         return doc
-    doc[0].is_sent_start = True
+    import numpy
+
+    from spacy.attrs import SENT_START
+
+    starts = numpy.full((len(doc),), -1, dtype="int64")
+    starts[0] = 1
     ending = False
     for i, token in enumerate(doc):
-        if i == 0:
-            pass
-        elif ending and token.text not in CLOSERS and not (token.text and token.text[0] in SENTENCE_END):
-            token.is_sent_start = True
-            ending = False
-        else:
-            token.is_sent_start = False
         text = token.text
+        if i and ending and text not in CLOSERS and not (text and text[0] in SENTENCE_END):
+            starts[i] = 1
+            ending = False
         if "\n" in text or (token.whitespace_ and "\n" in token.whitespace_):
             ending = True
-        elif text and (text[-1] in SENTENCE_END or (text in ENGLISH_END)):
+        elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
             ending = True
-        elif ending and text in CLOSERS:
-            ending = True
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
