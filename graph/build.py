@@ -10,9 +10,10 @@ True
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,23 @@ class BuildResult:
     stats: BuildStats
 
 
+@dataclass(slots=True)
+class DocumentExtraction:
+    """What one document contributes to the graph; plain data, so it crosses process boundaries."""
+
+    info: DocumentInfo
+    claims: list[Claim]
+    entities: EntityTable
+    chars: int
+    parts: int
+
+
+def group_parts(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive parts of one long document travel together (readers yield them in order)."""
+    for _, parts in itertools.groupby(documents, key=lambda d: (d.doc_id, d.path)):
+        yield list(parts)
+
+
 class Builder:
     """Runs documents through the stages; keeps one extractor (and its matchers) for the whole build."""
 
@@ -74,33 +92,53 @@ class Builder:
         self.extractor = ClaimExtractor(self.schema, settings=self.settings)
         self.writer = GraphWriter(self.schema, self.settings)
 
-    def process(self, documents: Iterable[Document]) -> BuildResult:
-        """Extract from every document and assemble the graph."""
-        started = time.perf_counter()
-        stats = BuildStats()
+    def extract_parts(self, parts: Sequence[Document]) -> DocumentExtraction:
+        """Everything one document yields (all its parts): claims, entity mentions, metadata.
+
+        This is the unit of work that workers run in parallel and that a store keeps per document;
+        the result is plain data and pickles.
+        """
+        first = parts[0]
         table = EntityTable()
         claims: list[Claim] = []
-        infos: dict[str, DocumentInfo] = {}
-        topics: dict[str, list[TopicEntity]] = {}
-        for document in documents:
-            stats.parts += 1
-            stats.chars += len(document.text)
+        topic: list[TopicEntity] | None = None
+        chars = 0
+        for document in parts:
+            chars += len(document.text)
             doc = self.extractor.doc_for(document.text, lang=document.lang)
-            if document.doc_id not in infos:
-                infos[document.doc_id] = DocumentInfo.of(document)
-                topics[document.doc_id] = self.extractor.topic_of(document.title, doc, lang=document.lang)
+            if topic is None:
+                topic = self.extractor.topic_of(document.title, doc, lang=document.lang)
             for ent in doc.ents:
                 if is_description(ent.text):
                     continue  # "the company" points at an entity; it is not one of its names
                 known = self.schema.entities.get(ent.kb_id_)
                 table.add(ent.kb_id_, ent.text, ent.label_, doc_id=document.doc_id, known=known)
-            claims.extend(self.extractor.extract(doc, lang=document.lang, topic=topics[document.doc_id],
+            claims.extend(self.extractor.extract(doc, lang=document.lang, topic=topic,
                                                  doc_id=document.doc_id, offset=document.text_offset))
-        for topic in topics.values():
-            for entity in topic:
-                if entity.iri not in table.records:
-                    table.add(entity.iri, entity.name, entity.type, doc_id="",
-                              known=self.schema.entities.get(entity.iri))
+        for entity in topic or ():
+            if entity.iri not in table.records:
+                table.add(entity.iri, entity.name, entity.type, doc_id=first.doc_id,
+                          known=self.schema.entities.get(entity.iri))
+        return DocumentExtraction(DocumentInfo.of(first), claims, table, chars, len(parts))
+
+    def process(self, documents: Iterable[Document]) -> BuildResult:
+        """Extract from every document and assemble the graph."""
+        started = time.perf_counter()
+        return self.combine((self.extract_parts(parts) for parts in group_parts(documents)), started=started)
+
+    def combine(self, extractions: Iterable[DocumentExtraction], *, started: float | None = None) -> BuildResult:
+        """Merge per-document extractions (in document order) into one graph."""
+        started = time.perf_counter() if started is None else started
+        stats = BuildStats()
+        table = EntityTable()
+        claims: list[Claim] = []
+        infos: dict[str, DocumentInfo] = {}
+        for extraction in extractions:
+            stats.parts += extraction.parts
+            stats.chars += extraction.chars
+            infos.setdefault(extraction.info.doc_id, extraction.info)
+            table.merge(extraction.entities)
+            claims.extend(extraction.claims)
         quads = self.assemble(claims, infos, table)
         stats.documents = len(infos)
         stats.claims = len(claims)
