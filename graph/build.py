@@ -241,7 +241,7 @@ def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     for quad in quads:
-        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))  # type: ignore[arg-type]
+        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph
 
 
@@ -265,5 +265,15 @@ def extract(text: str, *, lang: str | None = None, title: str | None = None, set
     return builder.extractor.extract_text(text, lang=lang, title=title)
 
 
-__all__ = ["BuildResult", "BuildStats", "Builder", "build", "build_to_file", "extract", "run_build",
-           "run_build_texts", "to_rdflib", "Severity"]
+__all__ = [
+    "BuildResult",
+    "BuildStats",
+    "Builder",
+    "Severity",
+    "build",
+    "build_to_file",
+    "extract",
+    "run_build",
+    "run_build_texts",
+    "to_rdflib",
+]

@@ -31,8 +31,7 @@ Modality = Literal["asserted", "hedged", "planned"]
 
 _ZH_CLAUSE_BREAKS = frozenset(",;:()\uff0c\uff1b\uff1a\uff08\uff09\u2014\u3010\u3011\u300c\u300d\u300e\u300f!?\uff01\uff1f\u3002\n")
 _EN_CLAUSE_BREAKS = frozenset(";:()—–[]\n") | {"--"}
-_EN_SUBORDINATORS = frozenset("but while whereas although though which who whom after before when because since "
-                              "unless until".split())
+_EN_SUBORDINATORS = frozenset(["but", "while", "whereas", "although", "though", "which", "who", "whom", "after", "before", "when", "because", "since", "unless", "until"])
 _LIST_SEPARATORS = frozenset(["、", ",", "\uff0c", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
@@ -512,10 +511,11 @@ class _Sentence:
                 return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
             disposal = self._zh_disposal(left, trig)
             if disposal is not None:
-                patient_span, agent_span = disposal
+                patient_span, disposal_agent = disposal
                 patient = _Arg(self.group_of(patient_span))
-                if agent_span is not None:
-                    agent = _Arg(self.group_of(agent_span), fallback=agent_span.start < self.clause_start(trig.start))
+                if disposal_agent is not None:
+                    agent = _Arg(self.group_of(disposal_agent),
+                                 fallback=disposal_agent.start < self.clause_start(trig.start))
                 return agent, patient, penalty
 
         if left_mention is not None:
@@ -570,13 +570,12 @@ class _Sentence:
         # English voice: "X was acquired by Y"; noun "N of X" reads as "X's N" ("the founder of X").
         phrase_words = trig.text.lower().split()
         last = phrase_words[-1] if phrase_words else ""
-        by_before_right = right_mention is not None and self.words(right_mention.start - 1, right_mention.start) == ["by"]
-        if last not in ("by", "of", "with", "to", "in", "on", "from", "against"):
-            if (words_after[:1] == ["by"] or (by_before_right and right_mention is not None
-                                              and right_mention.start - trig.end <= 4)):
-                agent, patient = patient, agent
-            elif words_after[:1] == ["of"] and right_mention is not None:
-                agent, patient = patient, agent
+        by_agent = right_mention is not None and right_mention.start - trig.end <= 4 and \
+            self.words(right_mention.start - 1, right_mention.start) == ["by"]
+        passive = words_after[:1] == ["by"] or by_agent
+        possessor_follows = words_after[:1] == ["of"] and right_mention is not None
+        if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive or possessor_follows):
+            agent, patient = patient, agent
         return agent, patient, penalty
 
     def _sentence_subject(self, trig: Span) -> Span | None:
@@ -712,10 +711,10 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
         )
         if not in_scope:
             continue
-        if cue.kind == "plan" and cue.phrase in ("将", "把"):
-            # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
-            if any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
-                continue
+        # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
+        if cue.kind == "plan" and cue.phrase in ("将", "把") and \
+                any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
+            continue
         if cue.kind == "negation" and cue.scope == "before" and left_end is not None and span.start < left_end:
             continue
         if cue.kind == "negation":

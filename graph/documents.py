@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -194,9 +195,9 @@ def read_text_document(path: str, text: str, *, max_chars: int = 200_000) -> Ite
     yield from _make_documents(path, text, title=title, date=date, max_chars=max_chars)
 
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__|`)", re.M)
+_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__|`)", re.MULTILINE)
 
 
 def markdown_to_text(body: str) -> str:
@@ -205,7 +206,7 @@ def markdown_to_text(body: str) -> str:
     >>> markdown_to_text("# Title\\n**OpenAI** [released](http://x) o1")
     'Title\\nOpenAI released o1'
     """
-    body = re.sub(r"^```.*?^```[ \t]*$", "", body, flags=re.S | re.M)
+    body = re.sub(r"^```.*?^```[ \t]*$", "", body, flags=re.DOTALL | re.MULTILINE)
     body = _MD_LINK.sub(r"\1", body)
     return _MD_MARKUP.sub("", body)
 
@@ -253,10 +254,10 @@ def _lang_or_none(value: object) -> str | None:
 class _MainTextParser(HTMLParser):
     """Collects visible text, preferring <article>/<main>; skips scripts, navigation and page chrome."""
 
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
-            "button", "iframe"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "main",
-             "blockquote", "pre", "ul", "ol", "table", "title", "dd", "dt", "figcaption"}
+    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
+            "button", "iframe"})
+    BLOCK: ClassVar[frozenset[str]] = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "main",
+             "blockquote", "pre", "ul", "ol", "table", "title", "dd", "dt", "figcaption"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -32,29 +32,15 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学")
 #: Tokens that never start or sit inside a Chinese organisation name found by suffix.
-_ZH_NOT_IN_NAME = frozenset("的 了 在 与 和 及 或 是 为 被 由 将 把 对 从 向 给 让 也 都 就 还 又 等 这 那 其 该 此 "
-                            "年 月 日 个 家 位 名 和 说 称 表示 宣布 发布 推出 收购 投资 合作 已 已经 正在 今天 昨天 旗下"
-                            .split())
+_ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下"])
 #: Latin words inside Chinese text that are vocabulary, not names.
 _LATIN_STOP = frozenset(
-    "ai api app apps ceo cto cfo coo gpu gpus cpu tpu llm llms rl cot sft rlhf nlp cv agi asr tts iot saas ip "
-    "ok vs etc pr ppt pdf url http https www com cn html json ui ux id it pc mac ios android app sdk "
-    "prompt agent token tokens context scale scaling law model models data inference benchmark demo beta alpha "
-    "the a an of and or to in on for with by is are was were be at as it this that these those we you i he she "
-    "they not but if so do does did has have had can will just also only more most very new end".split()
+    ["ai", "api", "app", "apps", "ceo", "cto", "cfo", "coo", "gpu", "gpus", "cpu", "tpu", "llm", "llms", "rl", "cot", "sft", "rlhf", "nlp", "cv", "agi", "asr", "tts", "iot", "saas", "ip", "ok", "vs", "etc", "pr", "ppt", "pdf", "url", "http", "https", "www", "com", "cn", "html", "json", "ui", "ux", "id", "it", "pc", "mac", "ios", "android", "app", "sdk", "prompt", "agent", "token", "tokens", "context", "scale", "scaling", "law", "model", "models", "data", "inference", "benchmark", "demo", "beta", "alpha", "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "is", "are", "was", "were", "be", "at", "as", "it", "this", "that", "these", "those", "we", "you", "i", "he", "she", "they", "not", "but", "if", "so", "do", "does", "did", "has", "have", "had", "can", "will", "just", "also", "only", "more", "most", "very", "new", "end"]
 )
 _EN_STOP_START = frozenset(
-    "The A An In On At For From By With After Before During Since Until While When Where Why How What Who "
-    "This That These Those It Its Their Our Your His Her We They I He She You If But And Or So Yet Also "
-    "However Meanwhile Today Yesterday Tomorrow Last Next Earlier Later According Under Over Among Despite "
-    "Although Though Because As Both Each Every Some Many Most Other Such No Not One Two Three Mr Ms Mrs Dr "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Chinese American European Japanese Korean British French "
-    "Ltd Inc Corp Co CEO CTO AI".split()
+    ["The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Who", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "Your", "His", "Her", "We", "They", "I", "He", "She", "You", "If", "But", "And", "Or", "So", "Yet", "Also", "However", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "According", "Under", "Over", "Among", "Despite", "Although", "Though", "Because", "As", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "No", "Not", "One", "Two", "Three", "Mr", "Ms", "Mrs", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American", "European", "Japanese", "Korean", "British", "French", "Ltd", "Inc", "Corp", "Co", "CEO", "CTO", "AI"]
 )
-_EN_ORG_SUFFIX = frozenset("Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC Labs Lab AI Technologies Technology "
-                           "Group Holdings Capital Ventures Partners Bank Systems Robotics Research Foundation "
-                           "University Institute Company Co. Networks Software Semiconductor".split())
+_EN_ORG_SUFFIX = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Labs", "Lab", "AI", "Technologies", "Technology", "Group", "Holdings", "Capital", "Ventures", "Partners", "Bank", "Systems", "Robotics", "Research", "Foundation", "University", "Institute", "Company", "Co.", "Networks", "Software", "Semiconductor"])
 _EN_CONNECTORS = frozenset({"of", "&", "de", "for"})
 _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
@@ -161,9 +147,10 @@ class MentionFinder:
             text = token.text
             if _LATIN_NAME.match(text) and text.lower() not in _LATIN_STOP and len(text) >= 2:
                 # A name, not a word: capitalised, camel-case or with digits (GPT4o, xAI, Devin).
-                if any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) or text[0].isupper():
-                    if not text.isdigit():
-                        spans.append(self._new_span(doc, i, i + 1, "Entity"))
+                looks_like_name = any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) \
+                    or text[0].isupper()
+                if looks_like_name and not text.isdigit():
+                    spans.append(self._new_span(doc, i, i + 1, "Entity"))
             elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text):
                 start = i
                 while start > 0 and i - start < 4:
@@ -217,7 +204,7 @@ class MentionFinder:
         return spans
 
 
-_DEFINITE = {
+_DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
     "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
            ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
            ("the", "model"): "AIModel"},

@@ -109,7 +109,6 @@ def mark_sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     import numpy
-
     from spacy.attrs import SENT_START
 
     starts = numpy.full((len(doc),), -1, dtype="int64")
@@ -125,7 +124,7 @@ def mark_sentences(doc: Doc) -> Doc:
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
             ending = True
-    doc.from_array([SENT_START], starts.astype("uint64"))
+    doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 

@@ -136,7 +136,7 @@ class GraphWriter:
         """The reified claim, in its document's named graph."""
         graph = self.doc_iri(claim.doc_id)
         node = ox.NamedNode(self.claim_base + claim.claim_id)
-        quads = [
+        quads: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
             (RDF.type, KG.Claim),
             (RDF.subject, ox.NamedNode(claim.subject)),
             (RDF.predicate, self.relation_iri(claim.relation)),

@@ -186,7 +186,7 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
         by_subject[triple.subject].append(triple)
     relations: dict[str, RelationSpec] = {}
     cues: list[Cue] = []
-    cue_kinds = {
+    cue_kinds: dict[ox.NamedNode, str] = {
         KG.NegationCue: "negation", KG.HedgeCue: "hedge", KG.PlanCue: "plan",
         KG.AttributionCue: "attribution", KG.AttributionPrefixCue: "attribution-prefix",
     }
@@ -197,9 +197,11 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
             labels = {_lang_of(t.object): t.object.value for t in rows
                       if t.predicate == RDFS.label and isinstance(t.object, ox.Literal)}
             domain = frozenset().union(*[_class_set(t.object, by_subject) for t in rows
-                                         if t.predicate == RDFS.domain and not isinstance(t.object, ox.Literal)])
+                                         if t.predicate == RDFS.domain
+                                         and isinstance(t.object, (ox.NamedNode, ox.BlankNode))])
             range_ = frozenset().union(*[_class_set(t.object, by_subject) for t in rows
-                                         if t.predicate == RDFS.range and not isinstance(t.object, ox.Literal)])
+                                         if t.predicate == RDFS.range
+                                         and isinstance(t.object, (ox.NamedNode, ox.BlankNode))])
             triggers = tuple(
                 Trigger(t.object.value.strip(), _lang_of(t.object), name, t.predicate == KG.inverseTrigger)
                 for t in sorted(rows, key=lambda r: (r.predicate.value, str(r.object)))
@@ -210,7 +212,7 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
                 name=name, iri=subject.value, label_en=labels.get("en", name), label_zh=labels.get("zh", name),
                 domain=domain, range=range_, symmetric=OWL.SymmetricProperty in types, triggers=triggers,
             )
-        kinds = [cue_kinds[t] for t in types if t in cue_kinds]
+        kinds = [cue_kinds[t] for t in types if isinstance(t, ox.NamedNode) and t in cue_kinds]
         if kinds:
             scopes = [t.object.value for t in rows if t.predicate == KG.cueScope and isinstance(t.object, ox.Literal)]
             scope = scopes[0] if scopes else "before"
@@ -244,7 +246,7 @@ def parse_entities(triples: Sequence[ox.Triple], *, source: str) -> dict[str, Kn
         same_as = tuple(sorted(t.object.value for t in rows
                                if t.predicate == OWL.sameAs and isinstance(t.object, ox.NamedNode)))
         # The most specific class wins (AIModel over Product).
-        entity_type = sorted(types, key=lambda c: -len(SUPERCLASSES[c]))[0]
+        entity_type = max(types, key=lambda c: len(SUPERCLASSES[c]))
         entities[subject.value] = KnownEntity(subject.value, entity_type, en, zh, aliases, same_as)
     return entities
 
