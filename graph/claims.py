@@ -572,9 +572,9 @@ class _Sentence:
         last = phrase_words[-1] if phrase_words else ""
         by_agent = right_mention is not None and right_mention.start - trig.end <= 4 and \
             self.words(right_mention.start - 1, right_mention.start) == ["by"]
-        passive = words_after[:1] == ["by"] or by_agent
+        passive_voice = words_after[:1] == ["by"] or by_agent
         possessor_follows = words_after[:1] == ["of"] and right_mention is not None
-        if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive or possessor_follows):
+        if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
             agent, patient = patient, agent
         return agent, patient, penalty
 

@@ -20,6 +20,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.·・•'’]+")
 _SAFE = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -59,6 +60,19 @@ class Resolution:
     rule: str
 
 
+class KnownLike(Protocol):
+    """What the table reads from a gazetteer entry (``graph.schema.KnownEntity``)."""
+
+    type: str
+    label_en: str | None
+    label_zh: str | None
+    aliases: tuple[str, ...]
+    same_as: tuple[str, ...]
+
+    @property
+    def label(self) -> str: ...
+
+
 @dataclass(slots=True)
 class EntityRecord:
     """What the graph says about one entity: its IRI, class, names seen and where it was mentioned."""
@@ -90,7 +104,7 @@ class EntityTable:
     def __init__(self) -> None:
         self.records: dict[str, EntityRecord] = {}
 
-    def add(self, iri: str, name: str, entity_type: str, *, doc_id: str, known: object | None = None) -> EntityRecord:
+    def add(self, iri: str, name: str, entity_type: str, *, doc_id: str, known: KnownLike | None = None) -> EntityRecord:
         """Record one mention of ``iri`` under surface ``name``."""
         record = self.records.get(iri)
         if record is None:
@@ -98,12 +112,12 @@ class EntityTable:
             if known is not None:
                 record.known = True
                 record.rule = "known-alias"
-                record.type = getattr(known, "type")
-                record.label = getattr(known, "label")
-                record.label_en = getattr(known, "label_en")
-                record.label_zh = getattr(known, "label_zh")
-                record.aliases = getattr(known, "aliases")
-                record.same_as = getattr(known, "same_as")
+                record.type = known.type
+                record.label = known.label
+                record.label_en = known.label_en
+                record.label_zh = known.label_zh
+                record.aliases = known.aliases
+                record.same_as = known.same_as
             self.records[iri] = record
         elif not record.known and record.type == "Entity" and entity_type != "Entity":
             record.type = entity_type
