@@ -63,12 +63,16 @@ class Resolution:
 class KnownLike(Protocol):
     """What the table reads from a gazetteer entry (``graph.schema.KnownEntity``)."""
 
-    type: str
-    label_en: str | None
-    label_zh: str | None
-    aliases: tuple[str, ...]
-    same_as: tuple[str, ...]
-
+    @property
+    def type(self) -> str: ...
+    @property
+    def label_en(self) -> str | None: ...
+    @property
+    def label_zh(self) -> str | None: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def same_as(self) -> tuple[str, ...]: ...
     @property
     def label(self) -> str: ...
 
