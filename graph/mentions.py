@@ -46,6 +46,16 @@ _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", 
                "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
 
 
+#: Tokens that continue a product name as its version: numbers ("2.0", "4", "70B") and tier words.
+_VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:v?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
+                      r"Haiku|Nano|Instruct|Preview|Omni|Air|Speed)$")
+#: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
+_ZH_GENERIC = frozenset("这家 一家 该 本 其 两家 多家 各家 芯片 科技 互联网 人工智能 AI 创业 初创 上市 母 子 投资 咨询 软件 "
+                        "硬件 汽车 电商 游戏 半导体 技术 网络 安全 数据 模型 平台 云 独角兽 新 大型 小型 美国 中国 国内 海外 "
+                        "外国 国外 大 小 头部 龙头 全球 跨国 科研 研究 金融 传媒 媒体 能源 制药 医药 手机 电子 通信 "
+                        "大模型 算力 机器人 自动驾驶".split())
+
+
 def alias_variants(name: str) -> set[str]:
     """Spellings of one alias the matcher should accept: as written, and with hyphens/spaces swapped or dropped.
 
@@ -114,7 +124,8 @@ class MentionFinder:
             for match_id, start, end in matcher(doc):
                 entity = self._entity_by_match[match_id]
                 spans.append(Span(doc, start, end, label=entity.type, kb_id=entity.iri))
-        known = filter_spans(spans)
+        known = [self._with_version(span) for span in filter_spans(spans)]
+        known = filter_spans(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in self._model_names(doc) + self._open_names(doc, lang)
                  if not any(i in taken for i in range(s.start, s.end))]
@@ -122,6 +133,20 @@ class MentionFinder:
         ents = _link_short_forms(ents, self.schema.entities)
         doc.ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         return doc
+
+    def _with_version(self, span: Span) -> Span:
+        """A product or model name followed by a version ("Gemini 2.0 Flash", "文心一言 5.0") is that version:
+        a different entity, resolved by its own name (known if the gazetteer lists it, else minted)."""
+        if span.label_ not in ("AIModel", "Product"):
+            return span
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and end - span.end < 3 and _VERSION.match(doc[end].text) and \
+                not (end > span.end and doc[end - 1].text in ("-",)) and not doc[end - 1].text.endswith("\n"):
+            end += 1
+        if end == span.end:
+            return span
+        return self._new_span(doc, span.start, end, span.label_)
 
     def _model_names(self, doc: Doc) -> list[Span]:
         out = []
@@ -158,6 +183,9 @@ class MentionFinder:
                     if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6:
                         break
                     start -= 1
+                prefix = [doc[k].text for k in range(start, i)]
+                if prefix and all(w in _ZH_GENERIC for w in prefix) and len(text) <= 4:
+                    continue  # "这家芯片公司", "科技公司": a description, not a name
                 if start < i or len(text) > 4:
                     # "北京智谱华章科技有限公司": the suffix token plus up to four name tokens before it.
                     spans.append(self._new_span(doc, start, i + 1, "Organization"))
