@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graph.aggregate import aggregate_quads
 from graph.claims import Claim, ClaimExtractor, TopicEntity
 from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
 from graph.errors import StrictModeError
@@ -166,6 +167,7 @@ class Builder:
             quads.extend(self.writer.claim_quads(claim, lang=langs.get(claim.doc_id, "en"),
                                                  date=dates.get(claim.doc_id)))
         quads.extend(self.writer.asserted_quads(claims))
+        quads.extend(aggregate_quads(claims, self.writer, dates=dates))  # counts per triple, contradicts links
         return sort_quads(quads)
 
 
