@@ -156,6 +156,30 @@ def serve(
         raise _fail(str(exc), 2) from None
 
 
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: one document a line with text, entities, claims (see README).")],
+    given_entities: Annotated[bool, typer.Option("--given-entities", help="Add each document's gold entity list to the gazetteer.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable results.")] = False,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and spurious claims with their sentences.")] = False,
+    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Predictions are claims at or above this confidence.")] = 0.5,
+) -> None:
+    """Score extraction on gold documents: P/R/F1 per relation, a threshold curve, resolution, contradictions."""
+    import json
+
+    from graph.evaluate import EvalMode, evaluate_gold
+
+    mode = EvalMode.GIVEN_ENTITIES if given_entities else EvalMode.OPEN
+    try:
+        report = evaluate_gold(gold, mode=mode, threshold=threshold)
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.render(show_errors=show_errors))
+
+
 @app.command("export")
 def export_command(
     graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.aggregate import EXCLUSIVE_RELATIONS
 from graph.network import GraphSource, load_store, local_name, select, to_networkx
 
 # Claim counts run on the store (every claim, whatever its polarity or modality); the network view only
@@ -31,6 +32,14 @@ SELECT ?claim ?relation ?polarity ?modality WHERE {
 }
 """
 _DOCUMENTS = "SELECT (COUNT(DISTINCT ?doc) AS ?count) WHERE { ?doc a kg:Document }"
+# kg:contradicts is written both ways; each pair is put in one order (positive, then released, first) in Python.
+_CONTRADICTIONS = """
+SELECT DISTINCT ?sa ?ra ?oa ?pa ?sb ?rb ?ob ?pb WHERE {
+  ?a kg:contradicts ?b .
+  ?a rdf:subject ?sa ; rdf:predicate ?ra ; rdf:object ?oa ; kg:polarity ?pa .
+  ?b rdf:subject ?sb ; rdf:predicate ?rb ; rdf:object ?ob ; kg:polarity ?pb .
+} ORDER BY ?ra ?sa ?oa ?rb ?sb ?ob ?pa ?pb
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,8 @@ class GraphStats:
     top_by_pagerank: tuple[RankedEntity, ...] = ()
     community_count: int = 0
     communities: tuple[Community, ...] = ()
+    #: One line per pair of claims linked by ``kg:contradicts`` (``[not] subject relation object``, twice).
+    contradictions: tuple[tuple[str, str], ...] = ()
 
     def render(self, *, members: int = 8) -> str:
         """A plain-text report, as ``kg stats`` prints it.
@@ -97,6 +108,8 @@ class GraphStats:
             shown = ", ".join(community.labels[:members])
             more = f", … (+{community.size - members})" if community.size > members else ""
             lines.append(f"  {number}. size {community.size}: {shown}{more}")
+        lines.append(f"contradictions (claim pairs): {len(self.contradictions)}")
+        lines.extend(f"  {first}  vs  {second}" for first, second in self.contradictions)
         return "\n".join(lines)
 
 
@@ -123,6 +136,21 @@ def graph_stats(graph: GraphSource, *, top: int = 10, max_communities: int = 5) 
         by_polarity[local_name(row["polarity"].value)] += 1
         by_modality[local_name(row["modality"].value)] += 1
     documents = next(iter(select(store, _DOCUMENTS)))["count"]
+    labels = {iri: data["label"] for iri, data in view.nodes(data=True)}
+
+    def said(row: object, suffix: str) -> str:
+        values = {k: row[k + suffix].value for k in ("s", "r", "o", "p")}  # type: ignore[index]
+        negation = "not " if values["p"].endswith("#Negative") else ""
+        return (f"{negation}{labels.get(values['s'], local_name(values['s']))} {local_name(values['r'])} "
+                f"{labels.get(values['o'], local_name(values['o']))}")
+
+    def oriented(first: str, second: str) -> tuple[str, str]:
+        def rank(text: str) -> tuple[bool, bool, str]:
+            return text.startswith("not "), not any(f" {name} " in text for name, _ in EXCLUSIVE_RELATIONS), text
+        return (first, second) if rank(first) <= rank(second) else (second, first)
+
+    contradictions = tuple(sorted(dict.fromkeys(oriented(said(row, "a"), said(row, "b"))
+                                                for row in select(store, _CONTRADICTIONS))))
 
     def ranked(scores: dict[str, float]) -> tuple[RankedEntity, ...]:
         # Ties broken by label so the report is the same on every run.
@@ -146,7 +174,7 @@ def graph_stats(graph: GraphSource, *, top: int = 10, max_communities: int = 5) 
         edges_by_relation=Counter(d["relation"] for _, _, d in view.edges(data=True)),
         claims_by_polarity=by_polarity, claims_by_modality=by_modality,
         top_by_degree=ranked(degrees), top_by_pagerank=ranked(pagerank),
-        community_count=len(found), communities=communities)
+        community_count=len(found), communities=communities, contradictions=contradictions)
 
 
 def _undirected(view: nx.MultiDiGraph) -> nx.Graph:
