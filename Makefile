@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 
-.PHONY: demo test install install-dev lint typecheck bench clean web tools js-checks
+.PHONY: demo test install install-dev lint typecheck bench clean web tools js-checks eval
 
 # The stamp files make re-runs cheap: pip runs again only when pyproject.toml changes.
 $(VENV)/.stamp-base: pyproject.toml
@@ -28,6 +28,12 @@ demo: install
 
 test: install-dev
 	$(PY) -m pytest
+
+# Scores on the gold sets (open mode, then with the gold entity lists given); a set not written yet is skipped.
+GOLD_SETS := $(wildcard tests/gold/dev.jsonl tests/gold/test.jsonl)
+eval: install
+	@test -n "$(GOLD_SETS)" || echo "no tests/gold/dev.jsonl or tests/gold/test.jsonl yet"
+	@for gold in $(GOLD_SETS); do $(KG) eval $$gold && $(KG) eval $$gold --given-entities || exit $$?; done
 
 # The HTML view's JavaScript: sigma.js + graphology from npm (pinned by package-lock.json), bundled by esbuild
 # into graph/export/web/dist/view.js, which graph/export/html.py inlines. Rebuilt only when its inputs change.
