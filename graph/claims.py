@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.mentions import MentionFinder
+from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
 
@@ -341,21 +342,25 @@ class _Sentence:
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.
         self.sources = sources
         self.lang = lang
+        #: Token texts of the whole Doc (shared, computed once per Doc): cheaper than building Tokens.
+        self.w = words_of(doc)
+        self.is_english = not any("\u4e00" <= ch <= "\u9fff" for ch in sent.text)
         self.bracketed = self._alias_brackets()
         self.mentions = [m for m in self.mentions if m.start not in self.bracketed]
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
-        self.paren = self._parentheticals() if lang == "en" or self._english_sentence() else {}
+        self.paren = self._parentheticals() if lang == "en" or self.is_english else {}
 
     def _alias_brackets(self) -> set[int]:
         """Tokens of a short bracket right after a mention ("谷歌大脑（Google Brain）"): an alias, not a clause."""
         out: set[int] = set()
         starts = {m.end: m for m in self.mentions}
-        for token in self.sent:
-            if token.text in ("(", "（") and token.i in starts:
-                for j in range(token.i + 1, min(token.i + 8, self.sent.end)):
-                    if self.doc[j].text in (")", "）"):
-                        out.update(range(token.i, j + 1))
+        w = self.w
+        for i in starts:
+            if i < self.sent.end and w[i] in ("(", "\uff08"):
+                for j in range(i + 1, min(i + 8, self.sent.end)):
+                    if w[j] in (")", "\uff09"):
+                        out.update(range(i, j + 1))
                         break
         return out
 
@@ -365,8 +370,8 @@ class _Sentence:
         for mention in self.mentions:
             if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
-                between = [t.text.lower() for t in self.doc[prev.end:mention.start]
-                           if not t.is_space and t.i not in self.bracketed]
+                between = [self.w[i].lower() for i in range(prev.end, mention.start)
+                           if not self.w[i].isspace() and i not in self.bracketed]
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between):
                     groups[-1].append(mention)
                     continue
@@ -385,7 +390,7 @@ class _Sentence:
     def joined_by_conjunction(self, group: list[Span]) -> bool:
         if len(group) != 2:
             return False
-        between = {t.text.lower() for t in self.doc[group[0].end:group[1].start]}
+        between = {self.w[i].lower() for i in range(group[0].end, group[1].start)}
         return bool(between & _CONJUNCTIONS)
 
     def _clause_ids(self) -> dict[int, int]:
@@ -393,23 +398,24 @@ class _Sentence:
         inside_list = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
         clause = 0
         ids: dict[int, int] = {}
-        tokens = list(self.sent)
-        for k, token in enumerate(tokens):
-            text = token.text
+        w = self.w
+        end = self.sent.end
+        english = self.lang != "zh" or self.is_english
+        breaks_set = _EN_CLAUSE_BREAKS if english else _ZH_CLAUSE_BREAKS
+        for i in range(self.sent.start, end):
+            text = w[i]
             breaks = False
-            if token.i not in inside_list and token.i not in self.bracketed:
-                if self.lang == "zh":
-                    breaks = text in _ZH_CLAUSE_BREAKS or text.strip() in _ZH_CLAUSE_BREAKS and bool(text.strip())
-                    if text in (",", ",") and self._english_sentence():
-                        breaks = k + 1 < len(tokens) and tokens[k + 1].lower_ in _EN_SUBORDINATORS
-                else:
-                    breaks = text in _EN_CLAUSE_BREAKS or (
-                        text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in _EN_SUBORDINATORS)
+            if i not in inside_list and i not in self.bracketed:
+                stripped = text.strip()
+                breaks = text in breaks_set or (bool(stripped) and stripped in breaks_set)
+                if text == "," and english:
+                    # English commas separate list items and appositives; only ", which/but/while …" splits.
+                    breaks = i + 1 < end and w[i + 1].lower() in _EN_SUBORDINATORS
             if breaks:
                 clause += 1
-                ids[token.i] = -1  # the break itself belongs to no clause
+                ids[i] = -1  # the break itself belongs to no clause
                 continue
-            ids[token.i] = clause
+            ids[i] = clause
         return ids
 
     def _parentheticals(self) -> dict[int, int]:
@@ -420,20 +426,20 @@ class _Sentence:
         """
         openers = {"which", "who", "whose", "whom", "a", "an", "the", "one", "its", "his", "her", "their", "once",
                    "formerly", "now", "then", "based", "best", "known", "founded", "headquartered"}
-        tokens = list(self.sent)
+        w = self.w
+        start, end = self.sent.start, self.sent.end
         inside_list = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
         ids: dict[int, int] = {}
         seg = 0
-        k = 0
-        while k < len(tokens):
-            tok = tokens[k]
-            if tok.text == "," and tok.i not in inside_list and k + 1 < len(tokens) and tokens[k + 1].lower_ in openers:
-                close = next((j for j in range(k + 1, len(tokens))
-                              if tokens[j].text in (",", ";", "—") and tokens[j].i not in inside_list), None)
-                if close is not None and close + 1 < len(tokens):
+        k = start
+        while k < end:
+            if w[k] == "," and k not in inside_list and k + 1 < end and w[k + 1].lower() in openers:
+                close = next((j for j in range(k + 1, end)
+                              if w[j] in (",", ";", "\u2014") and j not in inside_list), None)
+                if close is not None and close + 1 < end:
                     seg += 1
                     for j in range(k + 1, close):
-                        ids[tokens[j].i] = seg
+                        ids[j] = seg
                     k = close
             k += 1
         return ids
@@ -459,10 +465,6 @@ class _Sentence:
         heads = [m for m in mentions if m.end <= first - 1 and self.paren.get(m.start, 0) == 0]
         return (heads[-1:] if heads else []) + inside
 
-    def _english_sentence(self) -> bool:
-        letters = self.sent.text
-        return not any("\u4e00" <= ch <= "\u9fff" for ch in letters)
-
     def same_clause(self, a: int, b: int) -> bool:
         return self.clause.get(a, -2) == self.clause.get(b, -3) and self.clause.get(a, -1) >= 0
 
@@ -474,7 +476,7 @@ class _Sentence:
         return start
 
     def words(self, start: int, end: int) -> list[str]:
-        return [t.text.lower() for t in self.doc[start:end] if not t.is_space]
+        return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
     # ------------------------------------------------------------------ argument finding
     def arguments(self, trig: Span, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.nlp import get_pipeline
+from graph.nlp import get_pipeline, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
 
@@ -29,8 +29,10 @@ from graph.schema import KnownEntity, Schema
 SHORT_ALIAS = 4
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
-_ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
+_ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学")
+_SUFFIX_LAST = frozenset(s[-1] for s in ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行",
+                                        "股份", "控股", "实验室", "研究院", "研究所", "基金", "资本", "大学"))
 #: Tokens that never start or sit inside a Chinese organisation name found by suffix.
 _ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下"])
 #: Latin words inside Chinese text that are vocabulary, not names.
@@ -168,8 +170,10 @@ class MentionFinder:
 
     def _open_names_zh(self, doc: Doc) -> list[Span]:
         spans = []
-        for i, token in enumerate(doc):
-            text = token.text
+        words = words_of(doc)
+        for i, text in enumerate(words):
+            if not text or (text[-1] not in _SUFFIX_LAST and not ("A" <= text[0] <= "z")):
+                continue  # most tokens: neither Latin nor ending like an organisation suffix
             if _LATIN_NAME.match(text) and text.lower() not in _LATIN_STOP and len(text) >= 2:
                 # A name, not a word: capitalised, camel-case or with digits (GPT4o, xAI, Devin).
                 looks_like_name = any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) \
@@ -179,11 +183,11 @@ class MentionFinder:
             elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text):
                 start = i
                 while start > 0 and i - start < 4:
-                    prev = doc[start - 1].text
+                    prev = words[start - 1]
                     if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6:
                         break
                     start -= 1
-                prefix = [doc[k].text for k in range(start, i)]
+                prefix = words[start:i]
                 if prefix and all(w in _ZH_GENERIC for w in prefix) and len(text) <= 4:
                     continue  # "这家芯片公司", "科技公司": a description, not a name
                 if start < i or len(text) > 4:
@@ -192,40 +196,46 @@ class MentionFinder:
         return spans
 
     def _open_names_en(self, doc: Doc) -> list[Span]:
+        from spacy.attrs import SENT_START, SPACY
+
         spans = []
+        w = words_of(doc)
+        n = len(w)
+        if not n:
+            return spans
+        flags = doc.to_array([SENT_START, SPACY]).tolist()
+        sent_start = [row[0] == 1 for row in flags]
+        glued = [row[1] == 0 for row in flags]  # no whitespace after the token
         # Capitalised words seen away from a sentence start are names; a lone capitalised first word
         # ("Regulators", "Image") counts only if the document also capitalises it elsewhere.
-        inner_caps = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+        inner_caps = {w[k] for k in range(n) if not sent_start[k] and w[k][:1].isupper()}
         i = 0
-        n = len(doc)
         while i < n:
-            token = doc[i]
-            if not _is_name_token(token.text):
+            if not _is_name_token(w[i]):
                 i += 1
                 continue
             end = i + 1
             # "Run:ai": a colon glued between two word parts stays inside the name.
-            while (end + 1 < n and doc[end].text == ":" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-                   and doc[end + 1].text[:1].isalnum()):
+            while end + 1 < n and w[end] == ":" and glued[end - 1] and glued[end] and w[end + 1][:1].isalnum():
                 end += 2
             while end < n:
-                nxt = doc[end].text
-                if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and end + 1 < n and _is_name_token(doc[end + 1].text)
-                                          and nxt != "for"):
+                nxt = w[end]
+                if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and nxt != "for" and end + 1 < n
+                                          and _is_name_token(w[end + 1])):
                     end += 1
                 else:
                     break
             start = i
             # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
-            while start < end and doc[start].text in _EN_STOP_START:
+            while start < end and w[start] in _EN_STOP_START:
                 # A capitalised "The" inside a sentence belongs to the name ("according to The Information").
-                if doc[start].text == "The" and not doc[start].is_sent_start and end - start > 1:
+                if w[start] == "The" and not sent_start[start] and end - start > 1:
                     break
                 start += 1
-            lone_initial = end - start == 1 and doc[start].is_sent_start and doc[start].text not in inner_caps
+            lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps
             if start < end and not lone_initial:
-                label = "Organization" if doc[end - 1].text in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
-                text = doc[start:end].text
+                label = "Organization" if w[end - 1] in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
+                text = "".join(w[k] + ("" if glued[k] or k == end - 1 else " ") for k in range(start, end))
                 if text.lower() not in _LATIN_STOP and not text.isdigit():
                     spans.append(self._new_span(doc, start, end, label))
             i = end
@@ -253,25 +263,40 @@ def is_description(text: str) -> bool:
                for patterns in _DEFINITE.values() for pattern in patterns)
 
 
+_DEFINITE_MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
+
+
+def _definite_matcher(vocab: object, lang: str) -> PhraseMatcher:
+    """One PhraseMatcher per vocabulary and language for the description patterns (label = wanted class)."""
+    key = (id(vocab), lang)
+    if key not in _DEFINITE_MATCHERS:
+        from spacy.tokens import Doc as _Doc
+
+        matcher = PhraseMatcher(vocab, attr="LOWER")  # type: ignore[arg-type]
+        for words, wanted in _DEFINITE[lang].items():
+            matcher.add(wanted, [_Doc(vocab, words=list(words))])  # type: ignore[arg-type]
+        _DEFINITE_MATCHERS[key] = matcher
+    return _DEFINITE_MATCHERS[key]
+
+
 def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     """"the company" / "该公司" → the nearest preceding entity of a compatible class (a simple coreference)."""
     patterns = _DEFINITE.get(lang, {})
     if not patterns:
         return []
+    matcher = _definite_matcher(doc.vocab, lang)
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
-    lowers = [t.lower_ for t in doc]
-    for i in range(len(doc)):
-        for words, wanted in patterns.items():
-            end = i + len(words)
-            if tuple(lowers[i:end]) != words or any(j in taken for j in range(i, end)):
-                continue
-            antecedents = [e for e in ents if e.end <= i and (e.label_ == wanted or
-                           (wanted == "AIModel" and e.label_ in ("AIModel", "Product")))]
-            if antecedents:
-                ante = antecedents[-1]
-                out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
-                taken.update(range(i, end))
+    for match_id, i, end in matcher(doc):
+        wanted = doc.vocab.strings[match_id]
+        if any(j in taken for j in range(i, end)):
+            continue
+        antecedents = [e for e in ents if e.end <= i and (e.label_ == wanted or
+                       (wanted == "AIModel" and e.label_ in ("AIModel", "Product")))]
+        if antecedents:
+            ante = antecedents[-1]
+            out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
+            taken.update(range(i, end))
     return out
 
 

@@ -65,6 +65,25 @@ def _merge_latin(words: list[str], spaces: list[bool]) -> tuple[list[str], list[
     return out_words, out_spaces
 
 
+WORDS_KEY = "claimgraph_words"
+
+
+def words_of(doc: Doc) -> list[str]:
+    """Token texts of a Doc, computed once: the rules read them often and a spaCy Token is built per access.
+
+    >>> words_of(get_pipeline("en")("OpenAI released o1."))
+    ['OpenAI', 'released', 'o1', '.']
+    """
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        words = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
+        doc.user_data[WORDS_KEY] = words
+    return list(words) if not isinstance(words, list) else words
+
+
 class JiebaTokenizer:
     """A spaCy tokenizer over its own jieba dictionary, so one build's entity names never leak into another's."""
 
@@ -90,7 +109,9 @@ class JiebaTokenizer:
             words.append(piece)
             spaces.append(False)
         words, spaces = _merge_latin(words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[WORDS_KEY] = words
+        return doc
 
     def to_bytes(self, **kwargs: Any) -> bytes:  # spaCy asks for these when a pipeline is serialised
         return b""
@@ -114,12 +135,12 @@ def mark_sentences(doc: Doc) -> Doc:
     starts = numpy.full((len(doc),), -1, dtype="int64")
     starts[0] = 1
     ending = False
-    for i, token in enumerate(doc):
-        text = token.text
+    # spaCy and our jieba tokenizer both make a newline its own token, so token texts are enough here.
+    for i, text in enumerate(words_of(doc)):
         if i and ending and text not in CLOSERS and not (text and text[0] in SENTENCE_END):
             starts[i] = 1
             ending = False
-        if "\n" in text or (token.whitespace_ and "\n" in token.whitespace_):
+        if "\n" in text:
             ending = True
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
