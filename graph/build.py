@@ -23,16 +23,18 @@ import pyoxigraph as ox
 from graph.aggregate import aggregate_quads
 from graph.claims import Claim, ClaimExtractor, TopicEntity
 from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
-from graph.errors import StrictModeError
 from graph.mentions import is_description
 from graph.rdf import DocumentInfo, GraphWriter, ontology_quads, sort_quads
-from graph.rdf_files import RdfFileFormat, write_rdf
+from graph.rdf_files import RdfFileFormat
 from graph.resolve import EntityTable
 from graph.schema import Schema, load_schema
 from graph.settings import Settings
 
 if TYPE_CHECKING:
     import rdflib
+
+    from graph.parallel import Execution
+    from graph.streaming import ProgressHandler
 
 
 @dataclass(slots=True)
@@ -47,6 +49,12 @@ class BuildStats:
     asserted: int = 0
     entities: int = 0
     by_relation: Counter[str] = field(default_factory=Counter)
+    #: Quads (triples for Turtle/N-Triples) written to the output file.
+    quads: int = 0
+    #: Where extraction ran ("in-process", "2 worker processes", "Dask cluster …"), for the summary.
+    execution: str = "in-process"
+    #: Sorted runs spilled to disk because the claims passed Settings.spill_claims (0: all in memory).
+    spilled_runs: int = 0
 
     @property
     def chars_per_second(self) -> float:
@@ -211,16 +219,18 @@ def run_build_texts(texts: Iterable[str], *, settings: Settings | None = None, t
 def build_to_file(paths: Iterable[str | Path], output: str | Path, *, fmt: RdfFileFormat | None = None,
                   settings: Settings | None = None, extra_schemas: Iterable[str | Path] = (),
                   extra_entities: Iterable[str | Path] = (),
-                  on_problem: Callable[[ReadProblem], None] | None = None) -> BuildResult:
-    """Build and write ``output`` atomically. In strict mode any reading problem fails before writing."""
-    settings = settings or Settings()
-    fmt = fmt or RdfFileFormat.from_path(output)  # fail on a bad suffix before doing any work
-    result = run_build(paths, settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities,
-                       on_problem=on_problem)
-    if settings.strict and result.problems:
-        raise StrictModeError(f"{len(result.problems)} reading problem(s) and --strict is set; nothing was written")
-    write_rdf(result.quads, output, fmt=fmt, base_iri=settings.base_iri)
-    return result
+                  on_problem: Callable[[ReadProblem], None] | None = None,
+                  execution: Execution | None = None, on_progress: ProgressHandler | None = None) -> BuildResult:
+    """Build and write ``output`` atomically. In strict mode any reading problem fails before writing.
+
+    ``execution`` runs extraction in worker processes or on Dask (same output); memory stays bounded because
+    quads spill to disk past ``Settings.spill_claims`` (see :mod:`graph.streaming`).
+    """
+    from graph.streaming import build_file  # it builds on this module
+
+    return build_file(paths, output, fmt=fmt, settings=settings, extra_schemas=extra_schemas,
+                      extra_entities=extra_entities, on_problem=on_problem, execution=execution,
+                      on_progress=on_progress)
 
 
 def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:

@@ -40,6 +40,14 @@ class Settings:
     keep_mentioned_known_entities: bool = True
     #: Treat reader warnings (empty files) as failures.
     strict: bool = False
+    #: Inputs smaller than this (bytes of document files) are extracted in-process even with --workers N:
+    #: each worker needs about a second to load its pipelines, more than a small input takes in total.
+    parallel_min_bytes: int = 1_000_000
+    #: Characters of documents sent to a worker as one task (fewer round trips; small enough to balance).
+    batch_chars: int = 200_000
+    #: Claims whose quads are held in memory before they are spilled to a sorted run on disk; the runs are
+    #: merged at the end, so memory stays bounded by this and not by the corpus.
+    spill_claims: int = 200_000
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed."""

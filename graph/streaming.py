@@ -1,0 +1,316 @@
+"""Build to a file with bounded memory: per-document quads spill to sorted N-Quads runs, merged at the end.
+
+A document's claims and metadata are turned into quads as soon as its extraction arrives. When more than
+``Settings.spill_claims`` claims' quads are held, they are sorted and written to a temporary run file; at the
+end the runs and the graph-wide quads (ontology, entities, asserted triples, aggregates) are merged in the
+canonical order of :func:`graph.rdf.sort_quads` (an external merge sort), so the file is byte-identical to an
+in-memory build. What stays in memory is the entity table and, once spilling started, each claim without its
+evidence sentence (the aggregates need every claim's triple, polarity, modality, confidence and document).
+
+>>> from graph.build import Builder
+>>> from graph.documents import read_text_document
+>>> builder = Builder()
+>>> assembler = StreamingAssembler(builder)
+>>> assembler.add(builder.extract_parts(list(read_text_document("a.txt", "Google acquired DeepMind."))))
+>>> quads = list(assembler.merged())
+>>> assembler.stats.claims, len(quads) > 10
+(1, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import heapq
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.aggregate import aggregate_quads
+from graph.atomic import atomic_path
+from graph.build import Builder, BuildResult, BuildStats, DocumentExtraction, group_parts
+from graph.claims import Claim
+from graph.documents import Document, ReadProblem, read_documents
+from graph.errors import StrictModeError
+from graph.namespaces import prefixes
+from graph.parallel import (
+    BuilderRecipe,
+    Execution,
+    ExecutionPlan,
+    extract_ordered,
+    input_size,
+    plan_execution,
+)
+from graph.rdf import DocumentInfo, ontology_quads, sort_quads
+from graph.rdf_files import RdfFileFormat
+from graph.resolve import EntityTable
+from graph.settings import Settings
+
+
+def quad_key(quad: ox.Quad) -> str:
+    """The sort key of :func:`graph.rdf.sort_quads` for one quad (graph, subject, predicate, object).
+
+    >>> a = ox.NamedNode("http://x/a")
+    >>> quad_key(ox.Quad(a, a, a)) < quad_key(ox.Quad(a, a, ox.NamedNode("http://x/b")))
+    True
+    """
+    return f"{quad.graph_name}\0{quad.subject}\0{quad.predicate}\0{quad.object}"
+
+
+def _distinct(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Drop repeats from a sorted stream (equal quads are adjacent), as ``set()`` does in sort_quads."""
+    previous: ox.Quad | None = None
+    for quad in quads:
+        if quad != previous:
+            yield quad
+            previous = quad
+
+
+class QuadSpill:
+    """Holds quads up to a limit, then writes them as a sorted N-Quads run in ``directory``."""
+
+    def __init__(self, directory: Path, *, limit_claims: int) -> None:
+        self.directory = directory
+        self.limit_claims = max(1, limit_claims)
+        self.buffer: list[ox.Quad] = []
+        self.buffered_claims = 0
+        self.runs: list[Path] = []
+
+    def add(self, quads: Iterable[ox.Quad], *, claims: int) -> None:
+        """Keep one document's quads; spill when the claims held pass the limit."""
+        self.buffer.extend(quads)
+        self.buffered_claims += claims
+        if self.buffered_claims >= self.limit_claims:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the held quads as one sorted run."""
+        if not self.buffer:
+            return
+        run = self.directory / f"run-{len(self.runs):05d}.nq"
+        ox.serialize(sort_quads(self.buffer), output=str(run), format=ox.RdfFormat.N_QUADS)
+        self.runs.append(run)
+        self.buffer, self.buffered_claims = [], 0
+
+    @property
+    def spilled(self) -> bool:
+        return bool(self.runs)
+
+    def merged(self, extra: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+        """Every quad held or spilled plus ``extra``, in canonical order, each once."""
+        if not self.runs:
+            yield from sort_quads([*self.buffer, *extra])
+            return
+        self.flush()
+        streams: list[Iterable[ox.Quad]] = [ox.parse(path=str(run), format=ox.RdfFormat.N_QUADS) for run in self.runs]
+        streams.append(sort_quads(list(extra)))
+        yield from _distinct(heapq.merge(*streams, key=quad_key))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildProgress:
+    """A snapshot for progress displays; ``fraction`` is None when the total size is unknown."""
+
+    documents: int
+    chars: int
+    claims: int
+    seconds: float
+    fraction: float | None
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds > 0 else 0.0
+
+
+ProgressHandler = Callable[[BuildProgress], None]
+
+
+class StreamingAssembler:
+    """:meth:`Builder.combine` + :meth:`Builder.assemble`, one document at a time, spilling to ``directory``."""
+
+    def __init__(self, builder: Builder, *, directory: Path | None = None) -> None:
+        self.builder = builder
+        self.settings = builder.settings
+        self.writer = builder.writer
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if directory is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="claimgraph-spill-")
+            directory = Path(self._tmp.name)
+        self.spill = QuadSpill(directory, limit_claims=self.settings.spill_claims)
+        self.table = EntityTable()
+        self.infos: dict[str, DocumentInfo] = {}
+        self.claims: list[Claim] = []
+        self.stats = BuildStats()
+
+    def add(self, extraction: DocumentExtraction) -> None:
+        """Fold one document in: its entities into the table, its quads into the spill."""
+        self.stats.parts += extraction.parts
+        self.stats.chars += extraction.chars
+        quads: list[ox.Quad] = []
+        info = self.infos.setdefault(extraction.info.doc_id, extraction.info)
+        if info is extraction.info:
+            quads.extend(self.writer.document_quads(info))
+        self.table.merge(extraction.entities)
+        for claim in extraction.claims:
+            # A claim takes the language and date of its document's first record, as Builder.assemble does.
+            owner = self.infos.get(claim.doc_id, info)
+            quads.extend(self.writer.claim_quads(claim, lang=owner.lang, date=owner.date))
+        was_spilled = self.spill.spilled
+        self.spill.add(quads, claims=len(extraction.claims))
+        if self.spill.spilled:
+            # From the first spill on, the evidence sentences (most of a claim's size) are on disk already;
+            # aggregates need only the rest of each claim.
+            if not was_spilled:
+                self.claims = [_slim(c) for c in self.claims]
+            self.claims.extend(_slim(c) for c in extraction.claims)
+        else:
+            self.claims.extend(extraction.claims)
+
+    def global_quads(self) -> list[ox.Quad]:
+        """The quads that depend on the whole corpus: ontology, extractor, entities, asserted, aggregates."""
+        quads: list[ox.Quad] = []
+        quads.extend(ontology_quads(self.builder.schema))
+        quads.extend(self.writer.extractor_quads())
+        claims = self.claims
+        used = {c.subject for c in claims} | {c.object for c in claims}
+        used |= {c.attributed_to for c in claims if c.attributed_to}
+        for iri, record in sorted(self.table.records.items()):
+            if iri in used or (record.known and self.settings.keep_mentioned_known_entities):
+                quads.extend(self.writer.entity_quads(record))
+        quads.extend(self.writer.asserted_quads(claims))
+        dates = {doc_id: info.date for doc_id, info in self.infos.items()}
+        quads.extend(aggregate_quads(claims, self.writer, dates=dates))
+        return quads
+
+    def merged(self) -> Iterator[ox.Quad]:
+        """Every quad of the graph in canonical order; fills in the counts of :attr:`stats`."""
+        threshold = self.settings.assert_threshold
+        globals_ = self.global_quads()
+        self.stats.documents = len(self.infos)
+        self.stats.claims = len(self.claims)
+        self.stats.asserted = sum(1 for c in self.claims if c.is_asserted(threshold))
+        self.stats.by_relation = Counter(c.relation for c in self.claims if c.is_asserted(threshold))
+        self.stats.entities = len({q.subject for q in globals_ if q.predicate.value.endswith("#mentionCount")})
+        return self.spill.merged(globals_)
+
+    def close(self) -> None:
+        """Remove the run files."""
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+def _slim(claim: Claim) -> Claim:
+    return dataclasses.replace(claim, evidence="")
+
+
+def write_quad_stream(quads: Iterable[ox.Quad], path: str | Path, *, fmt: RdfFileFormat,
+                      base_iri: str = "https://w3id.org/claimgraph/") -> int:
+    """Serialise a canonically sorted stream atomically, like :func:`graph.rdf_files.write_rdf`; returns the count.
+
+    Triple formats drop the graph names. A triple never repeats across graphs here (claim IRIs hash their
+    document), so dropping adjacent repeats equals write_rdf's first-seen set without holding a set in memory.
+    """
+    count = 0
+
+    def counted() -> Iterator[ox.Quad | ox.Triple]:
+        nonlocal count
+        previous: ox.Triple | None = None
+        for quad in quads:
+            if fmt.keeps_graphs:
+                count += 1
+                yield quad
+                continue
+            triple = quad.triple
+            if triple != previous:
+                count += 1
+                previous = triple
+                yield triple
+
+    with atomic_path(path) as tmp:
+        kwargs = {"prefixes": prefixes(base_iri)} if fmt in (RdfFileFormat.TURTLE, RdfFileFormat.TRIG) else {}
+        ox.serialize(counted(), output=str(tmp), format=fmt.oxigraph, **kwargs)  # type: ignore[arg-type]
+    return count
+
+
+def _utf8_size(parts: list[Document]) -> int:
+    return sum(len(d.text.encode("utf-8", "surrogatepass")) for d in parts)
+
+
+def build_file(paths: Iterable[str | Path], output: str | Path, *, fmt: RdfFileFormat | None = None,
+               settings: Settings | None = None, extra_schemas: Iterable[str | Path] = (),
+               extra_entities: Iterable[str | Path] = (), on_problem: Callable[[ReadProblem], None] | None = None,
+               execution: Execution | None = None, on_progress: ProgressHandler | None = None) -> BuildResult:
+    """Read, extract (in-process, in worker processes or on Dask), assemble with spilling, write atomically.
+
+    ``result.quads`` holds the graph unless it spilled to disk (then it is empty and ``stats.quads`` counts
+    what was written). In strict mode any reading problem fails before anything is written.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "a.txt").write_text("Google acquired DeepMind.")
+    >>> result = build_file([folder], folder / "g.nq")
+    >>> result.stats.claims, result.stats.execution
+    (1, 'in-process')
+    """
+    settings = settings or Settings()
+    paths = list(paths)
+    fmt = fmt or RdfFileFormat.from_path(output)  # fail on a bad suffix before doing any work
+    execution = execution or Execution()
+    total_bytes = input_size(paths)  # also raises MissingPathError before anything is read
+    plan: ExecutionPlan = plan_execution(execution, input_bytes=total_bytes, settings=settings)
+    recipe = BuilderRecipe.load(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
+    builder = Builder(settings=settings, schema=recipe.schema)
+    problems: list[ReadProblem] = []
+
+    def collect(problem: ReadProblem) -> None:
+        problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    started = time.perf_counter()
+    read_bytes = 0
+
+    def groups() -> Iterator[list[Document]]:
+        nonlocal read_bytes
+        for group in group_parts(read_documents(paths, on_problem=collect, max_chars=settings.max_chunk_chars)):
+            if on_progress is not None:
+                read_bytes += _utf8_size(group)
+            yield group
+
+    assembler = StreamingAssembler(builder)
+    try:
+        claims = 0
+        extractions = extract_ordered(groups(), plan=plan, builder=builder, recipe=recipe)
+        for documents, extraction in enumerate(extractions, start=1):
+            assembler.add(extraction)
+            claims += len(extraction.claims)
+            if on_progress is not None:
+                fraction = min(0.99, read_bytes / total_bytes) if total_bytes else None
+                on_progress(BuildProgress(documents, assembler.stats.chars, claims,
+                                          time.perf_counter() - started, fraction))
+        if settings.strict and problems:
+            raise StrictModeError(f"{len(problems)} reading problem(s) and --strict is set; nothing was written")
+        merged = assembler.merged()
+        quads: list[ox.Quad] = []
+        if not assembler.spill.spilled:
+            quads = list(merged)
+            merged = iter(quads)
+        count = write_quad_stream(merged, output, fmt=fmt, base_iri=settings.base_iri)
+    finally:
+        with contextlib.suppress(OSError):
+            assembler.close()
+    stats = assembler.stats
+    stats.seconds = time.perf_counter() - started
+    stats.quads = count
+    stats.execution = plan.describe()
+    stats.spilled_runs = len(assembler.spill.runs)
+    return BuildResult(quads, assembler.claims, list(assembler.infos.values()), assembler.table, problems, stats)
+
+
+__all__ = ["BuildProgress", "ProgressHandler", "QuadSpill", "StreamingAssembler", "build_file", "quad_key",
+           "write_quad_stream"]
