@@ -13,8 +13,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Where the bundled ontology, entities and shapes live (the repository's ``schemas/`` folder).
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+#: Where the bundled ontology, entities and shapes live: the repository's ``schemas/`` folder, which the package
+#: carries as ``graph/schemas_bundled`` (a link in the repository, real files in a built wheel).
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas_bundled"
 
 
 @dataclass(frozen=True, slots=True)
