@@ -46,9 +46,13 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     export: Annotated[Optional[str], typer.Option(
         "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extract in this many processes (small inputs stay in-process).")] = 1,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.")] = None,
 ) -> None:
     """Build an RDF graph from documents and write it (Turtle by default)."""
     from graph.build import build_to_file
+    from graph.parallel import Execution
+    from graph.progress import progress_bar, should_show
     from graph.settings import Settings
 
     settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model)
@@ -61,9 +65,13 @@ def build(
         typer.secho(str(problem), fg=typer.colors.YELLOW, err=True)
 
     try:
-        result = build_to_file(paths, output, fmt=fmt, settings=settings, extra_schemas=schema or (),
-                               extra_entities=entities or (), on_problem=report)
-        exported = export_graph(result.quads, output, to=export_formats) if export_formats else []
+        execution = Execution(workers=workers, dask_address=dask)
+        with progress_bar(enabled=should_show(quiet=quiet)) as on_progress:
+            result = build_to_file(paths, output, fmt=fmt, settings=settings, extra_schemas=schema or (),
+                                   extra_entities=entities or (), on_problem=report, execution=execution,
+                                   on_progress=on_progress)
+        # A build that spilled to disk keeps no quads in memory; the exports then read the written file.
+        exported = export_graph(result.quads or output, output, to=export_formats) if export_formats else []
     except MissingPathError as exc:
         raise _fail(f"{exc.path}: no such file or folder; check the path", 2) from None
     except StrictModeError as exc:
@@ -73,7 +81,7 @@ def build(
     stats = result.stats
     errors = [p for p in result.problems if p.severity.value == "error"]
     if not quiet:
-        typer.echo(f"wrote {output} ({len(result.quads)} triples)")
+        typer.echo(f"wrote {output} ({stats.quads or len(result.quads)} triples; extraction {stats.execution})")
         typer.echo(f"documents {stats.documents}  entities {stats.entities}  claims {stats.claims}  "
                    f"asserted {stats.asserted}  ({stats.chars:,} chars in {stats.seconds:.2f} s, "
                    f"{stats.chars_per_second:,.0f} chars/s)")
