@@ -207,7 +207,7 @@ def aggregate_iri(subject: str, relation: str, obj: str, *, base_iri: str) -> ox
     >>> aggregate_iri("ent:a", "acquired", "ent:b", base_iri="https://w3id.org/claimgraph/").value
     'https://w3id.org/claimgraph/aggregate/...'
     """
-    digest = hashlib.sha256("\x1f".join((subject, relation, obj)).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha256(f"{subject}\x1f{relation}\x1f{obj}".encode("utf-8", "surrogatepass")).hexdigest()
     return ox.NamedNode(f"{base_iri}aggregate/{digest[:24]}")
 
 
