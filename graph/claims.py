@@ -14,6 +14,8 @@ and the document topic for a missing argument (marked as inferred, at lower conf
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -192,15 +194,28 @@ class ClaimExtractor:
             return []
         cues = self._find_cues(doc, lang)
         found: dict[tuple[str, str, str, str, str, int], Claim] = {}
-        ents = list(doc.ents)
-        for sent in doc.sents:
-            sent_triggers = _governing_triggers([t for t in triggers if sent.start <= t[0].start < sent.end], doc)
+        sents = list(doc.sents)
+        # Bucket triggers, mentions and cues by sentence in one pass each (long documents have many sentences).
+        starts = [s.start for s in sents]
+        by_sent_triggers: dict[int, list[tuple[Span, Trigger]]] = defaultdict(list)
+        by_sent_mentions: dict[int, list[Span]] = defaultdict(list)
+        by_sent_cues: dict[int, list[tuple[Span, Cue]]] = defaultdict(list)
+        for pair in triggers:
+            by_sent_triggers[bisect_right(starts, pair[0].start) - 1].append(pair)
+        for ent in doc.ents:
+            k = bisect_right(starts, ent.start) - 1
+            if ent.end <= sents[k].end:
+                by_sent_mentions[k].append(ent)
+        for cue_pair in cues:
+            by_sent_cues[bisect_right(starts, cue_pair[0].start) - 1].append(cue_pair)
+        for k, sent in enumerate(sents):
+            if k not in by_sent_triggers or k not in by_sent_mentions:
+                continue
+            sent_triggers = _governing_triggers(by_sent_triggers[k], doc)
             if not sent_triggers:
                 continue
-            mentions = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
-            if not mentions:
-                continue
-            sent_cues = [(span, cue) for span, cue in cues if sent.start <= span.start < sent.end]
+            mentions = by_sent_mentions[k]
+            sent_cues = by_sent_cues.get(k, [])
             context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues))
             for span, trigger in sent_triggers:
                 for claim in self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset):
