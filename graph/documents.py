@@ -465,6 +465,115 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
             yield entry
 
 
+_BLOCK_BYTES = 1 << 20
+
+
+def _decoded_blocks(path: Path, encoding: str) -> Iterator[str]:
+    r"""The file's text, cleaned as :func:`clean_text` would clean the whole, one block at a time.
+
+    A carriage return at the end of a block waits for the next one, so CR LF split across blocks stays one newline.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    held = ""
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(_BLOCK_BYTES)
+            text = held + decoder.decode(block, final=not block)
+            held = ""
+            if block and text.endswith("\r"):
+                text, held = text[:-1], "\r"
+            if text:
+                yield clean_text(text)
+            if not block:
+                return
+
+
+def split_stream(blocks: Iterable[str], max_chars: int) -> Iterator[tuple[int, str]]:
+    r""":func:`split_parts` over text arriving in blocks: the same cuts, holding at most ``max_chars`` + a block.
+
+    >>> text = "aa\n\nbb\n\ncc"
+    >>> list(split_stream(["aa\n", "\nbb", "\n\ncc"], 5)) == list(split_parts(text, 5))
+    True
+    """
+    pending = iter(blocks)
+    buffer = ""
+    offset = 0
+    exhausted = False
+    while True:
+        while len(buffer) <= max_chars and not exhausted:
+            block = next(pending, None)
+            if block is None:
+                exhausted = True
+            else:
+                buffer += block
+        if not buffer:
+            return
+        # One step of split_parts with start 0: the buffer holds more than max_chars unless the text ended.
+        _, part = next(split_parts(buffer, max_chars))
+        yield offset, part
+        offset += len(part)
+        buffer = buffer[len(part):]
+
+
+def _scan(path: Path, encoding: str, *, head_chars: int) -> tuple[str, str, bool] | None:
+    """First pass: content hash, the head (title, date, language) and whether any text; None if undecodable."""
+    digest = hashlib.sha256()
+    head: list[str] = []
+    head_len = 0
+    has_text = False
+    try:
+        for text in _decoded_blocks(path, encoding):
+            digest.update(text.encode("utf-8", "surrogatepass"))
+            has_text = has_text or bool(text.strip())
+            if head_len < head_chars:
+                head.append(text[: head_chars - head_len])
+                head_len += len(head[-1])
+    except UnicodeDecodeError:
+        return None
+    return digest.hexdigest(), "".join(head), has_text
+
+
+def read_large_text_file(path: Path, *, max_chars: int = 200_000) -> Iterator[Document] | None:
+    r"""A big ``.txt`` read in two streaming passes (hash, then parts), never whole; same documents as
+    :func:`read_text_document` on the whole text. None when the file is not plainly UTF-8 or GB18030 text
+    (the caller then reads it whole, with encoding detection).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "big.txt"
+    >>> text = "Title\n\n" + "Google acquired DeepMind.\n\n" * 40
+    >>> _ = path.write_text(text, encoding="utf-8")
+    >>> list(read_large_text_file(path, max_chars=100)) == list(read_text_document(str(path), text, max_chars=100))
+    True
+    """
+    name = str(path)
+    with path.open("rb") as handle:
+        start = handle.read(8192)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in start:
+        return None
+    head_chars = max(20_000, 4 * max_chars)  # the title and date lines, and detect_lang's sample
+    for encoding in ("utf-8-sig", "gb18030"):
+        scanned = _scan(path, encoding, head_chars=head_chars)
+        if scanned is None:
+            continue
+        content_hash, head, has_text = scanned
+        if not has_text:
+            return None  # the whole-file reader reports it
+        if encoding == "gb18030" and len(_CJK.findall(head[:4000])) < 0.2 * max(1, len(head[:4000].strip())):
+            return None  # as decode_bytes: not clearly Chinese, so let encoding detection decide
+        return _streamed_documents(path, name, encoding, content_hash, head, max_chars)
+    return None
+
+
+def _streamed_documents(path: Path, name: str, encoding: str, content_hash: str, head: str,
+                        max_chars: int) -> Iterator[Document]:
+    title, date = _guess_title_and_date(head)
+    doc_id = document_id(name, content_hash)
+    lang = detect_lang(head)
+    for part, (offset, chunk) in enumerate(split_stream(_decoded_blocks(path, encoding), max_chars)):
+        yield Document(doc_id=doc_id, path=name, text=chunk, title=title, date=date, lang=lang,
+                       content_hash=content_hash, text_offset=offset, part=part)
+
+
 def read_path(path: Path, *, on_problem: ProblemHandler, max_chars: int = 200_000) -> Iterator[Document]:
     """All documents in one file; problems go to ``on_problem`` instead of stopping the build."""
     name = str(path)
@@ -473,6 +582,12 @@ def read_path(path: Path, *, on_problem: ProblemHandler, max_chars: int = 200_00
         if suffix == ".jsonl":
             yield from _read_jsonl_file(path, on_problem=on_problem, max_chars=max_chars)
             return
+        if suffix not in (".md", ".markdown", ".html", ".htm") and path.stat().st_size > 4 * max_chars:
+            # Bigger than any one part can be (UTF-8 is at most 4 bytes a character): read it in pieces.
+            streamed = read_large_text_file(path, max_chars=max_chars)
+            if streamed is not None:
+                yield from streamed
+                return
         data = path.read_bytes()
         if not data.strip():
             on_problem(ReadProblem(name, "file is empty; skipped", Severity.WARNING))

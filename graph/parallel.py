@@ -232,18 +232,20 @@ def _extract_in_processes(stream: Iterable[list[list[Document]]], *, recipe: Bui
 def _extract_on_dask(stream: Iterable[list[list[Document]]], *, recipe: BuilderRecipe, address: str,
                      workers: int) -> Iterator[DocumentExtraction]:
     try:
-        from distributed import Client, LocalCluster
+        import distributed
     except ImportError:
         raise ClusterError("--dask needs the 'distributed' package; install claimgraph[dask] "
                            "(pip install 'dask[distributed]')") from None
-    cluster = None
+    dask_api: Any = distributed  # untyped package
+    cluster: Any = None
+    client: Any
     try:
         if address == "local":
-            cluster = LocalCluster(n_workers=max(workers, 2), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            client = Client(cluster)
+            cluster = dask_api.LocalCluster(n_workers=max(workers, 2), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+            client = dask_api.Client(cluster)
         else:
-            client = Client(address, timeout=os.environ.get("CLAIMGRAPH_DASK_TIMEOUT", "10s"))
+            client = dask_api.Client(address, timeout=os.environ.get("CLAIMGRAPH_DASK_TIMEOUT", "10s"))
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
