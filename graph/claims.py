@@ -41,6 +41,9 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+_BE_FORMS = frozenset(["was", "were", "is", "are", "been", "be", "being", "'s"])
+_ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来", "期间", "以后", "以前"])
+_EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟"])
@@ -272,12 +275,23 @@ class ClaimExtractor:
             elif not in_subject_role and not fits_object and fits_subject:
                 subj, obj = lone, _Arg()
         inferred = False
+        doubtful_fill = False
         if not subj or not obj:
+            if ctx.in_background(trig):
+                return []
             missing_is_subject = not subj
             present = obj if missing_is_subject else subj
             filled = self._from_topic(spec, present, topic, as_subject=missing_is_subject)
             if filled is None:
                 return []
+            # Another entity in the sentence could fill the role and the topic is not mentioned: the filled
+            # claim stays, but below the assertion threshold.
+            allowed = spec.domain if missing_is_subject else spec.range
+            taken = {s.kb_id_ for s in present.spans} | {filled.spans[0].kb_id_}
+            rivals = [m for m in ctx.mentions if m.kb_id_ not in taken and m.label_ != "Entity"
+                      and fits(m.label_, allowed)]
+            topic_here = any(m.kb_id_ == filled.spans[0].kb_id_ for m in ctx.mentions)
+            doubtful_fill = bool(rivals) and not topic_here
             if missing_is_subject:
                 subj = filled
             else:
@@ -306,7 +320,7 @@ class ClaimExtractor:
                 if subj.fallback or obj.fallback:
                     confidence -= 0.1
                 if inferred:
-                    confidence *= self.settings.inferred_factor
+                    confidence *= self.settings.inferred_factor * (0.8 if doubtful_fill else 1.0)
                 confidence = round(min(0.99, max(0.05, confidence)), 3)
                 if spec.symmetric and s.kb_id_ > o.kb_id_:
                     s, o = o, s
@@ -593,7 +607,29 @@ class _Sentence:
         possessor_follows = words_after[:1] == ["of"] and right_mention is not None
         if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
             agent, patient = patient, agent
+        elif agent and not patient and self._agentless_passive(trig):
+            # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
+            agent, patient = _Arg(), agent
         return agent, patient, penalty
+
+    def _agentless_passive(self, trig: Span) -> bool:
+        """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese."""
+        after = self.words(trig.end, trig.end + 1)
+        if self.lang == "zh" and not self.is_english:
+            return after == ["于"]
+        before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
+                  if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
+        return bool(before) and before[-1] in _BE_FORMS
+
+    def in_background(self, trig: Span) -> bool:
+        """A trigger in a temporal adverbial ("在 ChatGPT 问世一年之后", "after X launched Y"): background, whose
+        missing argument is not the document's topic."""
+        start = self.clause_start(trig.start)
+        first = self.words(start, start + 1)
+        if self.lang == "zh" and not self.is_english:
+            rest = self.words(trig.end, min(self.sent.end, trig.end + 8))
+            return first == ["在"] and any(w in _ZH_TEMPORAL_END for w in rest)
+        return bool(first) and first[0] in _EN_TEMPORAL
 
     def _sentence_subject(self, trig: Span) -> Span | None:
         """The entity that opens the sentence (a topic-prominent subject carried over commas)."""

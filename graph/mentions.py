@@ -27,7 +27,7 @@ from graph.schema import KnownEntity, Schema
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
-_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*$")
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-.+'][A-Za-z0-9\u00c0-\u024f]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学")
@@ -106,7 +106,10 @@ class MentionFinder:
             for name in entity.names:
                 for variant in alias_variants(name):
                     doc = nlp.make_doc(variant)
-                    is_short = not _HAS_CJK.search(variant) and len(variant) <= SHORT_ALIAS
+                    # Short aliases ("Go", "o1") and plain capitalised words ("Apple", "Gemini", "Amazon") match
+                    # only as written: "apple" and "amazon rainforest" are other things.
+                    is_short = not _HAS_CJK.search(variant) and (
+                        len(variant) <= SHORT_ALIAS or (variant.isalpha() and variant.istitle() and " " not in variant))
                     (short if is_short else long).append(doc)
             key = nlp.vocab.strings.add(entity.iri)
             self._entity_by_match[key] = entity
@@ -169,8 +172,11 @@ class MentionFinder:
         return self._open_names_zh(doc) if lang == "zh" else self._open_names_en(doc)
 
     def _open_names_zh(self, doc: Doc) -> list[Span]:
+        from spacy.attrs import SPACY
+
         spans = []
         words = words_of(doc)
+        glued_space = [row == 1 for row in doc.to_array(SPACY).tolist()] if len(doc) else []
         for i, text in enumerate(words):
             if not text or (text[-1] not in _SUFFIX_LAST and not ("A" <= text[0] <= "z")):
                 continue  # most tokens: neither Latin nor ending like an organisation suffix
@@ -179,7 +185,12 @@ class MentionFinder:
                 looks_like_name = any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) \
                     or text[0].isupper()
                 if looks_like_name and not text.isdigit():
-                    spans.append(self._new_span(doc, i, i + 1, "Entity"))
+                    # "Guillaume Lample", "Le Chat", "MIT License": capitalised Latin words joined by single spaces.
+                    end = i + 1
+                    while end < len(words) and glued_space[end - 1] and _LATIN_NAME.match(words[end]) and \
+                            words[end][:1].isupper() and words[end].lower() not in _LATIN_STOP:
+                        end += 1
+                    spans.append(self._new_span(doc, i, end, "Entity"))
             elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text):
                 start = i
                 while start > 0 and i - start < 4:

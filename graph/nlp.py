@@ -29,9 +29,9 @@ ENGLISH_END = frozenset(".!?;")
 #: Closing quotes and brackets that belong to the sentence they follow.
 CLOSERS = frozenset("\u201d\u2019\"')\uff09\u300d\u300f\u3011\u300b")
 
-_ALNUM = re.compile(r"^[A-Za-z0-9]+$")
+_ALNUM = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+$")
 _LATIN_JOINERS = frozenset(".-_+")
-_LATIN_TOKEN = re.compile(r"^[A-Za-z0-9]+(?:[.\-_+][A-Za-z0-9]+)*$")
+_LATIN_TOKEN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+(?:[.\-_+][A-Za-z0-9\u00c0-\u024f]+)*$")
 
 
 def _merge_latin(words: list[str], spaces: list[bool]) -> tuple[list[str], list[bool]]:
