@@ -35,7 +35,7 @@ Modality = Literal["asserted", "hedged", "planned"]
 _ZH_CLAUSE_BREAKS = frozenset(",;:()\uff0c\uff1b\uff1a\uff08\uff09\u2014\u3010\u3011\u300c\u300d\u300e\u300f!?\uff01\uff1f\u3002\n")
 _EN_CLAUSE_BREAKS = frozenset(";:()—–[]\n") | {"--"}
 _EN_SUBORDINATORS = frozenset(["but", "while", "whereas", "although", "though", "which", "who", "whom", "after", "before", "when", "because", "since", "unless", "until"])
-_LIST_SEPARATORS = frozenset(["、", ",", "\uff0c", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
+_LIST_SEPARATORS = frozenset(["、", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
@@ -302,8 +302,10 @@ class ClaimExtractor:
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
-        for s in subj.spans:
-            for o in obj.spans:
+        for subject_span in subj.spans:
+            for object_span in obj.spans:
+                # Fresh names per pair: a swap below must not leak into the next pair of the loop.
+                s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
                     continue
                 s_type, o_type = s.label_, o.label_
@@ -556,8 +558,9 @@ class _Sentence:
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
             if spec.symmetric and right_mention is None and self.lang == "zh":
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
-                marker = next((t.i for t in reversed(self.doc[self.clause_start(trig.start):trig.start])
-                               if t.text in _ZH_COMITATIVE), None)
+                in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
+                marker = next((i for i in range(self.clause_start(trig.start), trig.start)
+                               if self.w[i] in _ZH_COMITATIVE and i not in in_lists), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
                     after_marker = [m for m in left if m.start > marker and
@@ -571,7 +574,7 @@ class _Sentence:
             if spec.symmetric and right_mention is None:
                 before = self.words(left_mention.start - 1, left_mention.start)
                 comitative = _ZH_COMITATIVE if self.lang == "zh" else _EN_COMITATIVE
-                if before and before[0] in comitative:
+                if before and before[0] in comitative and left_mention is group[0]:
                     # "A 宣布与 B 合作" / "A said it would partner and B": the partner follows the marker.
                     others = [m for m in left if m.end <= left_mention.start - 1]
                     if others:
