@@ -41,6 +41,8 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+_EN_GAP_WORDS = frozenset("in at on for last this earlier later , . ; and to from with after before during "
+                          "since as when while but".split())
 _BE_FORMS = frozenset(["was", "were", "is", "are", "been", "be", "being", "'s"])
 _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来", "期间", "以后", "以前"])
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
@@ -219,7 +221,8 @@ class ClaimExtractor:
                 continue
             mentions = by_sent_mentions[k]
             sent_cues = by_sent_cues.get(k, [])
-            context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues))
+            context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues),
+                                trigger_spans=[span for span, _ in sent_triggers])
             for span, trigger in sent_triggers:
                 for claim in self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset):
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
@@ -366,8 +369,9 @@ class _Sentence:
     """One sentence with its mentions, clauses and coordinated lists."""
 
     def __init__(self, doc: Doc, sent: Span, mentions: list[Span], lang: str,
-                 sources: frozenset[int] = frozenset()) -> None:
+                 sources: frozenset[int] = frozenset(), trigger_spans: Sequence[Span] = ()) -> None:
         self.doc = doc
+        self.trigger_spans = trigger_spans
         self.sent = sent
         self.mentions = mentions
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.
@@ -515,11 +519,16 @@ class _Sentence:
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
                   and m.start not in self.sources]
-        usable = self.visible_from(trig, usable)
+        usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
+        if right_mention is not None and len(right) > 1 and \
+                self.words(right_mention.end, right_mention.end + 1) in (["'s"], ["的"]) and \
+                right[1].start - right_mention.end <= 2:
+            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
+            right_mention = right[1]
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
@@ -551,6 +560,26 @@ class _Sentence:
                                  fallback=disposal_agent.start < self.clause_start(trig.start))
                 return agent, patient, penalty
 
+        if left_mention is not None and self.lang == "en" or (left_mention is not None and self.is_english):
+            assert left_mention is not None
+            relative = self.words(left_mention.start - 1, left_mention.start)
+            # An object gap right after the verb ("that Amazon bought in 2015") tells a relative clause from a
+            # complement clause ("adding that Microsoft invested in OpenAI").
+            gap_after = self.words(trig.end, trig.end + 1)
+            object_gap = not gap_after or gap_after[0] in _EN_GAP_WORDS
+            if relative and relative[0] in ("that", "which", "whom") and object_gap:
+                # "the chip designer that Amazon bought": the head before the relative pronoun is the patient.
+                heads = [m for m in usable if m.end <= left_mention.start - 1]
+                if heads and heads[-1].kb_id_ != left_mention.kb_id_:
+                    return _Arg(self.group_of(left_mention)), _Arg(self.group_of(heads[-1])), penalty + 0.05
+        if left_mention is not None and any(left_mention.end <= t.start and t.end <= trig.start
+                                            for t in self.trigger_spans):
+            # "AMD completed its purchase of Silo AI and agreed to buy ZT Systems": Silo AI is the earlier
+            # verb's object; the coordinated verb shares the sentence subject.
+            subject = self._sentence_subject(trig)
+            if subject is not None and subject.end <= left_mention.start:
+                left = [m for m in left if m.end <= subject.end]
+                left_mention = subject
         if left_mention is not None:
             group = self.group_of(left_mention)
             agent = _Arg(group)
@@ -614,6 +643,17 @@ class _Sentence:
             # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
             agent, patient = _Arg(), agent
         return agent, patient, penalty
+
+    def _is_adjunct(self, mention: Span) -> bool:
+        """Places and instruments are not arguments: "在 Hugging Face 上", "以 MIT License 开源", "at its conference"."""
+        before = self.words(mention.start - 1, mention.start)
+        if not before or any(t.start <= mention.start - 1 < t.end for t in self.trigger_spans):
+            return False  # "built on X", "runs on X": the preposition belongs to the trigger
+        if self.lang == "zh" and not self.is_english:
+            if before[0] in ("以", "通过", "凭借", "用", "借助"):
+                return True
+            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
+        return before[0] in ("at", "on", "via", "using")
 
     def _agentless_passive(self, trig: Span) -> bool:
         """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese."""
