@@ -524,6 +524,9 @@ class _Sentence:
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
+        if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]):
+            right_mention = None  # "合并为 Google DeepMind", "merged into X": the result, not a participant
+            right = []
         if right_mention is not None and len(right) > 1 and \
                 self.words(right_mention.end, right_mention.end + 1) in (["'s"], ["的"]) and \
                 right[1].start - right_mention.end <= 2:
@@ -721,20 +724,25 @@ class _Sentence:
 
     def _zh_copula(self, left: list[Span], trig: Span, right: Span | None) -> tuple[Span, Span] | None:
         """``A 是 B 的 N``: B is the possessor (agent of the noun), A what the noun names (patient)."""
-        if right is not None or len(left) < 2:
+        if right is not None or not left:
             return None
         possessor = left[-1]
-        between = self.words(possessor.end, trig.start)
+        between = [self.w[i] for i in range(possessor.end, trig.start)
+                   if i not in self.bracketed and not self.w[i].isspace()]
         if not all(w in _ZH_POSSESSIVE for w in between):
             return None
         first_group = self.group_of(possessor)
         candidates = [m for m in left if m.end <= first_group[0].start]
-        if not candidates:
-            return None
-        head = candidates[-1]
-        if not set(self.words(head.end, first_group[0].start)) & _ZH_COPULA:
-            return None
-        return possessor, head
+        if candidates:
+            head = candidates[-1]
+            return (possessor, head) if set(self.words(head.end, first_group[0].start)) & _ZH_COPULA else None
+        # "深度求索成立于 2023 年，…，是幻方量化旗下的 AI 公司": a clause opening with 是 predicates the sentence subject.
+        clause_words = self.words(self.clause_start(trig.start), first_group[0].start)
+        subject = self._sentence_subject(trig)
+        if clause_words and clause_words[0] in _ZH_COPULA and subject is not None and \
+                subject.end <= self.clause_start(trig.start) and subject.kb_id_ != possessor.kb_id_:
+            return possessor, subject
+        return None
 
     def evidence(self, offset: int) -> tuple[str, int, int]:
         """The sentence text, stripped, with its character offsets in the whole document."""

@@ -137,6 +137,8 @@ class MentionFinder:
                  if not any(i in taken for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
         ents = _link_short_forms(ents, self.schema.entities)
+        if lang == "zh":
+            ents = self._bracket_aliases(doc, ents)
         doc.ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         return doc
 
@@ -153,6 +155,34 @@ class MentionFinder:
         if end == span.end:
             return span
         return self._new_span(doc, span.start, end, span.label_)
+
+    def _bracket_aliases(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"幻方量化 (High-Flyer)", "谷歌大脑（Google Brain）": the name before the bracket and the one inside are
+        one entity. An unrecognised Chinese name before the bracket becomes a mention; the gazetteer's IRI wins."""
+        words = words_of(doc)
+        by_start = {e.start: e for e in ents}
+        by_end = {e.end: e for e in ents}
+        out = list(ents)
+        for inner in ents:
+            opener = inner.start - 1
+            if opener < 1 or words[opener] not in ("(", "\uff08"):
+                continue
+            outer = by_end.get(opener)
+            if outer is not None:
+                if outer.kb_id_ != inner.kb_id_:
+                    keep = outer if outer.kb_id_ in self.schema.entities or inner.kb_id_ not in self.schema.entities \
+                        else inner
+                    out = [Span(doc, e.start, e.end, label=keep.label_, kb_id=keep.kb_id_) if e in (outer, inner)
+                           else e for e in out]
+                continue
+            start = opener
+            while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
+                    words[start - 1] not in _ZH_NOT_IN_NAME and words[start - 1] not in _ZH_GENERIC and \
+                    start - 1 not in {i for e in out for i in range(e.start, e.end)}:
+                start -= 1
+            if start < opener and start not in by_start:
+                out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
+        return filter_spans(out)
 
     def _model_names(self, doc: Doc) -> list[Span]:
         out = []
