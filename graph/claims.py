@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder
+from graph.mentions import MentionFinder, is_description
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -305,6 +305,10 @@ class ClaimExtractor:
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
+        def name(span: Span) -> str:
+            # "the company" names no one; show the entity it points at.
+            return ctx.names.get(span.kb_id_, span.text) if is_description(span.text) else span.text
+
         for subject_span in subj.spans:
             for object_span in obj.spans:
                 # Fresh names per pair: a swap below must not leak into the next pair of the loop.
@@ -331,11 +335,11 @@ class ClaimExtractor:
                     s, o = o, s
                     s_type, o_type = o_type, s_type
                 claims.append(Claim(
-                    doc_id=doc_id, relation=spec.name, subject=s.kb_id_, subject_name=s.text, subject_type=s_type,
-                    object=o.kb_id_, object_name=o.text, object_type=o_type, polarity=polarity, modality=modality,
+                    doc_id=doc_id, relation=spec.name, subject=s.kb_id_, subject_name=name(s), subject_type=s_type,
+                    object=o.kb_id_, object_name=name(o), object_type=o_type, polarity=polarity, modality=modality,
                     confidence=confidence, inferred=inferred, evidence=evidence, start=start, end=end,
                     trigger=trig.text, attributed_to=attributed.kb_id_ if attributed is not None else None,
-                    attributed_name=attributed.text if attributed is not None else None,
+                    attributed_name=name(attributed) if attributed is not None else None,
                     extractor=self.settings.extractor_name,
                 ))
         return claims
@@ -372,6 +376,13 @@ class _Sentence:
                  sources: frozenset[int] = frozenset(), trigger_spans: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.trigger_spans = trigger_spans
+        #: First real name of each entity in the Doc, for claims whose argument is "the company".
+        self.names: dict[str, str] = doc.user_data.setdefault(
+            "claimgraph_names", {})
+        if not self.names:
+            for ent in doc.ents:
+                if not is_description(ent.text):
+                    self.names.setdefault(ent.kb_id_, ent.text)
         self.sent = sent
         self.mentions = mentions
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.

@@ -274,7 +274,10 @@ class MentionFinder:
                 if w[start] == "The" and not sent_start[start] and end - start > 1:
                     break
                 start += 1
-            lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps
+            # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
+            followed_like_name = end < n and w[end] in (",", "'s", "’s")
+            lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps \
+                and not followed_like_name
             if start < end and not lone_initial:
                 label = "Organization" if w[end - 1] in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
                 text = "".join(w[k] + ("" if glued[k] or k == end - 1 else " ") for k in range(start, end))
