@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from graph.aggregate import aggregate_quads
 from graph.claims import Claim, ClaimExtractor, TopicEntity
 from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
+from graph.hybrid import make_extractor
 from graph.mentions import is_description
 from graph.rdf import DocumentInfo, GraphWriter, ontology_quads, sort_quads
 from graph.rdf_files import RdfFileFormat
@@ -98,7 +99,8 @@ class Builder:
         self.settings = settings or Settings()
         self.schema = schema or load_schema(self.settings, extra_schemas=extra_schemas,
                                             extra_entities=extra_entities)
-        self.extractor = ClaimExtractor(self.schema, settings=self.settings)
+        # Rules, or the rules re-scored by the relation scorer (graph.hybrid); the model loads only if used.
+        self.extractor: ClaimExtractor = make_extractor(self.schema, settings=self.settings)
         self.writer = GraphWriter(self.schema, self.settings)
 
     def extract_parts(self, parts: Sequence[Document]) -> DocumentExtraction:
@@ -161,7 +163,7 @@ class Builder:
         """Quads for the claims, the entities they use (plus mentioned known ones), documents and ontology."""
         quads: list[ox.Quad] = []
         quads.extend(ontology_quads(self.schema))
-        quads.extend(self.writer.extractor_quads())
+        quads.extend(self.writer.extractor_quads({c.extractor for c in claims}))
         for info in infos.values():
             quads.extend(self.writer.document_quads(info))
         used = {c.subject for c in claims} | {c.object for c in claims}

@@ -12,6 +12,7 @@ from graph.errors import ClaimgraphError, MissingPathError, StrictModeError
 from graph.export.registry import ExportFormat, export_graph
 from graph.query import QueryEngine, QueryOutput
 from graph.rdf_files import RdfFileFormat
+from graph.settings import ExtractorMode
 
 app = typer.Typer(
     name="kg",
@@ -43,6 +44,8 @@ def build(
     threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Confidence at which a claim is also asserted as a triple.")] = 0.5,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any reading warning or error.")] = False,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="Installed English spaCy model to add NER (e.g. en_core_web_sm).")] = None,
+    extractor: Annotated[Optional[ExtractorMode], typer.Option(
+        "--extractor", help="rules, model or hybrid (default: hybrid when the relation scorer model is present, else rules).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     export: Annotated[Optional[str], typer.Option(
         "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
@@ -55,7 +58,7 @@ def build(
     from graph.progress import progress_bar, should_show
     from graph.settings import Settings
 
-    settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model)
+    settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model, extractor=extractor)
     try:  # a bad --export list fails before the (slow) build, not after it
         export_formats = ExportFormat.parse_list(export) if export is not None else []
     except ClaimgraphError as exc:

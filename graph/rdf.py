@@ -173,7 +173,7 @@ class GraphWriter:
             (_C.end_offset, ox.Literal(str(claim.end), datatype=_C.integer)),
             (_C.trigger_text, literal(claim.trigger)),
             (_C.was_derived_from, graph),
-            (_C.was_generated_by, self.extractor),
+            (_C.was_generated_by, self._extractor_node(claim.extractor)),
         ]
         if claim.attributed_to:
             quads.append((_C.attributed_to, ox.NamedNode(claim.attributed_to)))
@@ -196,16 +196,29 @@ class GraphWriter:
                                        ox.NamedNode(claim.object), _DEFAULT))
         return out
 
-    def extractor_quads(self) -> list[ox.Quad]:
+    def _extractor_node(self, name: str) -> ox.NamedNode:
+        # Claims carry their extractor (rules, model, hybrid); the rules' node is built once, others on demand.
+        return self.extractor if name == self.settings.extractor_name else KG.term(name)
+
+    def extractor_quads(self, names: Iterable[str] = ()) -> list[ox.Quad]:
+        """A ``kg:Extractor`` node for the rules and for every other extractor name in ``names``."""
         from graph import __version__
 
-        node = self.extractor
-        return [
-            ox.Quad(node, RDF.type, KG.Extractor, _DEFAULT),
-            ox.Quad(node, RDF.type, PROV.SoftwareAgent, _DEFAULT),
-            ox.Quad(node, RDFS.label, literal(f"claimgraph rule extractor {__version__}", language="en"), _DEFAULT),
-            ox.Quad(node, OWL.versionInfo, literal(__version__), _DEFAULT),
-        ]
+        quads = []
+        for name in sorted({self.settings.extractor_name, *names}):
+            node = self._extractor_node(name)
+            kind, _, version = name.removeprefix("extractor-").partition("-")
+            label = {"rules": f"claimgraph rule extractor {__version__}",
+                     "model": f"claimgraph relation scorer, model version {version}",
+                     "hybrid": f"claimgraph rules re-scored by the relation scorer, model version {version}",
+                     }.get(kind, name)
+            quads += [
+                ox.Quad(node, RDF.type, KG.Extractor, _DEFAULT),
+                ox.Quad(node, RDF.type, PROV.SoftwareAgent, _DEFAULT),
+                ox.Quad(node, RDFS.label, literal(label, language="en"), _DEFAULT),
+                ox.Quad(node, OWL.versionInfo, literal(version if kind != "rules" else __version__), _DEFAULT),
+            ]
+        return quads
 
 
 def ontology_quads(schema: Schema) -> list[ox.Quad]:

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 #: Where the bundled ontology, entities and shapes live: the repository's ``schemas/`` folder, which the package
 #: carries as ``graph/schemas_bundled`` (a link in the repository, real files in a built wheel).
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas_bundled"
+
+
+class ExtractorMode(StrEnum):
+    """Which path makes claims: the schema rules, the trained relation scorer, or the rules re-scored by it."""
+
+    RULES = "rules"
+    MODEL = "model"
+    HYBRID = "hybrid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,10 @@ class Settings:
     keep_mentioned_known_entities: bool = True
     #: Treat reader warnings (empty files) as failures.
     strict: bool = False
+    #: rules | model | hybrid; None means hybrid when the relation scorer model is present, else rules.
+    extractor: ExtractorMode | None = None
+    #: A relation scorer model folder to use instead of the bundled ``graph/scorer/model``.
+    model_path: Path | None = None
     #: Inputs smaller than this (bytes of document files) are extracted in-process even with --workers N:
     #: each worker needs about a second to load its pipelines, more than a small input takes in total.
     parallel_min_bytes: int = 1_000_000

@@ -1,0 +1,235 @@
+"""Rules, model or both: the relation scorer confirms, re-scores or rejects rule claims and proposes pairs the
+rules missed.
+
+:class:`HybridExtractor` is a :class:`graph.claims.ClaimExtractor` whose ``extract`` runs the rules (unless the
+mode is ``model``) and then the scorer over every ordered pair of ``doc.ents`` that share a sentence (the
+mentions the rules see). Each claim records which path made it in ``Claim.extractor``:
+``extractor-rules-1`` (untouched rule claim), ``extractor-hybrid-<v>`` (rule claim re-scored by the model),
+``extractor-model-<v>`` (pair proposed by the model).
+
+>>> from graph.settings import ExtractorMode
+>>> resolve_mode(ExtractorMode.RULES) is ExtractorMode.RULES
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity
+from graph.schema import Schema
+from graph.settings import ExtractorMode, Settings
+
+if TYPE_CHECKING:
+    from graph.scorer.component import RelationScorer
+
+#: The shipped model (``make train`` writes it); hybrid is the default only when it is present.
+BUNDLED_MODEL = Path(__file__).resolve().parent / "scorer" / "model"
+
+
+@dataclass(frozen=True, slots=True)
+class HybridThresholds:
+    """How model probabilities and rule confidences combine (tuned on the calibration split, see docs/model.md)."""
+
+    #: Drop a rule claim when the model gives "none" at least this and the relation at most ``reject_max``.
+    reject_none: float = 0.95
+    reject_max: float = 0.02
+    #: A pair the rules missed becomes a claim at this probability (hybrid) ...
+    propose: float = 0.7
+    #: ... and, in model-only mode, at this one.
+    model_accept: float = 0.3
+
+
+def model_available(path: Path | None = None) -> bool:
+    """Whether a trained scorer is on disk (the bundled one unless ``path`` is given).
+
+    >>> model_available(Path("/nonexistent"))
+    False
+    """
+    return ((path or BUNDLED_MODEL) / "config.cfg").is_file()
+
+
+def resolve_mode(mode: ExtractorMode | None, *, model_path: Path | None = None) -> ExtractorMode:
+    """The mode to run: the one asked for, else hybrid when a model is present, else rules.
+
+    >>> resolve_mode(None, model_path=Path("/nonexistent")) is ExtractorMode.RULES
+    True
+    """
+    if mode is not None:
+        return mode
+    return ExtractorMode.HYBRID if model_available(model_path) else ExtractorMode.RULES
+
+
+@functools.lru_cache(maxsize=4)
+def load_scorer(path: Path | None = None) -> RelationScorer:
+    """The scorer component of a saved model, loaded once per process (lazily, offline)."""
+    from graph.scorer.component import FACTORY
+    from graph.scorer.training import load_model
+
+    nlp = load_model(path or BUNDLED_MODEL)
+    scorer: RelationScorer = nlp.get_pipe(FACTORY)
+    return scorer
+
+
+class HybridExtractor(ClaimExtractor):
+    """A ClaimExtractor whose claims the relation scorer re-scores and completes (see the module docstring)."""
+
+    def __init__(self, schema: Schema, *, settings: Settings | None = None, mode: ExtractorMode,
+                 scorer: RelationScorer | None = None, thresholds: HybridThresholds | None = None) -> None:
+        super().__init__(schema, settings=settings)
+        if mode is ExtractorMode.RULES:
+            from graph.scorer import ExtractorModeError
+
+            raise ExtractorModeError("HybridExtractor needs mode 'model' or 'hybrid', got 'rules'; use ClaimExtractor "
+                                     "for 'rules'")
+        self.mode = mode
+        self.scorer = scorer if scorer is not None else load_scorer(self.settings.model_path)
+        self.thresholds = thresholds or HybridThresholds()
+        self.model_name = f"extractor-model-{self.scorer.version}"
+        self.hybrid_name = f"extractor-hybrid-{self.scorer.version}"
+        self._negation = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "negation" and c.lang == lang)
+                          for lang in ("zh", "en")}
+        self._hedge = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "hedge" and c.lang == lang)
+                       for lang in ("zh", "en")}
+
+    @property
+    def extractor_names(self) -> tuple[str, ...]:
+        """Every ``Claim.extractor`` value this extractor can produce."""
+        names = (self.model_name,) if self.mode is ExtractorMode.MODEL else (
+            self.settings.extractor_name, self.hybrid_name, self.model_name)
+        return names
+
+    def extract(self, doc: Doc, *, lang: str, topic: Sequence[TopicEntity] = (), doc_id: str = "",
+                offset: int = 0) -> list[Claim]:
+        """Rule claims re-scored by the model, plus the model's own claims (see :class:`HybridThresholds`)."""
+        from graph.scorer.component import candidate_pairs
+
+        rule_claims = [] if self.mode is ExtractorMode.MODEL else super().extract(
+            doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
+        ents = list(doc.ents)
+        located = list(candidate_pairs(ents, lang="en" if lang == "en" else "zh"))
+        if not located:
+            return rule_claims
+        scores = self.scorer.score([pair for _, _, pair in located])
+        # Per sentence and ordered entity pair, the best probability of each relation over their mentions.
+        best: dict[tuple[int, str, str], dict[str, float]] = {}
+        witness: dict[tuple[int, str, str], tuple[Span, Span]] = {}
+        for (i, j, _), probs in zip(located, scores, strict=True):
+            head, tail = ents[i], ents[j]
+            key = (_sentence_key(head.sent, offset), head.kb_id_, tail.kb_id_)
+            merged = best.setdefault(key, {})
+            for label, p in probs.items():
+                if label == "none":
+                    # The pair has a relation if any of its mention pairs has one: "none" takes the minimum.
+                    merged[label] = min(merged.get(label, 1.0), p)
+                else:
+                    merged[label] = max(merged.get(label, 0.0), p)
+            witness.setdefault(key, (head, tail))
+        out: list[Claim] = []
+        seen: set[tuple[int, str, str, str]] = set()
+        t = self.thresholds
+        for claim in rule_claims:
+            probs = self._probabilities(best, claim.start, claim.subject, claim.object, claim.relation)
+            if claim.inferred or probs is None or claim.relation not in self.scorer.labels:
+                out.append(claim)  # nothing the model can say about it
+                continue
+            p, p_none = probs
+            seen.add((claim.start, claim.subject, claim.relation, claim.object))
+            if p_none >= t.reject_none and p <= t.reject_max:
+                continue
+            # Noisy-OR: the model's agreement raises the rule's confidence; its silence leaves it as it was
+            # (only a confident "none" above removes a rule claim).
+            confidence = round(min(0.99, claim.confidence + (1 - claim.confidence) * p), 3)
+            out.append(_replace(claim, confidence=confidence, extractor=self.hybrid_name))
+        accept = t.model_accept if self.mode is ExtractorMode.MODEL else t.propose
+        for (start, subject, obj), probs in best.items():
+            head, tail = witness[(start, subject, obj)]
+            for relation, p in probs.items():
+                if relation == "none" or p < accept or relation not in self.schema.relations:
+                    continue
+                spec = self.schema.relations[relation]
+                s_span, o_span = head, tail
+                if spec.symmetric and s_span.kb_id_ > o_span.kb_id_:
+                    s_span, o_span = o_span, s_span
+                key = (start, s_span.kb_id_, relation, o_span.kb_id_)
+                if key in seen or not spec.accepts(s_span.label_, o_span.label_):
+                    continue
+                if any(c.start == start and c.relation == relation and {c.subject, c.object} ==
+                       {s_span.kb_id_, o_span.kb_id_} and (spec.symmetric or c.subject == s_span.kb_id_)
+                       for c in rule_claims):
+                    continue  # the rules have it (perhaps rejected above): no second copy
+                seen.add(key)
+                out.append(self._model_claim(s_span, o_span, relation, round(p, 3), lang=lang, doc_id=doc_id,
+                                             offset=offset))
+        return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
+
+    @staticmethod
+    def _probabilities(best: dict[tuple[int, str, str], dict[str, float]], start: int, subject: str, obj: str,
+                       relation: str) -> tuple[float, float] | None:
+        forward = best.get((start, subject, obj))
+        backward = best.get((start, obj, subject))
+        if forward is None and backward is None:
+            return None
+        p = (forward or {}).get(relation, 0.0)
+        from graph.scorer.labels import SYMMETRIC
+
+        if relation in SYMMETRIC:
+            p = max(p, (backward or {}).get(relation, 0.0))
+        p_none = min((forward or {}).get("none", 1.0), (backward or {}).get("none", 1.0))
+        return p, p_none
+
+    def _model_claim(self, subject: Span, obj: Span, relation: str, probability: float, *, lang: str,
+                     doc_id: str, offset: int) -> Claim:
+        sent = subject.sent
+        text = sent.text
+        stripped = len(text) - len(text.lstrip())
+        evidence = text.strip()
+        start = offset + sent.start_char + stripped
+        first, second = sorted((subject, obj), key=lambda s: s.start_char)
+        between = subject.doc.text[first.end_char:second.start_char].lower()
+        key = "en" if lang == "en" else "zh"
+        # The model gives no polarity or modality: cue phrases between the two names decide, as a rule would.
+        polarity: Polarity = "negative" if any(cue in between for cue in self._negation[key]) else "positive"
+        modality: Modality = "hedged" if any(cue in text.lower() for cue in self._hedge[key]) else "asserted"
+        return Claim(doc_id=doc_id, relation=relation, subject=subject.kb_id_, subject_name=subject.text,
+                     subject_type=subject.label_, object=obj.kb_id_, object_name=obj.text, object_type=obj.label_,
+                     polarity=polarity, modality=modality, confidence=probability, inferred=False, evidence=evidence,
+                     start=start, end=start + len(evidence), trigger="", extractor=self.model_name)
+
+
+def _sentence_key(sent: Span, offset: int) -> int:
+    """The claim ``start`` of a sentence: its first non-space character in the whole document."""
+    text = sent.text
+    return offset + sent.start_char + len(text) - len(text.lstrip())
+
+
+def _replace(claim: Claim, **changes: object) -> Claim:
+    import dataclasses
+
+    return dataclasses.replace(claim, **changes)  # type: ignore[arg-type]
+
+
+def make_extractor(schema: Schema, *, settings: Settings) -> ClaimExtractor:
+    """The extractor ``settings.extractor`` asks for (hybrid when unset and a model is present, else rules).
+
+    >>> from graph.schema import load_schema
+    >>> s = Settings(extractor=ExtractorMode.RULES)
+    >>> type(make_extractor(load_schema(), settings=s)).__name__
+    'ClaimExtractor'
+    """
+    mode = resolve_mode(settings.extractor, model_path=settings.model_path)
+    if mode is ExtractorMode.RULES:
+        return ClaimExtractor(schema, settings=settings)
+    if not model_available(settings.model_path):
+        from graph.scorer import ModelMissingError
+
+        raise ModelMissingError(f"--extractor {mode.value} needs the relation scorer model at "
+                         f"{settings.model_path or BUNDLED_MODEL}, which is missing; run `make train` or use "
+                         "--extractor rules")
+    return HybridExtractor(schema, settings=settings, mode=mode)

@@ -1,0 +1,183 @@
+"""The spaCy component ``claimgraph_relation_scorer``: calibrated relation probabilities per entity pair.
+
+The model is a thinc ``SparseLinear`` over hashed features (a bag of character n-grams, words, types and
+schema-trigger hits per candidate pair, like spaCy's TextCatBOW), one sigmoid output per relation and one for
+"none"; Platt scaling fitted on a held-out split turns each output into a calibrated probability.
+
+Registering the factory happens when this module is imported; nothing heavy runs at import.
+
+>>> import spacy
+>>> nlp = spacy.blank("xx")
+>>> scorer = nlp.add_pipe("claimgraph_relation_scorer", config={"length": 1024})
+>>> scorer.labels[0]
+'none'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.api import Model, SparseLinear
+
+from graph.scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
+from graph.scorer.labels import SCORER_LABELS
+
+FACTORY = "claimgraph_relation_scorer"
+
+
+@registry.architectures("claimgraph.RelationBOW.v1")
+def build_relation_bow(n_labels: int, length: int) -> Model[Any, Any]:
+    """A linear layer over hashed sparse features, one output (logit) per label."""
+    return SparseLinear(nO=n_labels, length=length)
+
+
+def featurise(pairs: Sequence[CandidatePair], *, triggers: TriggerIndex) -> tuple[Any, Any, Any]:
+    """The (keys, values, lengths) arrays SparseLinear reads, one row per pair.
+
+    >>> from graph.schema import load_schema
+    >>> keys, values, lengths = featurise([CandidatePair("A 收购 B", (0, 1), (5, 6), lang="zh")],
+    ...                                   triggers=TriggerIndex.from_schema(load_schema()))
+    >>> int(lengths[0]) == len(keys) == len(values)
+    True
+    """
+    keys: list[int] = []
+    lengths: list[int] = []
+    for pair in pairs:
+        hashed = {hash_string(f) for f in pair_features(pair, triggers=triggers)}
+        keys.extend(hashed)
+        lengths.append(len(hashed))
+    return (numpy.asarray(keys, dtype="uint64"), numpy.ones(len(keys), dtype="float32"),
+            numpy.asarray(lengths, dtype="int32"))
+
+
+def sigmoid(x: Any) -> Any:
+    """Elementwise logistic function, safe for large magnitudes.
+
+    >>> float(sigmoid(numpy.array([0.0]))[0])
+    0.5
+    """
+    return 0.5 * (1.0 + numpy.tanh(0.5 * x))
+
+
+class RelationScorer:
+    """Scores candidate pairs; as a pipe it stores ``doc._.relation_scores`` for every ordered pair of
+    ``doc.ents`` in one sentence: ``{(i, j): {label: probability}}`` with i, j indices into ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, model: Model[Any, Any],
+                 labels: Sequence[str] = SCORER_LABELS, version: str = "0") -> None:
+        self.name = name
+        self.model = model
+        self.labels: list[str] = list(labels)
+        self.version = version
+        #: Platt parameters (a, b) per label: p = sigmoid(a * logit + b); identity until calibrated.
+        self.calibration: list[tuple[float, float]] = [(1.0, 0.0)] * len(self.labels)
+        #: Trigger phrases the model was trained with, kept with it so its features never drift from training.
+        self.trigger_phrases: dict[str, list[tuple[str, str, bool]]] = {}
+        self._triggers: TriggerIndex | None = None
+        if not Doc.has_extension("relation_scores"):
+            Doc.set_extension("relation_scores", default=None)
+
+    # ------------------------------------------------------------------ scoring
+    @property
+    def triggers(self) -> TriggerIndex:
+        """The trigger index the features use (from the saved phrases, else the bundled schema)."""
+        if self._triggers is None:
+            if self.trigger_phrases:
+                self._triggers = TriggerIndex({k: tuple(tuple(p) for p in v)  # type: ignore[misc]
+                                               for k, v in self.trigger_phrases.items()})
+            else:
+                from graph.schema import load_schema
+
+                self.set_triggers(TriggerIndex.from_schema(load_schema()))
+                assert self._triggers is not None
+        return self._triggers
+
+    def set_triggers(self, index: TriggerIndex) -> None:
+        """Use (and save with the model) this trigger index."""
+        self._triggers = index
+        self.trigger_phrases = {k: [list(p) for p in v] for k, v in index.phrases.items()}  # type: ignore[misc]
+
+    def logits(self, pairs: Sequence[CandidatePair]) -> Any:
+        """Raw scores, one row per pair, one column per label."""
+        if not pairs:
+            return numpy.zeros((0, len(self.labels)), dtype="float32")
+        return self.model.predict(featurise(pairs, triggers=self.triggers))
+
+    def probabilities(self, pairs: Sequence[CandidatePair]) -> Any:
+        """Calibrated probabilities, one row per pair, one column per label."""
+        raw = numpy.asarray(self.logits(pairs))
+        a = numpy.asarray([c[0] for c in self.calibration], dtype="float32")
+        b = numpy.asarray([c[1] for c in self.calibration], dtype="float32")
+        return sigmoid(raw * a + b)
+
+    def score(self, pairs: Sequence[CandidatePair]) -> list[dict[str, float]]:
+        """``{label: probability}`` per pair."""
+        probs = self.probabilities(pairs)
+        return [dict(zip(self.labels, (float(p) for p in row), strict=True)) for row in probs]
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        index_pairs, pairs = [], []
+        for i, j, pair in candidate_pairs(ents, lang=doc.lang_ if doc.lang_ == "en" else "zh"):
+            index_pairs.append((i, j))
+            pairs.append(pair)
+        scores = self.score(pairs)
+        doc._.relation_scores = dict(zip(index_pairs, scores, strict=True))
+        return doc
+
+    # ------------------------------------------------------------------ serialisation
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``model`` (thinc bytes) and ``cfg.json`` (labels, calibration, triggers, version)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.to_disk(path / "model")
+        cfg = {"labels": self.labels, "calibration": self.calibration, "version": self.version,
+               "triggers": self.trigger_phrases}
+        (path / "cfg.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=0), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationScorer:
+        """Read what :meth:`to_disk` wrote."""
+        path = Path(path)
+        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        self.labels = list(cfg["labels"])
+        self.calibration = [(float(a), float(b)) for a, b in cfg["calibration"]]
+        self.version = str(cfg["version"])
+        self.trigger_phrases = cfg.get("triggers", {})
+        self._triggers = None
+        self.model.from_disk(path / "model")
+        return self
+
+
+def candidate_pairs(ents: Sequence[Span], *, lang: str) -> Iterable[tuple[int, int, CandidatePair]]:
+    """Every ordered pair of distinct entities whose mentions share a sentence, as CandidatePairs.
+
+    >>> from graph.build import Builder
+    >>> b = Builder()
+    >>> doc = b.extractor.doc_for("Google acquired DeepMind.", lang="en")
+    >>> [(p.head, p.tail) for _, _, p in candidate_pairs(list(doc.ents), lang="en")]
+    [((0, 6), (16, 24)), ((16, 24), (0, 6))]
+    """
+    for i, head in enumerate(ents):
+        sent = head.sent
+        for j, tail in enumerate(ents):
+            if i == j or tail.sent.start != sent.start or (head.kb_id_ and head.kb_id_ == tail.kb_id_):
+                continue
+            base = sent.start_char
+            extra = dependency_features(head, tail)
+            yield i, j, CandidatePair(sent.text, (head.start_char - base, head.end_char - base),
+                                      (tail.start_char - base, tail.end_char - base), head_type=head.label_,
+                                      tail_type=tail.label_, lang=lang, extra=extra)
+
+
+@Language.factory(FACTORY, default_config={"length": 2 ** 17, "labels": list(SCORER_LABELS), "version": "0"})
+def make_relation_scorer(nlp: Language, name: str, length: int, labels: list[str], version: str) -> RelationScorer:
+    """Factory for ``nlp.add_pipe("claimgraph_relation_scorer")``."""
+    return RelationScorer(nlp, name, model=build_relation_bow(len(labels), length), labels=labels, version=version)

@@ -1,0 +1,215 @@
+"""Figures for docs/model.md: micro-F1 of rules, model and hybrid on held-out FinRE and Re-DocRED (given
+entities) and on our own gold JSONL (open mode: our own mention finding).
+
+``python -m graph.scorer.evaluation --data ../shared/train [--gold tests/gold/dev.jsonl]`` prints the table.
+A prediction is a positive claim at or above the assertion threshold, restricted to the relations the corpus's
+labels map to; symmetric relations are compared without direction.
+
+>>> Score(tp=3, fp=1, fn=2).f1
+0.667
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from graph.claims import Claim, ClaimExtractor
+from graph.schema import Schema, load_schema
+from graph.scorer.corpora import FinreInstance, RedocDocument, finre_spans, normalise_triple, read_finre, read_redocred, split_documents
+from graph.scorer.labels import FINRE_ACTIVE, REDOCRED
+from graph.settings import ExtractorMode, Settings
+
+FINRE_RELATIONS = frozenset(FINRE_ACTIVE.values())
+REDOCRED_RELATIONS = frozenset(m.relation for m in REDOCRED.values())
+
+
+@dataclass(slots=True)
+class Score:
+    """Micro-averaged counts."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[tuple[str, str, str]], predicted: set[tuple[str, str, str]]) -> None:
+        """Count one unit (sentence or document)."""
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        return round(self.tp / (self.tp + self.fp), 3) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return round(self.tp / (self.tp + self.fn), 3) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.tp / max(1, self.tp + self.fp), self.tp / max(1, self.tp + self.fn)
+        return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def given_entity_doc(extractor: ClaimExtractor, text: str, *, lang: str,
+                     mentions: Iterable[tuple[int, int, str, str]]) -> Doc:
+    """Tokenise ``text`` and set ``doc.ents`` to the given mentions ``(start, end, type, id)`` (character offsets;
+    token boundaries expand to cover them; overlapping mentions keep the first)."""
+    doc = extractor.mentions.nlp(lang)(text)
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for start, end, kind, ident in sorted(mentions):
+        span = doc.char_span(start, end, label=kind or "Entity", kb_id=ident, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _predicted(claims: Iterable[Claim], relations: frozenset[str], threshold: float) -> set[tuple[str, str, str]]:
+    return {normalise_triple(c.subject, c.relation, c.object) for c in claims
+            if c.relation in relations and c.polarity == "positive" and c.confidence >= threshold}
+
+
+def evaluate_finre(instances: Sequence[FinreInstance], extractors: dict[str, ClaimExtractor], *,
+                   threshold: float = 0.5) -> dict[str, Score]:
+    """Per extractor, micro-F1 over FinRE sentences with the two given entities (typed unknown)."""
+    scores = {name: Score() for name in extractors}
+    first = next(iter(extractors.values()))
+    for inst in instances:
+        spans = finre_spans(inst)
+        if spans is None:
+            continue
+        (hs, he), (ts, te) = spans
+        doc = given_entity_doc(first, inst.sentence, lang="zh",
+                               mentions=[(hs, he, "Entity", inst.head), (ts, te, "Entity", inst.tail)])
+        gold = inst.gold()
+        for name, extractor in extractors.items():
+            claims = extractor.extract(doc, lang="zh", doc_id="finre")
+            scores[name].add(gold, _predicted(claims, FINRE_RELATIONS, threshold))
+    return scores
+
+
+def evaluate_redocred(docs: Sequence[RedocDocument], extractors: dict[str, ClaimExtractor], *,
+                      threshold: float = 0.5) -> dict[str, Score]:
+    """Per extractor, micro-F1 over held-out Re-DocRED documents with the given (typed) entity mentions."""
+    scores = {name: Score() for name in extractors}
+    first = next(iter(extractors.values()))
+    for doc_record in docs:
+        text_parts, starts, pos = [], [], 0
+        for sentence in doc_record.sentences:
+            starts.append(pos)
+            text_parts.append(sentence)
+            pos += len(sentence) + 1
+        # One sentence a line: our sentence splitter ends a sentence at a newline, so the corpus's split holds.
+        text = "\n".join(text_parts)
+        mentions = [(starts[sid] + a, starts[sid] + b, entity.type or "Entity", str(index))
+                    for index, entity in enumerate(doc_record.entities) if entity.type
+                    for sid, a, b in entity.mentions]
+        doc = given_entity_doc(first, text, lang="en", mentions=mentions)
+        gold = {normalise_triple(str(h), r, str(t)) for h, r, t in doc_record.gold}
+        for name, extractor in extractors.items():
+            claims = extractor.extract(doc, lang="en", doc_id="redocred")
+            scores[name].add(gold, _predicted(claims, REDOCRED_RELATIONS, threshold))
+    return scores
+
+
+def evaluate_gold(path: str | Path, extractors: dict[str, ClaimExtractor], *,
+                  threshold: float = 0.5) -> dict[str, Score]:
+    """Per extractor, micro-F1 on our gold JSONL in open mode (our mention finding; names matched by alias)."""
+    scores = {name: Score() for name in extractors}
+    first = next(iter(extractors.values()))
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        lang = "en" if record.get("lang") == "en" else "zh"
+        canonical: dict[str, str] = {}
+        for entity in record.get("entities", ()):
+            for name in [entity["name"], *entity.get("aliases", ())]:
+                canonical[name.casefold()] = entity["name"]
+        gold = {normalise_triple(canonical.get(c["subject"].casefold(), c["subject"]), c["relation"],
+                                 canonical.get(c["object"].casefold(), c["object"]))
+                for c in record.get("claims", ()) if c.get("polarity", "positive") == "positive"}
+        doc = first.doc_for(record["text"], lang=lang)
+        topic = first.topic_of(record.get("title"), doc, lang=lang)
+        for name, extractor in extractors.items():
+            claims = extractor.extract(doc, lang=lang, topic=topic, doc_id=record.get("id", ""))
+            predicted = {normalise_triple(canonical.get(c.subject_name.casefold(), c.subject_name), c.relation,
+                                          canonical.get(c.object_name.casefold(), c.object_name))
+                         for c in claims if c.polarity == "positive" and c.confidence >= threshold}
+            scores[name].add(gold, predicted)
+    return scores
+
+
+def make_extractors(schema: Schema, *, model_path: Path | None = None) -> dict[str, ClaimExtractor]:
+    """rules, model and hybrid extractors sharing one scorer."""
+    from graph.hybrid import HybridExtractor, load_scorer
+
+    settings = Settings(model_path=model_path)
+    scorer = load_scorer(model_path)
+    return {
+        "rules": ClaimExtractor(schema, settings=settings),
+        "model": HybridExtractor(schema, settings=settings, mode=ExtractorMode.MODEL, scorer=scorer),
+        "hybrid": HybridExtractor(schema, settings=settings, mode=ExtractorMode.HYBRID, scorer=scorer),
+    }
+
+
+def format_table(rows: dict[str, dict[str, Score]]) -> str:
+    """A Markdown table: one row per data set, P/R/F1 per extractor.
+
+    >>> print(format_table({"x": {"rules": Score(1, 1, 1)}}))
+    | set | rules P / R / F1 |
+    |---|---|
+    | x | 0.5 / 0.5 / **0.5** |
+    """
+    names = list(next(iter(rows.values())).keys())
+    lines = ["| set | " + " | ".join(f"{n} P / R / F1" for n in names) + " |", "|---|" + "---|" * len(names)]
+    for title, scores in rows.items():
+        cells = [f"{s.precision} / {s.recall} / **{s.f1}**" for s in scores.values()]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry: print the figures table."""
+    parser = argparse.ArgumentParser(prog="python -m graph.scorer.evaluation")
+    parser.add_argument("--data", default=None, help="folder with finre/ and redocred/")
+    parser.add_argument("--gold", action="append", default=[], help="our gold JSONL (repeatable)")
+    parser.add_argument("--model", default=None, help="model folder (default: the bundled one)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--held-out", type=float, default=0.2)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    extractors = make_extractors(load_schema(), model_path=Path(args.model) if args.model else None)
+    rows: dict[str, dict[str, Score]] = {}
+    if args.data and (Path(args.data) / "finre" / "valid.txt").is_file():
+        rows["FinRE valid (given entities)"] = evaluate_finre(read_finre(Path(args.data) / "finre" / "valid.txt"),
+                                                              extractors)
+    if args.data and (Path(args.data) / "redocred" / "dev_revised.json").is_file():
+        docs = read_redocred(Path(args.data) / "redocred" / "dev_revised.json")
+        _, held_out = split_documents(docs, held_out=args.held_out, seed=args.seed)
+        rows["Re-DocRED held-out 20% (given entities)"] = evaluate_redocred(held_out, extractors)
+    for gold in args.gold:
+        if Path(gold).is_file():
+            rows[f"{Path(gold).name} (open mode)"] = evaluate_gold(gold, extractors)
+    if not rows:
+        print("nothing to evaluate: pass --data with finre/ or redocred/, or --gold FILE", file=sys.stderr)
+        return 2
+    print(format_table(rows))
+    print(f"({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Candidate entity pairs and their features: one string per feature, hashed into the model's sparse input.
+
+A candidate is a sentence (or short window) with two marked mentions, *head* (the relation's would-be subject)
+and *tail* (its object). The features only need the text and the offsets, so the corpora train without
+running our tokeniser, and a Doc from the build gives the same features at extraction time.
+
+>>> from graph.schema import load_schema
+>>> index = TriggerIndex.from_schema(load_schema())
+>>> pair = CandidatePair(text="Google acquired DeepMind in 2014.", head=(0, 6), tail=(16, 24),
+...                      head_type="Organization", tail_type="Organization", lang="en")
+>>> feats = pair_features(pair, triggers=index)
+>>> "tg:b:acquired:0:HT" in feats, "ty:Organization>Organization" in feats
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.schema import Schema
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: How far left of the first and right of the second mention we look, in characters, per language:
+#: a Chinese character carries about as much as a short English word.
+_WINDOW = {"zh": 15, "en": 40}
+_EN_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_ZH_PASSIVE = ("被", "由", "遭", "获")
+_EN_PASSIVE = (" by ",)
+#: Types the features see: AIModel is a Product to the scorer (the corpora never say AIModel).
+_FEATURE_TYPE = {"AIModel": "Product"}
+
+
+@dataclass(frozen=True, slots=True)
+class CandidatePair:
+    """One ordered pair of mentions in a piece of text; ``labels`` are our relations (head, tail) holds."""
+
+    text: str
+    head: tuple[int, int]
+    tail: tuple[int, int]
+    head_type: str = "Entity"
+    tail_type: str = "Entity"
+    lang: str = "en"
+    labels: frozenset[str] = field(default_factory=frozenset)
+    #: The document it came from: held-out splits are made by document, never by sentence.
+    group: str = ""
+    #: Extra features computed from a parsed Doc (dependency path), when a parser ran.
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerIndex:
+    """The schema's trigger phrases, lower-cased, per language, for substring look-up."""
+
+    phrases: dict[str, tuple[tuple[str, str, bool], ...]]
+
+    @classmethod
+    def from_schema(cls, schema: Schema) -> TriggerIndex:
+        """Index every trigger of ``schema`` (English ones are padded with spaces to match whole words)."""
+        by_lang: dict[str, list[tuple[str, str, bool]]] = {"zh": [], "en": []}
+        for trigger in schema.triggers:
+            phrase = trigger.phrase.lower()
+            if trigger.lang == "en":
+                phrase = f" {' '.join(_EN_WORD.findall(phrase))} "
+            by_lang.setdefault(trigger.lang, []).append((phrase, trigger.relation, trigger.inverse))
+        # Mixed articles quote English inside Chinese, so Chinese text is searched with both lists.
+        zh = tuple(by_lang.get("zh", ())) + tuple(by_lang.get("en", ()))
+        return cls({"zh": zh, "en": tuple(by_lang.get("en", ()))})
+
+    def hits(self, text: str, *, lang: str) -> list[tuple[str, bool]]:
+        """``(relation, inverse)`` of every trigger phrase in ``text``.
+
+        >>> from graph.schema import load_schema
+        >>> ("acquired", False) in TriggerIndex.from_schema(load_schema()).hits("has bought", lang="en")
+        True
+        """
+        lowered = text.lower()
+        padded = f" {' '.join(_EN_WORD.findall(lowered))} "
+        out = []
+        for phrase, relation, inverse in self.phrases.get(lang, self.phrases["en"]):
+            haystack = padded if phrase.startswith(" ") else lowered
+            if phrase in haystack:
+                out.append((relation, inverse))
+        return out
+
+
+def _ngrams(text: str, sizes: Sequence[int]) -> Iterable[str]:
+    for n in sizes:
+        for i in range(len(text) - n + 1):
+            yield text[i:i + n]
+
+
+def _bucket(length: int) -> str:
+    for limit in (0, 2, 5, 10, 20, 40):
+        if length <= limit:
+            return str(limit)
+    return "far"
+
+
+def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
+    """Feature strings of one candidate pair (their order does not matter; duplicates count once)."""
+    text = pair.text
+    head_first = pair.head[0] <= pair.tail[0]
+    order = "HT" if head_first else "TH"
+    first, second = (pair.head, pair.tail) if head_first else (pair.tail, pair.head)
+    between = text[first[1]:second[0]]
+    window = _WINDOW.get(pair.lang, 30)
+    left = text[max(0, first[0] - window):first[0]]
+    right = text[second[1]:second[1] + window]
+    head_type = _FEATURE_TYPE.get(pair.head_type, pair.head_type)
+    tail_type = _FEATURE_TYPE.get(pair.tail_type, pair.tail_type)
+    feats = ["bias", f"o:{order}", f"ty:{head_type}>{tail_type}", f"tyo:{head_type}>{tail_type}:{order}",
+             f"d:{_bucket(len(between))}:{order}", f"lang:{pair.lang}"]
+    low = between.lower()
+    # The words between carry the relation; prefixed by the order because "A 收购 B" and "B 收购 A" share them.
+    if pair.lang == "zh":
+        feats.extend(f"b{order}:{g}" for g in _ngrams(low, (1, 2, 3)))
+        feats.extend(f"l:{g}" for g in _ngrams(left.lower(), (1, 2)))
+        feats.extend(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))
+        # Headlines put the verb anywhere ("A、B 宣布合并"): the whole sentence's bigrams count too.
+        feats.extend(f"s:{g}" for g in _ngrams(text.lower(), (2,)))
+        feats.append(f"ba{order}:{low[:2]}")
+        feats.append(f"bz{order}:{low[-2:]}")
+    words = _EN_WORD.findall(low)
+    feats.extend(f"bw{order}:{w}" for w in words)
+    feats.extend(f"bw2{order}:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    if words:
+        feats.append(f"bwa{order}:{words[0]}")
+        feats.append(f"bwz{order}:{words[-1]}")
+    feats.extend(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:])
+    feats.extend(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])
+    # Trigger hits from the schema, by where they sit, conjoined with order and voice: the rules' knowledge
+    # as features the model can weigh.
+    passive = any(m in between for m in _ZH_PASSIVE) or any(m in f" {low} " for m in _EN_PASSIVE)
+    for place, segment in (("b", between), ("l", left), ("r", right)):
+        for relation, inverse in triggers.hits(segment, lang=pair.lang):
+            feats.append(f"tg:{place}:{relation}:{int(inverse)}:{order}")
+            feats.append(f"tgv:{place}:{relation}:{int(inverse ^ passive)}:{order}")
+            feats.append(f"tr:{relation}")
+    # The names themselves: suffixes such as 公司/银行/集团 or "Inc"/"University" hint at the type.
+    head_text = text[pair.head[0]:pair.head[1]].lower()
+    tail_text = text[pair.tail[0]:pair.tail[1]].lower()
+    feats.append(f"hs:{head_text[-2:]}")
+    feats.append(f"ts:{tail_text[-2:]}")
+    feats.extend(pair.extra)
+    return feats
+
+
+def dependency_features(head: Span, tail: Span) -> tuple[str, ...]:
+    """The dependency labels on the path between two mentions' roots, when the Doc was parsed.
+
+    Blank pipelines (the default) have no parser; then there is nothing to add.
+    """
+    doc = head.doc
+    if not doc.has_annotation("DEP"):
+        return ()
+    up_head = [head.root, *head.root.ancestors]
+    up_tail = [tail.root, *tail.root.ancestors]
+    tail_ids = {t.i for t in up_tail}
+    common = next((t for t in up_head if t.i in tail_ids), None)
+    if common is None:
+        return ()
+    path_h = [t.dep_ for t in up_head[:[t.i for t in up_head].index(common.i)]]
+    path_t = [t.dep_ for t in up_tail[:[t.i for t in up_tail].index(common.i)]]
+    path = "/".join(path_h) + "^" + common.lemma_.lower() + "^" + "/".join(reversed(path_t))
+    return (f"dep:{path}", f"deproot:{common.lemma_.lower()}")

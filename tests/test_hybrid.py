@@ -1,0 +1,95 @@
+"""Hybrid extraction: the model confirms, re-scores or rejects rule claims and proposes missed pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.build import run_build_texts
+from graph.cli import app
+from graph.hybrid import HybridExtractor
+from graph.schema import load_schema
+from graph.scorer import ModelMissingError
+from graph.scorer.features import CandidatePair
+from graph.scorer.labels import SCORER_LABELS
+from graph.settings import ExtractorMode, Settings
+
+
+class FixedScorer:
+    """Stands in for the trained scorer: the same probabilities for every pair."""
+
+    version = "test"
+
+    def __init__(self, **probabilities: float) -> None:
+        self.labels = list(SCORER_LABELS)
+        self.probabilities = {label: probabilities.get(label, 0.0) for label in self.labels}
+
+    def score(self, pairs: Sequence[CandidatePair]) -> list[dict[str, float]]:
+        return [dict(self.probabilities) for _ in pairs]
+
+
+def _extract(text: str, scorer: FixedScorer, mode: ExtractorMode = ExtractorMode.HYBRID) -> list:  # type: ignore[type-arg]
+    extractor = HybridExtractor(load_schema(), mode=mode, scorer=scorer)  # type: ignore[arg-type]
+    return extractor.extract_text(text, lang="en")
+
+
+def test_rules_only_build_works_without_a_model(tmp_path: Path) -> None:
+    settings = Settings(extractor=ExtractorMode.RULES, model_path=tmp_path / "no-model")
+    result = run_build_texts(["Google acquired DeepMind in 2014."], settings=settings)
+    assert [(c.triple_names, c.extractor) for c in result.claims] == [
+        (("Google", "acquired", "DeepMind"), "extractor-rules-1")]
+
+
+def test_default_falls_back_to_rules_when_the_model_is_absent(tmp_path: Path) -> None:
+    result = run_build_texts(["Google acquired DeepMind in 2014."], settings=Settings(model_path=tmp_path))
+    assert {c.extractor for c in result.claims} == {"extractor-rules-1"}
+
+
+def test_asking_for_the_model_when_it_is_absent_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissingError, match="--extractor rules"):
+        run_build_texts(["x"], settings=Settings(extractor=ExtractorMode.HYBRID, model_path=tmp_path))
+
+
+def test_model_agreement_raises_a_rule_claims_confidence() -> None:
+    [claim] = _extract("Google acquired DeepMind in 2014.", FixedScorer(acquired=0.6, none=0.3))
+    assert claim.triple_names == ("Google", "acquired", "DeepMind")
+    assert claim.extractor == "extractor-hybrid-test"
+    assert claim.confidence > 0.85
+
+
+def test_a_confident_none_rejects_the_rule_claim() -> None:
+    assert _extract("Google acquired DeepMind in 2014.", FixedScorer(none=0.99)) == []
+
+
+def test_model_proposes_a_pair_the_rules_missed() -> None:
+    claims = _extract("Google and DeepMind, in one sentence.", FixedScorer(partnersWith=0.9, none=0.05))
+    assert [(c.triple_names[1], c.extractor) for c in claims] == [("partnersWith", "extractor-model-test")]
+
+
+def test_model_only_mode_ignores_the_rules() -> None:
+    claims = _extract("Google acquired DeepMind in 2014.", FixedScorer(none=0.9), mode=ExtractorMode.MODEL)
+    assert claims == []
+
+
+def test_hybrid_build_writes_an_extractor_node_for_each_name_used() -> None:
+    settings = Settings(extractor=ExtractorMode.HYBRID)
+    result = run_build_texts(["Google acquired DeepMind in 2014."], settings=settings)
+    used = {c.extractor for c in result.claims}
+    assert used and used <= {"extractor-rules-1", "extractor-hybrid-1", "extractor-model-1"}
+    typed = {q.subject.value.rsplit("#", 1)[1] for q in result.quads
+             if q.predicate.value.endswith("22-rdf-syntax-ns#type") and q.object.value.endswith("#Extractor")}
+    generated = {q.object.value.rsplit("#", 1)[1] for q in result.quads if q.predicate.value.endswith("wasGeneratedBy")}
+    assert generated == used and used <= typed
+
+
+def test_cli_extractor_option_accepts_the_modes_and_rejects_others(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Google acquired DeepMind in 2014.", encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "g.ttl"), "--extractor", "rules", "-q"])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "g.ttl"), "--extractor", "magic"])
+    assert bad.exit_code == 2

@@ -1,0 +1,98 @@
+"""The relation scorer: label mapping, corpus readers, training on a tiny sample, the shipped model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.scorer import ModelMissingError, TrainingDataError
+from graph.scorer.corpora import finre_pairs, read_finre, read_redocred, redocred_pairs
+from graph.scorer.features import CandidatePair
+from graph.scorer.labels import SCORER_LABELS, map_finre, map_redocred
+from graph.scorer.training import (
+    MODEL_DIR,
+    collect_data,
+    load_model,
+    load_training_config,
+    main,
+    save_model,
+    train_scorer,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "train"
+
+
+def test_passive_twins_and_inverse_properties_reverse_the_direction() -> None:
+    assert map_finre("被收购") == ("acquired", True)
+    assert map_finre("收购") == ("acquired", False)
+    assert map_finre("被竞争") == ("competesWith", False)  # symmetric: nothing to reverse
+    assert map_redocred("P355") == ("subsidiaryOf", True)
+    assert map_redocred("P749") == ("subsidiaryOf", False)
+    assert map_finre("纠纷") is None and map_redocred("P17") is None
+
+
+def test_finre_reader_merges_both_orders_of_a_pair(tmp_path: Path) -> None:
+    path = tmp_path / "train.txt"
+    path.write_text("甲公司\t乙公司\tunknown\t甲公司收购乙公司\n\n乙公司\t甲公司\t被收购\t甲公司收购乙公司\n\n",
+                    encoding="utf-8")
+    [instance] = read_finre(path)
+    assert instance.gold() == {("甲公司", "acquired", "乙公司")}
+    forward, backward = finre_pairs([instance])
+    assert forward.labels == {"acquired"} and backward.labels == frozenset()
+
+
+def _toy_pairs() -> list[CandidatePair]:
+    pairs = []
+    for buyer, bought in [("甲", "乙"), ("丙", "丁"), ("戊", "己"), ("庚", "辛")]:
+        text = f"{buyer}公司宣布收购{bought}公司"
+        head, tail = (0, 3), (len(text) - 3, len(text))
+        pairs.append(CandidatePair(text, head, tail, lang="zh", labels=frozenset({"acquired"}), group=text))
+        pairs.append(CandidatePair(text, tail, head, lang="zh", group=text))
+        text = f"{buyer}公司和{bought}公司是竞争对手"
+        pairs.append(CandidatePair(text, (0, 3), (4, 7), lang="zh", labels=frozenset({"competesWith"}), group=text))
+    return pairs * 5
+
+
+def test_trained_scorer_separates_relations_and_round_trips_through_disk(tmp_path: Path) -> None:
+    config = load_training_config(overrides={"model.length": 8192, "training.epochs": 5})
+    pairs = _toy_pairs()
+    nlp = train_scorer(pairs, [], config=config)
+    scorer = nlp.get_pipe("claimgraph_relation_scorer")
+    probe = [CandidatePair("某公司宣布收购另一家公司", (0, 3), (9, 12), lang="zh"),
+             CandidatePair("某公司宣布收购另一家公司", (9, 12), (0, 3), lang="zh")]
+    before = scorer.score(probe)
+    assert before[0]["acquired"] > 0.5 > before[1]["acquired"]
+    save_model(nlp, tmp_path / "model", meta={})
+    loaded = load_model(tmp_path / "model").get_pipe("claimgraph_relation_scorer")
+    for got, want in zip(loaded.score(probe), before, strict=True):
+        assert got == pytest.approx(want)
+    assert loaded.labels == list(SCORER_LABELS)
+
+
+def test_training_without_any_data_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TrainingDataError, match="does not exist"):
+        collect_data(tmp_path / "missing", config=load_training_config())
+    with pytest.raises(TrainingDataError, match="no training pairs"):
+        train_scorer([], [], config=load_training_config())
+
+
+def test_missing_model_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissingError, match="make train"):
+        load_model(tmp_path)
+
+
+def test_shipped_model_loads_offline_and_scores_a_pair() -> None:
+    scorer = load_model(MODEL_DIR).get_pipe("claimgraph_relation_scorer")
+    assert (MODEL_DIR / "claimgraph_relation_scorer" / "model").stat().st_size < 30_000_000
+    [scores] = scorer.score([CandidatePair("腾讯收购了搜狗", (0, 2), (5, 7), lang="zh")])
+    assert set(scores) == set(SCORER_LABELS) and all(0.0 <= p <= 1.0 for p in scores.values())
+
+
+@pytest.mark.skipif(not (SHARED / "finre").is_dir(), reason="public training corpora (../shared/train) not present")
+def test_training_code_runs_on_a_sample_of_the_public_corpora(tmp_path: Path) -> None:
+    docs = read_redocred(SHARED / "redocred" / "dev_revised.json")[:20]
+    assert any(pair.labels for doc in docs for _, _, pair in redocred_pairs(doc))
+    code = main(["--data", str(SHARED), "--limit", "150", "--epochs", "1", "--out", str(tmp_path / "m")])
+    assert code == 0
+    assert load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer").version == "1"
