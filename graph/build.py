@@ -102,6 +102,7 @@ class Builder:
         # Rules, or the rules re-scored by the relation scorer (graph.hybrid); the model loads only if used.
         self.extractor: ClaimExtractor = make_extractor(self.schema, settings=self.settings)
         self.writer = GraphWriter(self.schema, self.settings)
+        self.writer.extractor_names = getattr(self.extractor, "extractor_names", ())
 
     def extract_parts(self, parts: Sequence[Document]) -> DocumentExtraction:
         """Everything one document yields (all its parts): claims, entity mentions, metadata.

@@ -100,6 +100,9 @@ class GraphWriter:
         self.claim_base = f"{base}claim/"
         self.doc_base = f"{base}doc/"
         self.extractor = KG.term(settings.extractor_name)
+        #: Every extractor name this build can produce (set by the Builder): their nodes are written whatever
+        #: the claims used, so single-process, parallel and streamed builds write the same bytes.
+        self.extractor_names: tuple[str, ...] = ()
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         return ox.NamedNode(self.doc_base + doc_id)
@@ -205,7 +208,7 @@ class GraphWriter:
         from graph import __version__
 
         quads = []
-        for name in sorted({self.settings.extractor_name, *names}):
+        for name in sorted({self.settings.extractor_name, *self.extractor_names, *names}):
             node = self._extractor_node(name)
             kind, _, version = name.removeprefix("extractor-").partition("-")
             label = {"rules": f"claimgraph rule extractor {__version__}",

@@ -1,0 +1,48 @@
+"""Hybrid extraction throughput against rules only, in one run on the same texts (issue 7's speed target:
+hybrid at least 50% of rules-only).
+
+Usage: ``python benchmarks/bench_hybrid.py [PATH ...] [--max-chars 1000000]`` (default: examples/articles plus
+the benchmark corpora when generated). Pipelines and the model are loaded before timing; each mode runs once
+over the same Documents (read beforehand), extraction only (Doc → mentions → claims, no RDF).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from graph.build import Builder, group_parts
+from graph.documents import read_documents
+from graph.settings import ExtractorMode, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--max-chars", type=int, default=1_000_000)
+    args = parser.parse_args()
+    paths = args.paths or [str(ROOT / "examples" / "articles")] + [
+        str(p) for p in (ROOT / "benchmarks" / "corpora").glob("*-5MB-seed1") if p.is_dir()]
+    documents, chars = [], 0
+    for document in read_documents(paths, on_problem=lambda problem: None):
+        documents.append(document)
+        chars += len(document.text)
+        if chars >= args.max_chars:
+            break
+    results = {}
+    for mode in (ExtractorMode.RULES, ExtractorMode.HYBRID):
+        builder = Builder(settings=Settings(extractor=mode))
+        builder.extract_parts(documents[:1])  # load pipelines (and the model) outside the timing
+        started = time.perf_counter()
+        claims = sum(len(builder.extract_parts(parts).claims) for parts in group_parts(documents))
+        seconds = time.perf_counter() - started
+        results[mode.value] = chars / seconds
+        print(f"{mode.value:7s} {chars:,} chars in {seconds:.2f} s = {chars / seconds:,.0f} chars/s, {claims} claims")
+    print(f"hybrid / rules throughput: {results['hybrid'] / results['rules']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
