@@ -51,14 +51,21 @@ def build(
         "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extract in this many processes (small inputs stay in-process).")] = 1,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Keep the graph in this persistent store folder (incremental: unchanged documents are skipped) instead of writing --output.")] = None,
 ) -> None:
-    """Build an RDF graph from documents and write it (Turtle by default)."""
+    """Build an RDF graph from documents and write it (Turtle by default), or add them to a store (--store)."""
     from graph.build import build_to_file
     from graph.parallel import Execution
     from graph.progress import progress_bar, should_show
     from graph.settings import Settings
 
     settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model, extractor=extractor)
+    if store is not None:
+        if workers > 1 or dask or export:
+            raise _fail("--store builds in-process and writes no files: drop --workers/--dask/--export "
+                        "(export from the store with `kg export --store DIR`)", 2)
+        _build_store(paths, store, settings=settings, schema=schema or [], entities=entities or [], quiet=quiet)
+        return
     try:  # a bad --export list fails before the (slow) build, not after it
         export_formats = ExportFormat.parse_list(export) if export is not None else []
     except ClaimgraphError as exc:
@@ -98,17 +105,55 @@ def build(
         raise typer.Exit(1)
 
 
+def _build_store(paths: list[Path], directory: Path, *, settings: object, schema: list[Path], entities: list[Path],
+                 quiet: bool) -> None:
+    from graph.settings import Settings
+    from graph.store import build_into_store
+
+    assert isinstance(settings, Settings)
+    try:
+        report = build_into_store(paths, directory, settings=settings, extra_schemas=schema, extra_entities=entities,
+                                  on_problem=lambda problem: typer.secho(str(problem), fg=typer.colors.YELLOW, err=True))
+    except MissingPathError as exc:
+        raise _fail(f"{exc.path}: no such file or folder; check the path", 2) from None
+    except StrictModeError as exc:
+        raise _fail(str(exc), 1) from None
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    if not quiet:
+        typer.echo(f"store {directory}: {report.render()} ({report.seconds:.2f} s)")
+    if any(p.severity.value == "error" for p in report.problems):
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    documents: Annotated[list[str], typer.Argument(help="Documents to delete: the path they were built from, their doc IRI or id.")],
+    store: Annotated[Path, typer.Option("--store", help="The store folder kg build --store made.")],
+) -> None:
+    """Delete documents from a store, with every claim, triple and count they alone supported."""
+    from graph.store import remove_from_store
+
+    try:
+        report = remove_from_store(store, documents)
+    except ClaimgraphError as exc:
+        raise _fail(str(exc), 2) from None
+    typer.echo(f"store {store}: {report.render()}")
+
+
 @app.command()
 def stats(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
     top: Annotated[int, typer.Option(min=1, help="How many entities in each top list.")] = 10,
     communities: Annotated[int, typer.Option(min=0, help="How many of the biggest communities to list.")] = 5,
 ) -> None:
     """Counts by type and relation, top entities by degree and PageRank, and Louvain communities."""
     from graph.stats import graph_stats
+    from graph.store import graph_source
 
     try:
-        result = graph_stats(graph_file, top=top, max_communities=communities)
+        result = graph_stats(graph_source(graph_file, store), top=top, max_communities=communities)
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
     typer.echo(result.render())
@@ -116,7 +161,7 @@ def stats(
 
 @app.command()
 def query(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    graph_file: Annotated[Optional[str], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (or use --file / --name).")] = None,
     query_file: Annotated[Optional[Path], typer.Option("--file", help="Read the SPARQL query from this .rq file.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A named query from schemas/queries (e.g. competitors).")] = None,
@@ -124,9 +169,11 @@ def query(
     fmt: Annotated[Optional[QueryOutput], typer.Option("--format", "-f", help="Output format; default table on a terminal, csv when piped.")] = None,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 30.0,
     engine: Annotated[QueryEngine, typer.Option(help="SPARQL engine.")] = QueryEngine.OXIGRAPH,
+    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
 ) -> None:
     """Run a SPARQL query (text, --file or --name with --param) over a built graph and print the result."""
     from graph.query import QueryTimeoutError, ResultFormat, answer_query, format_result
+    from graph.store import graph_source
 
     params: dict[str, str] = {}
     for item in param or ():
@@ -135,7 +182,9 @@ def query(
             raise _fail(f"--param {item!r} is not KEY=VALUE (e.g. --param entity=OpenAI)", 2)
         params[key.strip()] = value
     try:
-        result = answer_query(graph_file, sparql=sparql, query_file=query_file, name=name, params=params,
+        if graph_file is not None and store is not None and sparql is None:
+            graph_file, sparql = None, graph_file  # with --store, the one positional is the query
+        result = answer_query(graph_source(graph_file, store), sparql=sparql, query_file=query_file, name=name, params=params,
                               timeout=timeout, engine=engine.value)
     except QueryTimeoutError as exc:
         raise _fail(str(exc), 1) from None
@@ -147,7 +196,8 @@ def query(
 
 @app.command()
 def serve(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
+    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 7878,
     timeout: Annotated[float, typer.Option(min=0.001, help="Seconds a query may run.")] = 10.0,
@@ -156,12 +206,13 @@ def serve(
     """Serve the graph as a read-only SPARQL 1.1 endpoint (with a query page at /) until Ctrl-C."""
     from graph.serve import EndpointSettings
     from graph.serve import serve as serve_graph
+    from graph.store import graph_source
 
     def ready(url: str) -> None:
         typer.echo(f"SPARQL endpoint on {url} (query page at {url.rsplit('/', 1)[0]}/); Ctrl-C stops it")
 
     try:
-        serve_graph(graph_file, host=host, port=port, settings=EndpointSettings(timeout=timeout, max_rows=max_rows),
+        serve_graph(graph_source(graph_file, store), host=host, port=port, settings=EndpointSettings(timeout=timeout, max_rows=max_rows),
                     on_ready=ready)
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
@@ -193,8 +244,9 @@ def eval_command(
 
 @app.command("export")
 def export_command(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld).")],
     to: Annotated[ExportFormat, typer.Option("--to", "-t", help="Format to write.")],
+    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Output file (CSV writes NAME.nodes.csv and NAME.edges.csv); default: beside GRAPH.")] = None,
     include_hedged: Annotated[bool, typer.Option("--include-hedged", help="Edges also from hedged and planned claims.")] = False,
@@ -203,9 +255,13 @@ def export_command(
     collapse: Annotated[bool, typer.Option("--collapse", help="One edge per entity pair (relations joined with |).")] = False,
 ) -> None:
     """Write a built graph for Gephi and other tools: gexf, graphml, csv, html, or another RDF syntax."""
-    target = output or graph_file.with_suffix(to.suffix)
+    from graph.store import graph_source
+
+    if output is None and graph_file is None:
+        raise _fail("with --store, give the output file with --output/-o", 2)
+    target = output or Path(str(graph_file)).with_suffix(to.suffix)
     try:
-        written = export_graph(graph_file, target, to=to, include_hedged=include_hedged,
+        written = export_graph(graph_source(graph_file, store), target, to=to, include_hedged=include_hedged,
                                include_negated=include_negated, include_inferred=not no_inferred, collapse=collapse)
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
