@@ -35,7 +35,7 @@ import hashlib
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -44,11 +44,11 @@ import pyoxigraph as ox
 
 from graph.aggregate import EXCLUSIVE_RELATIONS, aggregate, aggregate_iri, contradictions_of, vocabulary_quads
 from graph.build import Builder, DocumentExtraction, group_parts
-from graph.claims import Claim
+from graph.claims import Claim, Modality
 from graph.documents import Document, ReadProblem, _make_documents, read_documents
 from graph.errors import ClaimgraphError
 from graph.namespaces import DCTERMS, KG, OWL, RDF, RDFS, SKOS, XSD
-from graph.rdf import DocumentInfo, literal, ontology_quads
+from graph.rdf import literal, ontology_quads
 from graph.resolve import EntityRecord
 from graph.settings import Settings
 
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 MARKER_FILE: Final = "claimgraph-store.json"
 STORE_FORMAT: Final = 1
 _DEFAULT = ox.DefaultGraph()
+_MODALITIES: Final[dict[str, Modality]] = {KG.Asserted.value: "asserted", KG.Hedged.value: "hedged",
+                                           KG.Planned.value: "planned"}
 _TRUE = ox.Literal("true", datatype=XSD.boolean)
 #: Properties of an entity's description in the default graph (recomputed from mention records).
 _ENTITY_PROPERTIES = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, KG.mentionCount)
@@ -79,6 +81,22 @@ _USED = _PREFIXES + """ASK { GRAPH ?g { { ?c rdf:subject ?e } UNION { ?c rdf:obj
   { ?c kg:attributedTo ?e } ?c a kg:Claim } }"""
 _ATTRIBUTED = _PREFIXES + "SELECT ?g ?e WHERE { GRAPH ?g { ?c kg:attributedTo ?e } }"
 _ALL_MENTIONED = _PREFIXES + "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m kg:mentionOf ?e } }"
+
+
+def _value(term: object) -> str:
+    """The IRI or lexical form of a term (the store only holds named nodes and literals where this is used)."""
+    assert isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode), term
+    return term.value
+
+
+def _select(store: ox.Store, sparql: str, bindings: Mapping[str, ox.NamedNode] | None = None) -> list[dict[str, str]]:
+    """Rows of a SELECT as plain strings; ``bindings`` are bound as parameters, never pasted into the query."""
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): value for name, value in (bindings or {}).items()}
+    solutions = store.query(sparql, substitutions=substitutions)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    return [{name: _value(row[name]) for name in names if row[name] is not None} for row in solutions]
 
 
 class StoreError(ClaimgraphError, OSError):
@@ -272,8 +290,8 @@ class GraphStore:
     def documents(self) -> dict[str, tuple[str, str]]:
         """Every complete document in the store: doc IRI → (source path, content hash)."""
         out = {}
-        for row in self.store.query(_DOCUMENTS):
-            out[row["g"].value] = (row["path"].value, row["hash"].value)
+        for row in _select(self.store, _DOCUMENTS):
+            out[row["g"]] = (row["path"], row["hash"])
         return out
 
     # -- writing documents ---------------------------------------------------------------------------------------
@@ -313,28 +331,26 @@ class GraphStore:
             self.keys.add((claim.subject, claim.relation, claim.object))
             self.entities.update((claim.subject, claim.object))
             self.gone_claims.add(claim.claim_id)
-        for row in self.store.query(_ATTRIBUTED, substitutions={ox.Variable("g"): graph}):
-            self.entities.add(row["e"].value)
+        for row in _select(self.store, _ATTRIBUTED, {"g": graph}):
+            self.entities.add(row["e"])
         for quad in self.store.quads_for_pattern(None, KG.mentionOf, None, graph):
-            self.entities.add(quad.object.value)
+            self.entities.add(_value(quad.object))
         self.store.remove_graph(graph)
 
     # -- derived data --------------------------------------------------------------------------------------------
 
-    def _claims(self, bindings: dict[str, ox.NamedNode]) -> list[Claim]:
-        substitutions = {ox.Variable(name): value for name, value in bindings.items()}
+    def _claims(self, bindings: Mapping[str, ox.NamedNode]) -> list[Claim]:
         out: list[Claim] = []
-        for row in self.store.query(_CLAIMS, substitutions=substitutions):
-            relation = self.relation_names.get(row["p"].value)
+        for row in _select(self.store, _CLAIMS, bindings):
+            relation = self.relation_names.get(row["p"])
             if relation is None:
                 continue  # a relation of an ontology this run does not load; it cannot be written back
-            doc_id = row["g"].value.removeprefix(self.writer.doc_base)
+            modality = _MODALITIES[row["modality"]]
             out.append(_StoredClaim(
-                doc_id, relation, row["s"].value, "", "", row["o"].value, "", "",
-                "positive" if row["polarity"] == KG.Positive else "negative",
-                row["modality"].value.rsplit("#", 1)[-1].lower(),  # type: ignore[arg-type]
-                float(row["confidence"].value), False, "", int(row["start"].value), int(row["end"].value),
-                row["trigger"].value, stored_id=row["c"].value.removeprefix(self.writer.claim_base),
+                row["g"].removeprefix(self.writer.doc_base), relation, row["s"], "", "", row["o"], "", "",
+                "positive" if row["polarity"] == KG.Positive.value else "negative", modality,
+                float(row["confidence"]), False, "", int(row["start"]), int(row["end"]), row["trigger"],
+                stored_id=row["c"].removeprefix(self.writer.claim_base),
             ))
         return out
 
@@ -344,7 +360,7 @@ class GraphStore:
             if claim.doc_id not in dates:
                 found = list(self.store.quads_for_pattern(self.writer.doc_iri(claim.doc_id), DCTERMS.created, None,
                                                           self.writer.doc_iri(claim.doc_id)))
-                dates[claim.doc_id] = found[0].object.value if found else None
+                dates[claim.doc_id] = _value(found[0].object) if found else None
         return dates
 
     def _recompute(self, keys: set[tuple[str, str, str]], entities: set[str], gone_claims: set[str]) -> None:
@@ -376,8 +392,8 @@ class GraphStore:
         for quad in removals:
             self.store.remove(quad)
         self._write_derived(keys, claims, touched_claims=set())
-        entities = {row["e"].value for row in self.store.query(_ALL_MENTIONED)}
-        entities |= {q.subject.value for q in self.store.quads_for_pattern(None, KG.mentionCount, None, _DEFAULT)}
+        entities = {row["e"] for row in _select(self.store, _ALL_MENTIONED)}
+        entities |= {_value(q.subject) for q in self.store.quads_for_pattern(None, KG.mentionCount, None, _DEFAULT)}
         self._write_entities(entities)
 
     def _write_derived(self, keys: set[tuple[str, str, str]], claims: Sequence[Claim], *,
@@ -436,7 +452,7 @@ class GraphStore:
             record = records.get(iri)
             if record is None:
                 continue  # nobody mentions it any more
-            used = bool(self.store.query(_USED, substitutions={ox.Variable("e"): node}))
+            used = bool(self.store.query(_USED, substitutions={ox.Variable("e"): node}))  # an ASK: QueryBoolean
             if used or (record.known and self.settings.keep_mentioned_known_entities):
                 new.extend(self.writer.entity_quads(record))
         self._swap(old, new)
@@ -447,16 +463,15 @@ class GraphStore:
         per_doc: dict[str, dict[str, EntityRecord]] = defaultdict(dict)
         order: dict[str, list[str]] = defaultdict(list)
         for iri in sorted(entities):
-            rows = self.store.query(_MENTIONS, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
-            for row in rows:
-                doc = row["g"].value
+            for row in _select(self.store, _MENTIONS, {"e": ox.NamedNode(iri)}):
+                doc = row["g"]
                 record = per_doc[iri].get(doc)
                 if record is None:
-                    record = EntityRecord(iri=iri, type=row["type"].value, label=row["label"].value, known=False,
-                                          names=set(), mention_count=int(row["times"].value), documents={doc})
+                    record = EntityRecord(iri=iri, type=row["type"], label=row["label"], known=False,
+                                          names=set(), mention_count=int(row["times"]), documents={doc})
                     per_doc[iri][doc] = record
                     order[iri].append(doc)
-                record.names.add(row["name"].value)
+                record.names.add(row["name"])
         out: dict[str, EntityRecord] = {}
         for iri, docs in order.items():
             known = self.builder.schema.entities.get(iri)
@@ -583,20 +598,24 @@ def remove_from_store(directory: str | Path, names: Sequence[str], *, settings: 
     _check_folder(Path(directory), create=False)
     builder = Builder(settings=settings)
     report = StoreReport()
+    # Names are checked on a read-only view first, so a bad name fails before the store is opened for writing
+    # (and a writer kept alive by the error's traceback cannot confuse later readers).
+    with open_read_only(directory) as view:
+        documents = GraphStore(view, builder).documents()
+    del view
+    chosen: list[str] = []
+    missing = []
+    for name in names:
+        found = _resolve_document(documents, name, builder.writer.doc_base)
+        if not found:
+            missing.append(name)
+        chosen.extend(iri for iri in found if iri not in chosen)
+    if missing:
+        examples = ", ".join(sorted(path for path, _ in documents.values())[:3]) or "none: the store is empty"
+        raise StoreError(f"not in the store: {', '.join(missing)}; name documents by the path they were built "
+                         f"from, their doc IRI or id (e.g. {examples}). Nothing was removed")
     with open_writable(directory, create=False) as store:
         graph_store = GraphStore(store, builder)
-        documents = graph_store.documents()
-        chosen: list[str] = []
-        missing = []
-        for name in names:
-            found = _resolve_document(documents, name, graph_store.writer.doc_base)
-            if not found:
-                missing.append(name)
-            chosen.extend(iri for iri in found if iri not in chosen)
-        if missing:
-            examples = ", ".join(sorted(path for path, _ in documents.values())[:3]) or "none: the store is empty"
-            raise StoreError(f"not in the store: {', '.join(missing)}; name documents by the path they were built "
-                             f"from, their doc IRI or id (e.g. {examples}). Nothing was removed")
         graph_store.begin()
         report.full_recompute = graph_store.full
         for iri in chosen:
