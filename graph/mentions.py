@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -275,7 +276,8 @@ class MentionFinder:
                     break
                 start += 1
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
-            followed_like_name = end < n and w[end] in (",", "'s", "’s")
+            followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
+                and w[start].lower() not in _EN_STOP_WORDS
             lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps \
                 and not followed_like_name
             if start < end and not lone_initial:
@@ -285,6 +287,9 @@ class MentionFinder:
                     spans.append(self._new_span(doc, start, end, label))
             i = end
         return spans
+
+
+_EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "instead", "today", "yesterday"}
 
 
 _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
