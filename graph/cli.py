@@ -51,7 +51,7 @@ def build(
         "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extract in this many processes (small inputs stay in-process).")] = 1,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Keep the graph in this persistent store folder (incremental: unchanged documents are skipped) instead of writing --output.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Keep the graph in this persistent store folder, or on a SPARQL server (http(s)://host:port), incrementally: unchanged documents are skipped; --output is not written.")] = None,
 ) -> None:
     """Build an RDF graph from documents and write it (Turtle by default), or add them to a store (--store)."""
     from graph.build import build_to_file
@@ -105,7 +105,7 @@ def build(
         raise typer.Exit(1)
 
 
-def _build_store(paths: list[Path], directory: Path, *, settings: object, schema: list[Path], entities: list[Path],
+def _build_store(paths: list[Path], directory: str, *, settings: object, schema: list[Path], entities: list[Path],
                  quiet: bool) -> None:
     from graph.settings import Settings
     from graph.store import build_into_store
@@ -129,7 +129,7 @@ def _build_store(paths: list[Path], directory: Path, *, settings: object, schema
 @app.command()
 def remove(
     documents: Annotated[list[str], typer.Argument(help="Documents to delete: the path they were built from, their doc IRI or id.")],
-    store: Annotated[Path, typer.Option("--store", help="The store folder kg build --store made.")],
+    store: Annotated[str, typer.Option("--store", help="The store folder (or SPARQL server URL) kg build --store wrote.")],
 ) -> None:
     """Delete documents from a store, with every claim, triple and count they alone supported."""
     from graph.store import remove_from_store

@@ -49,6 +49,7 @@ from graph.documents import Document, ReadProblem, _make_documents, read_documen
 from graph.errors import ClaimgraphError
 from graph.namespaces import DCTERMS, KG, OWL, RDF, RDFS, SKOS, XSD
 from graph.rdf import literal, ontology_quads
+from graph.remote_store import RemoteStore, RemoteStoreError, is_remote
 from graph.resolve import EntityRecord
 from graph.settings import Settings
 
@@ -89,14 +90,23 @@ def _value(term: object) -> str:
     return term.value
 
 
-def _select(store: ox.Store, sparql: str, bindings: Mapping[str, ox.NamedNode] | None = None) -> list[dict[str, str]]:
+def _select(store: ox.Store | RemoteStore, sparql: str,
+            bindings: Mapping[str, ox.NamedNode] | None = None) -> list[dict[str, str]]:
     """Rows of a SELECT as plain strings; ``bindings`` are bound as parameters, never pasted into the query."""
+    if isinstance(store, RemoteStore):
+        return store.select(sparql, bindings)
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): value for name, value in (bindings or {}).items()}
     solutions = store.query(sparql, substitutions=substitutions)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [{name: _value(row[name]) for name in names if row[name] is not None} for row in solutions]
+
+
+def _ask(store: ox.Store | RemoteStore, sparql: str, bindings: Mapping[str, ox.NamedNode]) -> bool:
+    if isinstance(store, RemoteStore):
+        return store.ask(sparql, bindings)
+    return bool(store.query(sparql, substitutions={ox.Variable(k): v for k, v in bindings.items()}))
 
 
 class StoreError(ClaimgraphError, OSError):
@@ -241,7 +251,7 @@ def _mention_node(doc_iri: ox.NamedNode, entity: str) -> ox.NamedNode:
 class GraphStore:
     """The operations on an open store; one builder's schema and settings decide IRIs and the threshold."""
 
-    def __init__(self, store: ox.Store, builder: Builder) -> None:
+    def __init__(self, store: ox.Store | RemoteStore, builder: Builder) -> None:
         self.store = store
         self.builder = builder
         self.writer = builder.writer
@@ -276,8 +286,14 @@ class GraphStore:
 
     def finish(self) -> None:
         """Recompute what the changes touched (or everything after an interrupted run), then clear the flag."""
-        self.store.extend([*ontology_quads(self.builder.schema), *vocabulary_quads(),
-                           *self.writer.extractor_quads(self.extractor_names)])
+        schema_quads = [*ontology_quads(self.builder.schema), *vocabulary_quads(),
+                        *self.writer.extractor_quads(self.extractor_names)]
+        if isinstance(self.store, RemoteStore) and ox.Quad(KG.Claim, RDF.type, OWL.Class, _DEFAULT) in self.store:
+            # A server gives each request's blank nodes (the ontology's owl:unionOf lists) fresh identities,
+            # so the ontology is sent once, not on every run.
+            schema_quads = [q for q in schema_quads if not isinstance(q.subject, ox.BlankNode)
+                            and not isinstance(q.object, ox.BlankNode)]
+        self.store.extend(schema_quads)
         if self.full:
             self._recompute_all()
         else:
@@ -316,7 +332,8 @@ class GraphStore:
     def add(self, extraction: DocumentExtraction) -> None:
         """Write one document's named graph in one transaction and note what it touches."""
         graph = self.writer.doc_iri(extraction.info.doc_id)
-        self.store.remove_graph(graph)  # leftovers of a killed non-transactional removal, if any
+        if not isinstance(self.store, RemoteStore):  # a server's PUT replaces the graph anyway
+            self.store.remove_graph(graph)  # leftovers of a killed non-transactional removal, if any
         self.store.extend(self.document_quads(extraction))
         for claim in extraction.claims:
             self.extractor_names.add(claim.extractor)
@@ -434,6 +451,9 @@ class GraphStore:
         self._swap(old, new)
 
     def _swap(self, old: Iterable[ox.Quad], new: Sequence[ox.Quad]) -> None:
+        if isinstance(self.store, RemoteStore):
+            self.store.swap(old, new)
+            return
         keep = set(new)
         for quad in set(old) - keep:
             self.store.remove(quad)
@@ -452,7 +472,7 @@ class GraphStore:
             record = records.get(iri)
             if record is None:
                 continue  # nobody mentions it any more
-            used = bool(self.store.query(_USED, substitutions={ox.Variable("e"): node}))  # an ASK: QueryBoolean
+            used = _ask(self.store, _USED, {"e": node})
             if used or (record.known and self.settings.keep_mentioned_known_entities):
                 new.extend(self.writer.entity_quads(record))
         self._swap(old, new)
@@ -495,6 +515,24 @@ class GraphStore:
         return out
 
 
+@contextlib.contextmanager
+def _open_for_writing(location: str | Path, *, create: bool = True) -> Iterator[ox.Store | RemoteStore]:
+    if is_remote(location):
+        yield RemoteStore(str(location))
+        return
+    with open_writable(location, create=create) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def _open_for_reading(location: str | Path) -> Iterator[ox.Store | RemoteStore]:
+    if is_remote(location):
+        yield RemoteStore(str(location))
+        return
+    with open_read_only(location) as store:
+        yield store
+
+
 def _resolve_document(documents: dict[str, tuple[str, str]], name: str, doc_base: str) -> list[str]:
     wanted = {name, str(Path(name)), Path(name).as_posix()}
     found = [iri for iri, (path, _) in documents.items()
@@ -510,7 +548,7 @@ def build_documents_into_store(documents: Iterable[Document], directory: str | P
     """
     started = time.perf_counter()
     report = StoreReport()
-    with open_writable(directory) as store:
+    with _open_for_writing(directory) as store:
         graph_store = GraphStore(store, builder)
         graph_store.begin()
         report.full_recompute = graph_store.full
@@ -525,9 +563,14 @@ def build_documents_into_store(documents: Iterable[Document], directory: str | P
                 continue
             extraction = builder.extract_parts(parts)
             older = [iri for iri in by_path.get(parts[0].path, []) if iri != doc_iri]
-            for iri in older:
-                graph_store.remove(iri)
-            graph_store.add(extraction)
+            try:
+                for iri in older:
+                    graph_store.remove(iri)
+                graph_store.add(extraction)
+            except RemoteStoreError as exc:
+                raise RemoteStoreError(f"{parts[0].path} ({doc_iri}) was not written: {exc}. The "
+                                       f"{report.added + report.replaced} document(s) written before it are kept; "
+                                       "run the same build again to continue") from None
             existing[doc_iri] = (parts[0].path, parts[0].content_hash)
             report.claims += len(extraction.claims)
             if older:
@@ -555,7 +598,8 @@ def build_into_store(paths: Iterable[str | Path], directory: str | Path, *, sett
     for path in paths:
         if not Path(path).exists():
             raise MissingPathError("no such file or folder", path=str(path))
-    _check_folder(Path(directory), create=True)  # before loading pipelines: a wrong folder fails fast
+    if not is_remote(directory):
+        _check_folder(Path(directory), create=True)  # before loading pipelines: a wrong folder fails fast
     builder = Builder(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)
     problems: list[ReadProblem] = []
 
@@ -595,12 +639,13 @@ def remove_from_store(directory: str | Path, names: Sequence[str], *, settings: 
     """
     started = time.perf_counter()
     settings = settings or Settings()
-    _check_folder(Path(directory), create=False)
+    if not is_remote(directory):
+        _check_folder(Path(directory), create=False)
     builder = Builder(settings=settings)
     report = StoreReport()
     # Names are checked on a read-only view first, so a bad name fails before the store is opened for writing
     # (and a writer kept alive by the error's traceback cannot confuse later readers).
-    with open_read_only(directory) as view:
+    with _open_for_reading(directory) as view:
         documents = GraphStore(view, builder).documents()
     del view
     chosen: list[str] = []
@@ -614,7 +659,7 @@ def remove_from_store(directory: str | Path, names: Sequence[str], *, settings: 
         examples = ", ".join(sorted(path for path, _ in documents.values())[:3]) or "none: the store is empty"
         raise StoreError(f"not in the store: {', '.join(missing)}; name documents by the path they were built "
                          f"from, their doc IRI or id (e.g. {examples}). Nothing was removed")
-    with open_writable(directory, create=False) as store:
+    with _open_for_writing(directory, create=False) as store:
         graph_store = GraphStore(store, builder)
         graph_store.begin()
         report.full_recompute = graph_store.full
@@ -642,6 +687,9 @@ def graph_source(graph_file: str | Path | None, store: str | Path | None) -> Pat
     if store is None:
         assert graph_file is not None
         return Path(graph_file)
+    if is_remote(store):
+        raise StoreError(f"{store}: kg query/stats/export/serve read a store folder; query a SPARQL server at its "
+                         "own endpoint (for Oxigraph: BASE/query)")
     directory = Path(store)
     _check_folder(directory, create=False)
     try:

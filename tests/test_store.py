@@ -13,11 +13,13 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from graph.build import run_build
+from graph.build import Builder, run_build
 from graph.cli import app
+from graph.documents import read_documents
 from graph.namespaces import KG
 from graph.store import (
     StoreError,
+    build_documents_into_store,
     build_into_store,
     canonical_nquads,
     open_rdflib,
@@ -206,3 +208,86 @@ def test_a_build_killed_with_sigkill_is_completed_by_a_rerun_without_loss_or_dup
     final = build_into_store([corpus], directory)
     assert final.full_recompute and final.added == 0 and final.skipped == 5
     assert store_lines(directory) == clean_build(corpus, tmp_path / "clean")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_oxigraph(binary: str, location: Path, port: int) -> subprocess.Popen[bytes]:
+    import time
+    import urllib.request
+
+    server = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    pytest.fail("oxigraph serve did not start")
+
+
+def _server_lines(url: str) -> list[str]:
+    import urllib.request
+
+    request = urllib.request.Request(f"{url}/store", headers={"Accept": "application/n-quads"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        data = response.read()
+    store = ox.Store()
+    store.load(data, format=ox.RdfFormat.N_QUADS)
+    return [line for line in canonical_nquads(store) if "_:" not in line]  # a server renames blank nodes
+
+
+def test_a_sparql_server_store_has_the_same_semantics_and_keeps_what_was_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import require_tool
+
+    import graph.remote_store
+    from graph.remote_store import RemoteStoreError
+
+    # pip installs the `oxigraph` binary beside this interpreter, which need not be on PATH.
+    beside = Path(sys.executable).parent / "oxigraph"
+    binary = str(beside) if beside.is_file() else require_tool("oxigraph")
+    monkeypatch.setattr(graph.remote_store, "RETRY_DELAYS", (0.05, 0.1))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    corpus = write_corpus(tmp_path / "corpus", dict(list(ARTICLES.items())[:3]))
+    server = _start_oxigraph(binary, tmp_path / "server", port)
+    try:
+        assert build_into_store([corpus], url).added == 3
+        assert build_into_store([corpus], url).skipped == 3
+        written = set(_server_lines(url))
+        write_corpus(corpus, ARTICLES)
+
+        def stop_server(_: str) -> None:  # the server goes away once d.txt is written, before e.txt
+            server.kill()
+            server.wait()
+
+        with pytest.raises(RemoteStoreError, match=r"e\.txt .* was not written: .*did not answer.* 1 document"):
+            build_documents_into_store(read_documents([corpus], on_problem=print), url, builder=Builder(),
+                                       on_document=stop_server)
+    finally:
+        server.kill()
+        server.wait()
+    server = _start_oxigraph(binary, tmp_path / "server", port)
+    try:
+        assert written < set(_server_lines(url))  # nothing already written was lost, d.txt included
+        rerun = build_into_store([corpus], url)
+        assert (rerun.added, rerun.skipped, rerun.full_recompute) == (1, 4, True)
+        write_corpus(corpus, {"a.txt": "Nvidia competes with AMD. Apple acquired Mistral AI."})
+        assert build_into_store([corpus], url).replaced == 1
+        assert remove_from_store(url, [str(corpus / "c.txt")]).removed == 1
+        (corpus / "c.txt").unlink()
+        remote = _server_lines(url)
+    finally:
+        server.kill()
+        server.wait()
+    local = [line for line in clean_build(corpus, tmp_path / "clean") if "_:" not in line]
+    assert remote == local
