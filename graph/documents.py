@@ -123,7 +123,8 @@ def document_id(path: str, content_hash: str) -> str:
     >>> document_id("a.txt", "00") == document_id("a.txt", "00") != document_id("b.txt", "00")
     True
     """
-    return hashlib.sha256(f"{path}\x1f{content_hash}".encode()).hexdigest()[:20]
+    # surrogatepass: a JSONL id may carry a lone surrogate (valid JSON escape, not encodable UTF-8).
+    return hashlib.sha256(f"{path}\x1f{content_hash}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def _content_hash(text: str) -> str:
@@ -366,8 +367,10 @@ def read_jsonl_documents(
 ) -> Iterator[Document]:
     """One document per JSONL line: ``text`` plus optional ``title``, ``date``, ``url``, ``author``, ``lang``.
 
-    A bad line is reported with its number and the rest of the file is still read.
+    A bad line is reported with its number and the rest of the file is still read. A line repeating an
+    earlier one (same ``id`` and text) is the same document, so it is reported and skipped.
     """
+    seen: dict[tuple[str, str], int] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -383,7 +386,13 @@ def read_jsonl_documents(
         if not record["text"].strip():
             on_problem(ReadProblem(path, '"text" is empty; line skipped', Severity.WARNING, number))
             continue
-        doc_path = f"{path}#{record['id']}" if record.get("id") is not None else f"{path}#L{number}"
+        doc_path = f"{path}#{clean_text(str(record['id']))}" if record.get("id") is not None else f"{path}#L{number}"
+        key = (doc_path, _content_hash(record["text"]))  # a digest, so a huge file's texts are not all kept
+        if key in seen:
+            on_problem(ReadProblem(path, f"same id and text as line {seen[key]}; duplicate skipped",
+                                   Severity.WARNING, number))
+            continue
+        seen[key] = number
         yield from _make_documents(
             doc_path, record["text"],
             title=_str_or_none(record.get("title")), date=normalize_date(record.get("date")),
@@ -401,6 +410,13 @@ def decode_bytes(data: bytes, *, path: str) -> str:
     head = data[:8192]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
+    utf16 = _bomless_utf16(head)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            raise InputError(f"looks like {utf16.upper()} without a byte order mark but does not decode as it; "
+                             "convert it to UTF-8", path=path) from None
     if b"\x00" in head:
         raise InputError("looks like a binary file (NUL bytes); expected UTF-8 or GB18030 text", path=path)
     try:
@@ -409,19 +425,50 @@ def decode_bytes(data: bytes, *, path: str) -> str:
         pass
     try:
         text = data.decode("gb18030")
-        if len(_CJK.findall(text[:4000])) >= 0.2 * max(1, len(text[:4000].strip())):
+        sample = text[:4000]
+        # Big5 and other CJK encodings also "decode" as GB18030, into rare and private-use characters.
+        if len(_CJK.findall(sample)) >= 0.2 * max(1, len(sample.strip())) and not _PRIVATE_USE.search(sample):
             return text
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only for the rare file that is neither UTF-8 nor GB18030
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError("cannot detect the text encoding; convert it to UTF-8", path=path)
+    # Short Western text fits cp1250, cp1252 and Latin-9 equally well; the detector then picks the first by
+    # name (cp1250, turning è into č). Windows-1252 (a superset of Latin-1) is by far the likelier one.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
     try:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"cannot decode as {best.encoding}; convert it to UTF-8", path=path) from None
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    r"""``utf-16-le`` or ``utf-16-be`` when NUL bytes sit on one side of most byte pairs (Latin text saved as
+    UTF-16 without a byte order mark), else None. Binary files have NULs on both sides.
+
+    >>> _bomless_utf16("OpenAI released o1.".encode("utf-16-le")), _bomless_utf16(b"\x89PNG\x00\x00\x00\rIHDR")
+    ('utf-16-le', None)
+    """
+    pairs = len(head) // 2
+    if pairs < 4 or len(head) % 2:
+        return None
+    even_nuls = head[0::2].count(0)
+    odd_nuls = head[1::2].count(0)
+    if odd_nuls >= 0.3 * pairs and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * pairs and odd_nuls == 0:
+        return "utf-16-be"
+    return None
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -558,7 +605,8 @@ def read_large_text_file(path: Path, *, max_chars: int = 200_000) -> Iterator[Do
         content_hash, head, has_text = scanned
         if not has_text:
             return None  # the whole-file reader reports it
-        if encoding == "gb18030" and len(_CJK.findall(head[:4000])) < 0.2 * max(1, len(head[:4000].strip())):
+        if encoding == "gb18030" and (len(_CJK.findall(head[:4000])) < 0.2 * max(1, len(head[:4000].strip()))
+                                      or _PRIVATE_USE.search(head[:4000])):
             return None  # as decode_bytes: not clearly Chinese, so let encoding detection decide
         return _streamed_documents(path, name, encoding, content_hash, head, max_chars)
     return None
@@ -579,6 +627,9 @@ def read_path(path: Path, *, on_problem: ProblemHandler, max_chars: int = 200_00
     name = str(path)
     suffix = path.suffix.lower()
     try:
+        if not path.is_file():  # a pipe or device named on the command line would block the read forever
+            on_problem(ReadProblem(name, "not a regular file (a pipe, socket or device); skipped", Severity.ERROR))
+            return
         if suffix == ".jsonl":
             yield from _read_jsonl_file(path, on_problem=on_problem, max_chars=max_chars)
             return

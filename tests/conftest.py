@@ -11,11 +11,21 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from graph.build import BuildResult, build_to_file, run_build
 from graph.cli import app
 from graph.rdf_files import read_rdf
+
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE (.ci/run sets "ci"): "dev" keeps a local run quick, "ci" gives
+# the property tests of tests/test_properties.py over 10,000 examples in total, "deep" is for a long run by hand.
+# No deadline: the first example of a session pays for loading the spaCy/jieba pipelines.
+_PROFILE_DEFAULTS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("dev", max_examples=25, **_PROFILE_DEFAULTS)  # type: ignore[arg-type]
+settings.register_profile("ci", max_examples=1000, **_PROFILE_DEFAULTS)  # type: ignore[arg-type]
+settings.register_profile("deep", max_examples=20_000, **_PROFILE_DEFAULTS)  # type: ignore[arg-type]
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "articles"

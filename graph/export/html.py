@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from graph.atomic import atomic_path
 from graph.errors import ClaimgraphError
+from graph.export.xml_text import xml_safe
 from graph.namespaces import PREFIXES, XSD
 
 #: Node colour per entity type, the same Okabe-Ito colours graph/export/gexf.py writes as viz:color, so the
@@ -307,7 +308,8 @@ def render_html(view: nx.Graph, *, title: str = "claimgraph", claims: Sequence[M
     (True, True)
     """
     code = read_bundle() if bundle is None else bundle
-    safe_title = html_text.escape(title)
+    # xml_safe: a title from argv can hold lone surrogates (undecodable bytes) that no UTF-8 file can carry.
+    safe_title = html_text.escape(xml_safe(title))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
