@@ -43,6 +43,11 @@ _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
 _EN_GAP_WORDS = frozenset("in at on for last this earlier later , . ; and to from with after before during "
                           "since as when while but".split())
+#: Words that may follow a verb whose object is left out: particles, adverbs, time words.
+_FILLERS = frozenset("了 着 过 的 地 得 也 都 就 已 已经 还 又 再 才 正在 将 会 能 吗 呢 吧 啊 呀 啦 嘛 等 中 后 前 时 "
+                     "今天 昨天 明天 本周 上周 本月 今年 去年 明年 年 月 日 号 此前 之后 之前 以来 目前 现在 "
+                     "yet already too also again now today yesterday earlier later this week month year last next "
+                     "in on at by for of to the a an last soon".split())
 _BE_FORMS = frozenset(["was", "were", "is", "are", "been", "be", "being", "'s"])
 _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来", "期间", "以后", "以前"])
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
@@ -172,9 +177,20 @@ class ClaimExtractor:
         """Entities in the title, in order; else the entity the document mentions most (at least twice)."""
         topic: list[TopicEntity] = []
         if title:
+            # A short form in the title ("Brockman") is the full name the body uses ("Greg Brockman").
+            full_names: dict[str, Span] = {}
+            for ent in (doc.ents if doc is not None else ()):
+                words = ent.text.split()
+                if len(words) > 1:
+                    for word in (words[0], words[-1]):
+                        full_names.setdefault(word, ent)
             for ent in self.doc_for(title, lang=lang).ents:
-                if ent.kb_id_ and all(t.iri != ent.kb_id_ for t in topic):
-                    topic.append(TopicEntity(ent.kb_id_, ent.text, ent.label_))
+                iri, name, label = ent.kb_id_, ent.text, ent.label_
+                if iri not in self.schema.entities and name in full_names:
+                    full = full_names[name]
+                    iri, name, label = full.kb_id_, full.text, full.label_
+                if iri and all(t.iri != iri for t in topic):
+                    topic.append(TopicEntity(iri, name, label))
         if not topic and doc is not None:
             counts: dict[str, int] = {}
             first: dict[str, Span] = {}
@@ -285,7 +301,9 @@ class ClaimExtractor:
         inferred = False
         doubtful_fill = False
         if not subj or not obj:
-            if ctx.in_background(trig):
+            # Symmetric relations are mostly said with nouns ("竞争对手", "rivals"): their missing side is the
+            # possessor, not a verb's empty slot.
+            if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=not subj)):
                 return []
             missing_is_subject = not subj
             present = obj if missing_is_subject else subj
@@ -604,6 +622,12 @@ class _Sentence:
             agent = _Arg(group)
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
+            if spec.symmetric and len(group) > 1 and (
+                    set(self.words(group[-1].end, group[-1].end + 2)) & {"之间", "间", "among"} or
+                    self.words(group[0].start - 1, group[0].start) in (["between"], ["among"])):
+                # "字节跳动、阿里云和百度之间的竞争", "rivalry between A, B and C": every pair.
+                pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+                return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
             if spec.symmetric and right_mention is None and self.lang == "zh":
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
@@ -682,6 +706,25 @@ class _Sentence:
         before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
+
+    def role_slot_empty(self, trig: Span, *, missing_subject: bool) -> bool:
+        """Whether the text leaves the missing argument's place empty, so the topic may fill it.
+
+        "…Devin就已经受邀内测了" leaves the object empty; "同样推出大模型的云服务商" fills it with a common noun, and
+        an agentless passive ("is not being released yet") leaves the agent out on purpose.
+        """
+        if self._agentless_passive(trig):
+            return False
+        if missing_subject:
+            return True
+        end = self.sent.end
+        i = trig.end
+        while i < end and self.clause.get(i, -1) == self.clause.get(trig.start, -2):
+            word = self.w[i]
+            if not (word.isspace() or word in _FILLERS or word.isdigit() or not any(ch.isalnum() for ch in word)):
+                return False
+            i += 1
+        return True
 
     def in_background(self, trig: Span) -> bool:
         """A trigger in a temporal adverbial ("在 ChatGPT 问世一年之后", "after X launched Y"): background, whose
