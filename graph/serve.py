@@ -14,6 +14,8 @@ malformed queries (with the parser's message). ``/`` is a small query page with 
 
 from __future__ import annotations
 
+import contextlib
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,21 +61,27 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
 
 @dataclass(frozen=True, slots=True)
 class EndpointSettings:
-    """Limits of one endpoint: query time, rows returned, request body size, queries running at once."""
+    """Limits of one endpoint: query time, rows returned, request body size, queries running at once, how long
+    a query waits for a free slot, and how long a silent connection is kept."""
 
     timeout: float = 10.0
     max_rows: int = 10_000
     max_body_bytes: int = 1_000_000
     max_running: int = 4
+    #: A query arriving while ``max_running`` run waits this long for a slot before it gets 503.
+    queue_wait: float = 10.0
+    #: Seconds a connection may stay silent (a client that opens a socket and sends nothing is dropped).
+    idle_timeout: float = 30.0
 
 
-def negotiate(accept: str | None, kind: QueryKind) -> str:
-    """The media type to answer with, from an ``Accept`` header (q-values respected; default when none fits).
+def negotiate(accept: str | None, kind: QueryKind) -> str | None:
+    """The media type to answer with, from an ``Accept`` header (q-values respected): the default when there is
+    no header, None when the header names only types we cannot write (the endpoint answers 406).
 
     >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", QueryKind.SELECT)
     'application/sparql-results+xml'
-    >>> negotiate("*/*", QueryKind.GRAPH), negotiate(None, QueryKind.ASK)
-    ('text/turtle', 'application/sparql-results+json')
+    >>> negotiate("*/*", QueryKind.GRAPH), negotiate(None, QueryKind.ASK), negotiate("image/png", QueryKind.ASK)
+    ('text/turtle', 'application/sparql-results+json', None)
     """
     offered = list(GRAPH_TYPES if kind is QueryKind.GRAPH else SELECT_TYPES)
     ranked: list[tuple[float, int, str]] = []
@@ -87,7 +95,7 @@ def negotiate(accept: str | None, kind: QueryKind) -> str:
                     quality = float(param[2:])
                 except ValueError:
                     quality = 0.0
-        if media:
+        if "/" in media:  # junk in the header is ignored, as if it were not there
             ranked.append((-quality, position, media))
     for negative_quality, _position, media in sorted(ranked):
         if negative_quality >= 0:
@@ -99,7 +107,7 @@ def negotiate(accept: str | None, kind: QueryKind) -> str:
             for candidate in offered:
                 if group == "*" or candidate.startswith(group + "/"):
                     return candidate
-    return offered[0]
+    return offered[0] if not ranked else None
 
 
 def render(result: QueryResult, media_type: str) -> bytes:
@@ -171,6 +179,41 @@ document.getElementById("run").addEventListener("click", async () => {
 """
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections of a burst of clients (they retry after a second or fail).
+    request_queue_size = 256
+
+
+def _utf8(data: bytes | str, *, where: str) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Refused(HTTPStatus.BAD_REQUEST, f"{where} is not UTF-8 (byte {exc.start}); "
+                                               "send the query as UTF-8") from None
+
+
+def _parse_params(text: str, *, where: str) -> dict[str, list[str]]:
+    """Form or URL parameters, refusing bad percent-escapes and escapes that are not UTF-8.
+
+    >>> _parse_params("query=ASK%7B%7D&x=", where="the URL")
+    {'query': ['ASK{}'], 'x': ['']}
+    """
+    bad = _BAD_ESCAPE.search(text)
+    if bad:
+        raise _Refused(HTTPStatus.BAD_REQUEST, f"{where} has a bad percent-escape {text[bad.start():bad.start() + 3]!r} "
+                                               f"at character {bad.start()}; write a literal % as %25")
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise _Refused(HTTPStatus.BAD_REQUEST, f"{where} has percent-escapes that are not UTF-8; "
+                                               "encode the query as UTF-8 before percent-encoding it") from None
+
+
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 class _Refused(Exception):
     """A request answered with an error status and a plain-text message."""
 
@@ -197,13 +240,37 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
     class Handler(BaseHTTPRequestHandler):
         server_version = "claimgraph"
         sys_version = ""
+        timeout = limits.idle_timeout  # socket timeout: a silent or half-sent request does not hold a thread
+        # http.server's own refusals (431 header too long, 414 URI too long, 400 bad request line) in plain text
+        error_content_type = "text/plain; charset=utf-8"
+        error_message_format = "%(code)d %(message)s: %(explain)s\n"
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # request lines would drown the CLI's own messages; errors are in the responses
 
         def do_GET(self) -> None:
+            self._safely(self._get)
+
+        def do_POST(self) -> None:
+            self._safely(self._post)
+
+        def _safely(self, method: Callable[[], None]) -> None:
+            """Any unexpected failure is a short 500 message: a client never sees a traceback."""
+            try:
+                method()
+            except _Refused as refused:
+                self._error(refused.status, refused.message)
+            except (TimeoutError, ConnectionError):
+                self.close_connection = True  # the client went silent or away; nobody to answer
+            except Exception as exc:  # noqa: BLE001 - the last line of defence of a server thread
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                                f"internal error ({exc.__class__.__name__}); the query was not answered")
+
+        def _get(self) -> None:
             url = urlsplit(self.path)
-            params = parse_qs(url.query, keep_blank_values=True)
+            params = _parse_params(url.query, where="the URL")
             if url.path in ("/", "/index.html") and "query" not in params:
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8", _PAGE.encode("utf-8"))
                 return
@@ -212,24 +279,20 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 return
             self._answer(params)
 
-        def do_POST(self) -> None:
+        def _post(self) -> None:
             url = urlsplit(self.path)
             if url.path not in ("/", "/sparql"):
                 self._error(HTTPStatus.NOT_FOUND, f"no page {url.path}; the endpoint is /sparql")
                 return
-            try:
-                body = self._body()
-            except _Refused as refused:
-                self._error(refused.status, refused.message)
-                return
+            body = self._body()
             content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            params = parse_qs(url.query, keep_blank_values=True)
+            params = _parse_params(url.query, where="the URL")
             if content_type == "application/sparql-query":
-                params["query"] = [body.decode("utf-8", "replace")]
+                params["query"] = [_utf8(body, where="the request body")]
             elif content_type == "application/sparql-update":
-                params["update"] = [body.decode("utf-8", "replace")]
+                params["update"] = [_utf8(body, where="the request body")]
             elif content_type in ("application/x-www-form-urlencoded", ""):
-                params.update(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
+                params.update(_parse_params(_utf8(body, where="the request body"), where="the request body"))
             else:
                 self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                             f"cannot read a {content_type!r} body; send application/sparql-query or "
@@ -250,7 +313,9 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 length = int(length_header)
             except ValueError:
                 raise _Refused(HTTPStatus.BAD_REQUEST, f"bad Content-Length {length_header!r}") from None
-            if length < 0 or length > limits.max_body_bytes:
+            if length < 0:
+                raise _Refused(HTTPStatus.BAD_REQUEST, f"bad Content-Length {length_header!r}")
+            if length > limits.max_body_bytes:
                 raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                                f"request body of {length} bytes is over the limit of {limits.max_body_bytes}")
             return self.rfile.read(length)
@@ -267,7 +332,14 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported; "
                                                     "the default graph is the union of all graphs")
                 return
-            if not running.acquire(blocking=False):
+            accept = self.headers.get("Accept")
+            if accept is not None and not accept.strip():
+                accept = None
+            if negotiate(accept, QueryKind.SELECT) is None and negotiate(accept, QueryKind.GRAPH) is None:
+                self._refuse_accept(accept)
+                return
+            # Wait a little for a slot: a burst of quick queries queues instead of failing.
+            if not running.acquire(timeout=limits.queue_wait):
                 self._error(HTTPStatus.SERVICE_UNAVAILABLE,
                             f"{limits.max_running} queries are already running; try again shortly")
                 return
@@ -288,9 +360,18 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 release()
                 self._error(HTTPStatus.BAD_REQUEST, str(exc))
                 return
-            media_type = negotiate(self.headers.get("Accept"), result.kind)
+            media_type = negotiate(accept, result.kind)
+            if media_type is None:
+                self._refuse_accept(accept, kind=result.kind)
+                return
             headers = {"X-Claimgraph-Truncated": f"max-rows={limits.max_rows}"} if result.truncated else {}
             self._send(HTTPStatus.OK, f"{media_type}; charset=utf-8", render(result, media_type), headers)
+
+        def _refuse_accept(self, accept: str | None, *, kind: QueryKind | None = None) -> None:
+            kinds = [kind] if kind is not None else [QueryKind.SELECT, QueryKind.GRAPH]
+            offered = ", ".join(t for k in kinds for t in (GRAPH_TYPES if k is QueryKind.GRAPH else SELECT_TYPES))
+            self._error(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer in any type of Accept: {accept!r}; "
+                                                   f"this query's results come as {offered}")
 
         def _error(self, status: HTTPStatus, message: str) -> None:
             self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
@@ -307,7 +388,7 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = ThreadingHTTPServer((host, port), Handler)
+    server = _Server((host, port), Handler)
     server.daemon_threads = True  # a stuck request must not keep the process alive at shutdown
     return server
 
