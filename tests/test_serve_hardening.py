@@ -230,10 +230,10 @@ def test_an_internal_failure_is_a_short_500_without_a_traceback(served: Served, 
 def _mutations(rng: random.Random) -> Iterator[bytes]:
     """Seeded random damage to valid requests: cut, byte flips, junk inserted, duplicated or missing parts."""
     bases = [f"GET /sparql?query={ASK} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n".encode(),
-             b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 16\r\n\r\n"
-             b"ASK { ?s ?p ?o }",
-             b"POST /sparql?x=%41 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-             b"Content-Length: 24\r\n\r\nquery=ASK+%7B+%3Fs+%7D&a"]
+             (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 16\r\n\r\n"
+             b"ASK { ?s ?p ?o }"),
+             (b"POST /sparql?x=%41 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+             b"Content-Length: 24\r\n\r\nquery=ASK+%7B+%3Fs+%7D&a")]
     junk = [b"\x00", b"\xff", b"%", b"%G1", b"\r\n", b" ", b"\t", b":", b"\xc3(", b"\xed\xa0\x80", b"\\", b"?", b"&&",
             b"=", b"HTTP/9.9", b"\r", b"\n\n"]
     for _ in range(200):
