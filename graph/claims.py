@@ -448,7 +448,17 @@ class _Sentence:
                     groups[-1].append(mention)
                     continue
             groups.append([mention])
-        return groups
+        # English lists end with a conjunction ("A, B and C"); "Hock Tan, Broadcom's president" is an
+        # apposition, not a list of two.
+        out: list[list[Span]] = []
+        for group in groups:
+            if len(group) > 1 and (self.lang == "en" or self.is_english):
+                joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
+                if not joints & {"and", "or", "&", "plus", "/", "as"}:
+                    out.extend([m] for m in group)
+                    continue
+            out.append(group)
+        return out
 
     def group_of(self, span: Span) -> list[Span]:
         for group in self.groups:
@@ -682,6 +692,17 @@ class _Sentence:
         possessor_follows = words_after[:1] == ["of"] and right_mention is not None
         if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
             agent, patient = patient, agent
+        elif agent and not patient and self.words(agent.spans[-1].end, agent.spans[-1].end + 1) in (["'s"], ["’s"]):
+            # "Hock Tan, Broadcom's chief executive," / "Facebook's general counsel, Jennifer Newstead": the
+            # title's holder stands in apposition, before or after.
+            possessor = agent.spans[0]
+            before = self.words(possessor.start - 1, possessor.start)
+            after = self.words(trig.end, trig.end + 1)
+            holders = [m for m in usable if m.end == possessor.start - 1] if before == [","] else []
+            if not holders and after == [","]:
+                holders = [m for m in usable if m.start == trig.end + 1]
+            if holders:
+                patient = _Arg([holders[0]])
         elif agent and not patient and self._agentless_passive(trig):
             # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
             agent, patient = _Arg(), agent

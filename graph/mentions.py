@@ -370,7 +370,8 @@ _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "i
 _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
     "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
            ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
-           ("the", "model"): "AIModel"},
+           ("the", "model"): "AIModel", ("the", "start-up"): "Organization", ("the", "chipmaker"): "Organization",
+           ("it",): "Thing", ("he",): "Person", ("she",): "Person"},
     "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
            ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",
            ("该", "集团"): "Organization"},
@@ -383,7 +384,7 @@ def is_description(text: str) -> bool:
     >>> is_description("The company"), is_description("该公司"), is_description("OpenAI")
     (True, True, False)
     """
-    words = tuple(text.lower().split()) if " " in text else (text,)
+    words = tuple(text.lower().split())
     return any(words == pattern or "".join(words) == "".join(pattern)
                for patterns in _DEFINITE.values() for pattern in patterns)
 
@@ -416,8 +417,12 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
         wanted = doc.vocab.strings[match_id]
         if any(j in taken for j in range(i, end)):
             continue
-        antecedents = [e for e in ents if e.end <= i and (e.label_ == wanted or
-                       (wanted == "AIModel" and e.label_ in ("AIModel", "Product")))]
+        # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
+        # product, never a person or place.
+        window = i - 60 if len(doc[i:end].text.split()) == 1 and doc[i].lower_ in ("it", "he", "she") else -1
+        antecedents = [e for e in ents if window <= e.start and e.end <= i and (
+            e.label_ == wanted or (wanted == "AIModel" and e.label_ in ("AIModel", "Product")) or
+            (wanted == "Thing" and e.label_ in ("Organization", "Product", "AIModel")))]
         if antecedents:
             ante = antecedents[-1]
             out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))

@@ -41,7 +41,8 @@ def test_o1_is_not_found_inside_o10_in_chinese_text(finder: MentionFinder) -> No
 
 def test_short_aliases_match_case_sensitively(finder: MentionFinder) -> None:
     mentions = _mentions(finder, "Meta said the meta data showed it. Meta released Llama 3.", "en")
-    assert [text for text, iri in mentions if iri == ENT + "meta"] == ["Meta", "Meta"]
+    # "it" may point at Meta too (a pronoun, not a name match); only names are counted here.
+    assert [text for text, iri in mentions if iri == ENT + "meta" and text != "it"] == ["Meta", "Meta"]
 
 
 def test_nvidia_in_chinese_and_english_is_one_iri(finder: MentionFinder) -> None:
