@@ -6,6 +6,10 @@
 ...     _ = tmp.write_text("done")
 >>> target.read_text()
 'done'
+
+A process killed with SIGKILL cannot remove its temporary file, so it stays beside the target as
+``.NAME.PID.RANDOM.tmp``; the next write of the same target removes those whose process is gone. The target
+itself is only ever replaced whole, so it is the previous complete file or the new complete one.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_stale_temporaries(target)
+        # The PID in the name tells a later run whether the writer is still alive (see remove_stale_temporaries).
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc}); choose another output path") from None
     os.close(fd)
@@ -42,3 +48,45 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def remove_stale_temporaries(target: str | Path) -> list[Path]:
+    """Remove temporary files that killed writers of ``target`` left behind; returns the ones removed.
+
+    Only ``.NAME.PID.RANDOM.tmp`` files whose process no longer exists go: a writer still running (this or
+    another process, even another user's) keeps its file.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".g.ttl.999999999.abc.tmp").write_text("half")  # no such process
+    >>> _ = (folder / f".g.ttl.{os.getpid()}.def.tmp").write_text("mine")  # a live writer
+    >>> [p.name for p in remove_stale_temporaries(folder / "g.ttl")]
+    ['.g.ttl.999999999.abc.tmp']
+    """
+    target = Path(target)
+    removed: list[Path] = []
+    prefix = f".{target.name}."
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for path in sorted(candidates):
+        pid_text = path.name[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a PID we wrote; leave the file alone
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # no such process (or no PID could be that large)
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
