@@ -71,15 +71,22 @@ PREFIX kg: <https://w3id.org/claimgraph/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _DOCUMENTS = _PREFIXES + "SELECT ?g ?path ?hash WHERE { GRAPH ?g { ?g kg:sourcePath ?path ; kg:contentHash ?hash } }"
-_CLAIMS = _PREFIXES + """SELECT ?c ?g ?s ?p ?o ?polarity ?modality ?confidence ?start ?end ?trigger ?date WHERE {
-  GRAPH ?g { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a kg:Claim ; kg:polarity ?polarity ;
-             kg:modality ?modality ; kg:confidence ?confidence ; kg:startOffset ?start ; kg:endOffset ?end ;
-             kg:triggerText ?trigger . OPTIONAL { ?c dcterms:date ?date } } }"""
+# The bound variables' patterns come first: the planner keeps the written order for substituted variables, and
+# starting from ``?c rdf:subject <s>`` is an index lookup where ``?c a kg:Claim`` is a scan of all claims.
+_CLAIM_VALUES = """ ?c kg:polarity ?polarity ; kg:modality ?modality ; kg:confidence ?confidence ;
+             kg:startOffset ?start ; kg:endOffset ?end ; kg:triggerText ?trigger . OPTIONAL { ?c dcterms:date ?date } } }"""
+_CLAIMS_HEAD = "SELECT ?c ?g ?s ?p ?o ?polarity ?modality ?confidence ?start ?end ?trigger ?date WHERE { GRAPH ?g { "
+#: Claims by (subject, object), by document graph, or all (nothing bound).
+_CLAIMS = _PREFIXES + _CLAIMS_HEAD + "?c rdf:subject ?s . ?c rdf:object ?o . ?c rdf:predicate ?p ." + _CLAIM_VALUES
+#: Claims by (relation, object): mutually exclusive relations about one product.
+_CLAIMS_BY_OBJECT = (_PREFIXES + _CLAIMS_HEAD + "?c rdf:object ?o . ?c rdf:predicate ?p . ?c rdf:subject ?s ."
+                     + _CLAIM_VALUES)
 _MENTIONS = _PREFIXES + """SELECT ?path ?g ?e ?type ?label ?times ?name WHERE {
   GRAPH ?g { ?m kg:mentionOf ?e ; kg:mentionType ?type ; kg:mentionLabel ?label ; kg:mentionTimes ?times ;
              kg:mentionName ?name . ?g kg:sourcePath ?path } } ORDER BY ?path ?g"""
-_USED = _PREFIXES + """ASK { GRAPH ?g { { ?c rdf:subject ?e } UNION { ?c rdf:object ?e } UNION
-  { ?c kg:attributedTo ?e } ?c a kg:Claim } }"""
+# Three ASKs, not one UNION: a UNION answered "no" scans every claim; each of these is one index lookup.
+# In document graphs only claims have rdf:subject/rdf:object/kg:attributedTo.
+_USED = tuple(_PREFIXES + f"ASK {{ GRAPH ?g {{ ?c {p} ?e }} }}" for p in ("rdf:subject", "rdf:object", "kg:attributedTo"))
 _ATTRIBUTED = _PREFIXES + "SELECT ?g ?e WHERE { GRAPH ?g { ?c kg:attributedTo ?e } }"
 _ALL_MENTIONED = _PREFIXES + "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m kg:mentionOf ?e } }"
 
@@ -356,9 +363,9 @@ class GraphStore:
 
     # -- derived data --------------------------------------------------------------------------------------------
 
-    def _claims(self, bindings: Mapping[str, ox.NamedNode]) -> list[Claim]:
+    def _claims(self, bindings: Mapping[str, ox.NamedNode], *, by_object: bool = False) -> list[Claim]:
         out: list[Claim] = []
-        for row in _select(self.store, _CLAIMS, bindings):
+        for row in _select(self.store, _CLAIMS_BY_OBJECT if by_object else _CLAIMS, bindings):
             relation = self.relation_names.get(row["p"])
             if relation is None:
                 continue  # a relation of an ontology this run does not load; it cannot be written back
@@ -391,7 +398,8 @@ class GraphStore:
         exclusive = {name for pair in EXCLUSIVE_RELATIONS for name in pair}
         for name in sorted(exclusive & set(self.builder.schema.relations)):
             for entity in sorted({s for s, _, _ in keys} | {o for _, _, o in keys}):
-                for claim in self._claims({"p": self.writer.relation_iri(name), "o": ox.NamedNode(entity)}):
+                for claim in self._claims({"p": self.writer.relation_iri(name), "o": ox.NamedNode(entity)},
+                                          by_object=True):
                     claims[claim.claim_id] = claim
         self._write_derived(keys, list(claims.values()), touched_claims=set(claims) | gone_claims)
         self._write_entities(entities)
@@ -472,7 +480,7 @@ class GraphStore:
             record = records.get(iri)
             if record is None:
                 continue  # nobody mentions it any more
-            used = _ask(self.store, _USED, {"e": node})
+            used = any(_ask(self.store, sparql, {"e": node}) for sparql in _USED)
             if used or (record.known and self.settings.keep_mentioned_known_entities):
                 new.extend(self.writer.entity_quads(record))
         self._swap(old, new)
