@@ -515,7 +515,9 @@ class _Sentence:
             if w[k] == "," and k not in inside_list and k + 1 < end and w[k + 1].lower() in openers:
                 close = next((j for j in range(k + 1, end)
                               if w[j] in (",", ";", "\u2014") and j not in inside_list), None)
-                if close is not None and close + 1 < end:
+                if close is None and w[end - 1] in (".", "!", "?"):
+                    close = end - 1  # a closing apposition: "…competes with Waymo, the Alphabet unit."
+                if close is not None and close + 1 <= end:
                     seg += 1
                     for j in range(k + 1, close):
                         ids[j] = seg
@@ -571,9 +573,11 @@ class _Sentence:
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]):
             right_mention = None  # "合并为 Google DeepMind", "merged into X": the result, not a participant
             right = []
-        if right_mention is not None and len(right) > 1 and \
-                self.words(right_mention.end, right_mention.end + 1) in (["'s"], ["的"]) and \
-                right[1].start - right_mention.end <= 2:
+        between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
+            else []
+        if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
+                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") for w in between_next) and \
+                right[1].start - right_mention.end <= 3:
             # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
             right_mention = right[1]
         penalty = 0.0

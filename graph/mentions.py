@@ -29,6 +29,15 @@ from graph.schema import KnownEntity, Schema
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
+#: Common Chinese family names: a tagged "person" must start with one ("奥兰多" is a city, "智慧" a word).
+_SURNAMES = frozenset(
+    "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 "
+    "余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 "
+    "龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 "
+    "鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 "
+    "骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 "
+    "窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 "
+    "郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 宇文 长孙".split())
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")
@@ -213,7 +222,7 @@ class MentionFinder:
                     continue
                 position = start + len(word)
                 if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and word not in _ZH_GENERIC and \
-                        word not in _ZH_NOT_IN_NAME and _HAS_CJK.search(word):
+                        word not in _ZH_NOT_IN_NAME and (word[0] in _SURNAMES or word[:2] in _SURNAMES):
                     label = "Person"
                 elif flag == "nt" and len(word) >= 2 and word not in _ZH_GENERIC:
                     label = "Organization"
