@@ -38,6 +38,8 @@ _SURNAMES = frozenset(
     "骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 "
     "窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 "
     "郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 宇文 长孙".split())
+_DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominican|Israeli|Pakistani|Saudi|Iraqi|"
+                      r"Kuwaiti|Emirati|Qatari|Omani|Thai|Nepali|Bangladeshi|Somali|Dutch|French|Swiss|Greek|Czech)$")
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")
@@ -350,8 +352,16 @@ class MentionFinder:
                 if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and nxt != "for" and end + 1 < n
                                           and _is_name_token(w[end + 1])):
                     end += 1
+                elif nxt == "-" and glued[end - 1] and glued[end] and end + 1 < n and _is_name_token(w[end + 1]):
+                    end += 2  # "T-Mobile", "Mercedes-Benz": a hyphen glued between name parts
                 else:
                     break
+            if end < n and w[end] == "-" and glued[end - 1] and end + 1 < n and w[end + 1].lower() in ("based", "born"):
+                i = end + 2  # "Jerusalem-based": a place describing something else
+                continue
+            if end - i == 1 and end < n and _DEMONYM.search(w[i]) and w[end][:1].islower():
+                i = end  # "the Israeli maker", "the Finnish lab": an adjective of origin, not a name
+                continue
             start = i
             # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
             while start < end and w[start] in _EN_STOP_START:
