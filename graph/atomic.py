@@ -15,6 +15,7 @@ itself is only ever replaced whole, so it is the previous complete file or the n
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -40,14 +41,28 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno in _OUTPUT_ERRNOS:  # the disk, not the input: say so instead of a traceback
+                raise OutputError(f"{target}: cannot write ({exc.strerror or exc}); the previous file, if any, "
+                                  "is unchanged") from None
+            raise
+        try:
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot replace it ({exc.strerror or exc}); is it a folder? "
+                              "choose another output path") from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+#: Errors of writing the temporary file itself (full disk, quota, read-only file system, file too big, I/O).
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EIO})
 
 
 def remove_stale_temporaries(target: str | Path) -> list[Path]:

@@ -149,3 +149,27 @@ def test_a_stale_temporary_of_a_dead_writer_is_removed_by_the_next_write(tmp_pat
     with atomic_path(target) as tmp:
         tmp.write_text("complete")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other_target.name, "graph.ttl"])
+
+
+def test_an_output_path_that_is_a_folder_is_a_clear_error_and_leaves_nothing(tmp_path: Path, run_kg: object) -> None:
+    (tmp_path / "graph.ttl").mkdir()
+    (tmp_path / "a.txt").write_text("Google acquired DeepMind in 2014.", encoding="utf-8")
+    outcome = run_kg(["build", tmp_path / "a.txt", "-o", tmp_path / "graph.ttl"])  # type: ignore[operator]
+    assert outcome.exit_code == 2
+    assert "graph.ttl" in outcome.output and "folder" in outcome.output and "Traceback" not in outcome.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "graph.ttl"]
+
+
+def test_a_full_disk_while_writing_is_an_output_error_and_keeps_the_previous_file(tmp_path: Path) -> None:
+    import errno
+
+    from graph.atomic import atomic_path
+    from graph.errors import OutputError
+
+    target = tmp_path / "graph.ttl"
+    target.write_text("previous", encoding="utf-8")
+    with pytest.raises(OutputError, match="No space left"), atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
