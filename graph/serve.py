@@ -360,6 +360,9 @@ def make_server(store: ox.Store, *, host: str = "127.0.0.1", port: int = 7878,
                 release()
                 self._error(HTTPStatus.BAD_REQUEST, str(exc))
                 return
+            except BaseException:
+                release()  # a failure before the query started must not keep its slot forever
+                raise
             media_type = negotiate(accept, result.kind)
             if media_type is None:
                 self._refuse_accept(accept, kind=result.kind)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from graph.build import Builder, BuildResult
@@ -133,7 +133,7 @@ def build(builder: Builder, documents: Sequence[Document]) -> BuildResult:
     try:
         return builder.process(documents)
     except ClaimgraphError:
-        pytest.skip("a ClaimgraphError is an allowed outcome")  # never seen so far; kept so the property is exact
+        reject()  # an allowed outcome (never seen so far), but nothing to check the outputs of
 
 
 def full_texts(documents: Sequence[Document]) -> dict[str, str]:

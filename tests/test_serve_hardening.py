@@ -34,7 +34,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     write_rdf(quads, out)
     store = load_store(out)
     server = make_server(store, port=0, settings=EndpointSettings(timeout=5, max_rows=50, max_body_bytes=4000,
-                                                                  idle_timeout=1.0))
+                                                                  idle_timeout=1.0, queue_wait=2))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield Served("127.0.0.1", server.server_address[1], len(store))
@@ -225,6 +225,19 @@ def test_an_internal_failure_is_a_short_500_without_a_traceback(served: Served, 
     reply = get(served, f"/sparql?query={ASK}")
     assert_clean_refusal(reply, 500, "internal error")
     assert "secret" not in reply.body and "/home/user" not in reply.body
+
+
+def test_failing_queries_give_back_their_slot(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.serve
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(graph.serve, "run_query", broken)
+    statuses = [get(served, f"/sparql?query={ASK}").status for _ in range(EndpointSettings().max_running + 2)]
+    assert statuses == [500] * len(statuses)  # a leaked slot would turn the later ones into 503s
+    monkeypatch.undo()
+    assert get(served, f"/sparql?query={ASK}").status == 200
 
 
 def _mutations(rng: random.Random) -> Iterator[bytes]:
