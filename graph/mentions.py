@@ -50,7 +50,7 @@ _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "�
 _SUFFIX_LAST = frozenset(s[-1] for s in ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行",
                                         "股份", "控股", "实验室", "研究院", "研究所", "基金", "资本", "大学"))
 #: Tokens that never start or sit inside a Chinese organisation name found by suffix.
-_ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下", "成为", "作为",
+_ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下", "成为", "作为", "据", "根据",
                              "包括", "其中", "以及", "还有", "通过", "对于", "关于", "由于", "因为", "所以", "如果"])
 #: Latin words inside Chinese text that are vocabulary, not names.
 _LATIN_STOP = frozenset(
@@ -157,6 +157,17 @@ class MentionFinder:
         found = self._model_names(doc) + self._open_names(doc, lang)
         if lang == "zh":
             found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
+        # A place inside a longer name is part of that name: "The New York Times", "Bank of China".
+        places = [k for k in known if k.label_ == "Place"]
+        for span in found:
+            if _HAS_CJK.search(span.text):
+                continue  # "据美国科技" is no name; only capitalised Latin names swallow a place
+            inner = [p for p in places if span.start <= p.start and p.end <= span.end and (p.start, p.end) !=
+                     (span.start, span.end) and span.label_ != "Place"]
+            if inner:
+                known = [k for k in known if k not in inner]
+                places = [p for p in places if p not in inner]
+        taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in found if not any(i in taken for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
         ents = _link_short_forms(ents, self.schema.entities)
