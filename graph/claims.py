@@ -216,7 +216,8 @@ class ClaimExtractor:
                 offset: int = 0) -> list[Claim]:
         """Claims in a Doc whose ``ents`` are set; ``offset`` shifts character offsets (long documents)."""
         triggers = self._find_triggers(doc, lang)
-        if not triggers:
+        possessive = [spec for spec in self.schema.relations.values() if spec.possessive]
+        if not triggers and not possessive:
             return []
         cues = self._find_cues(doc, lang)
         found: dict[tuple[str, str, str, str, str, int], Claim] = {}
@@ -235,6 +236,11 @@ class ClaimExtractor:
         for cue_pair in cues:
             by_sent_cues[bisect_right(starts, cue_pair[0].start) - 1].append(cue_pair)
         for k, sent in enumerate(sents):
+            if possessive and len(by_sent_mentions.get(k, ())) > 1:
+                for claim in self._possessive_claims(doc, sent, by_sent_mentions[k], by_sent_cues.get(k, []),
+                                                     possessive, doc_id, offset, lang):
+                    key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
+                    found.setdefault(key, claim)
             if k not in by_sent_triggers or k not in by_sent_mentions:
                 continue
             sent_triggers = _governing_triggers(by_sent_triggers[k], doc)
@@ -250,6 +256,32 @@ class ClaimExtractor:
                     if key not in found or found[key].confidence < claim.confidence:
                         found[key] = claim
         return sorted(found.values(), key=lambda c: (c.start, c.relation, c.subject, c.object))
+
+    def _possessive_claims(self, doc: Doc, sent: Span, mentions: list[Span], cues: list[tuple[Span, Cue]],
+                           specs: Sequence[RelationSpec], doc_id: str, offset: int, lang: str) -> list[Claim]:
+        """"Meta's Llama 3", "阿里巴巴的 Qwen2.5": relations the schema marks kg:readFromPossessive."""
+        ctx: _Sentence | None = None
+        claims = []
+        words = words_of(doc)
+        for owner, owned in zip(mentions, mentions[1:]):
+            between = [w for w in words[owner.end:owned.start] if not w.isspace()]
+            if between not in (["'s"], ["\u2019s"], ["的"]) or "Entity" in (owner.label_, owned.label_):
+                continue
+            for spec in specs:
+                if not (fits(owned.label_, spec.domain) and fits(owner.label_, spec.range)):
+                    continue
+                if ctx is None:
+                    ctx = _Sentence(doc, sent, mentions, lang)
+                marker = doc[owner.end:owned.start]
+                polarity, modality = _modality(ctx, marker, cues, left_end=owner.end)
+                evidence, start, end = ctx.evidence(offset)
+                claims.append(Claim(
+                    doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,
+                    subject_type=owned.label_, object=owner.kb_id_, object_name=owner.text, object_type=owner.label_,
+                    polarity=polarity, modality=modality, confidence=0.6, inferred=False, evidence=evidence,
+                    start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
+                ))
+        return claims
 
     # ------------------------------------------------------------------ finding
     def _find_triggers(self, doc: Doc, lang: str) -> list[tuple[Span, Trigger]]:

@@ -63,6 +63,8 @@ class RelationSpec:
     range: frozenset[str]
     symmetric: bool
     triggers: tuple[Trigger, ...]
+    #: "X's Y" / "X 的 Y" (X in the range, Y in the domain) states relation(Y, X): kg:readFromPossessive true.
+    possessive: bool = False
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the types fit domain and range (an unknown type ``Entity`` always fits).
@@ -211,6 +213,8 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
             relations[name] = RelationSpec(
                 name=name, iri=subject.value, label_en=labels.get("en", name), label_zh=labels.get("zh", name),
                 domain=domain, range=range_, symmetric=OWL.SymmetricProperty in types, triggers=triggers,
+                possessive=any(t.predicate == KG.readFromPossessive and isinstance(t.object, ox.Literal)
+                               and t.object.value.lower() in ("true", "1") for t in rows),
             )
         kinds = [cue_kinds[t] for t in types if isinstance(t, ox.NamedNode) and t in cue_kinds]
         if kinds:
