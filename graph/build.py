@@ -83,6 +83,9 @@ class DocumentExtraction:
     entities: EntityTable
     chars: int
     parts: int
+    #: The claims' quads as sorted N-Quads (:meth:`graph.rdf.GraphWriter.claim_block`), filled in by a worker
+    #: so the driver neither builds nor sorts them; None means the driver makes it (same bytes either way).
+    claim_block: bytes | None = None
 
 
 def group_parts(documents: Iterable[Document]) -> Iterator[list[Document]]:

@@ -1,10 +1,12 @@
-"""Build to a file with bounded memory: per-document quads spill to sorted N-Quads runs, merged at the end.
+"""Build to a file with bounded memory: each document's claim quads spill as sorted N-Quads blocks, read back in order.
 
-A document's claims and metadata are turned into quads as soon as its extraction arrives. When more than
-``Settings.spill_claims`` claims' quads are held, they are sorted and written to a temporary run file; at the
-end the runs and the graph-wide quads (ontology, entities, asserted triples, aggregates) are merged in the
-canonical order of :func:`graph.rdf.sort_quads` (an external merge sort), so the file is byte-identical to an
-in-memory build. What stays in memory is the entity table and, once spilling started, each claim without its
+A document's claims all sit in its own named graph, and the canonical order of :func:`graph.rdf.sort_quads`
+sorts by graph first, so each document's claims form one contiguous block of the output. The block is built
+and sorted where the document was extracted (a worker, or here for an in-process build) and arrives as N-Quads
+bytes; past ``Settings.spill_claims`` claims the held blocks are appended to a temporary run file. At the end
+the graph-wide quads (ontology, entities, document metadata, asserted triples, aggregates) are sorted and the
+blocks are read back in graph order, so the file is byte-identical to an in-memory build whatever the number
+of workers. What stays in memory is the entity table and, once spilling started, each claim without its
 evidence sentence (the aggregates need every claim's triple, polarity, modality, confidence and document).
 
 >>> from graph.build import Builder
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import heapq
 import tempfile
 import time
 from collections import Counter
@@ -62,38 +63,41 @@ def quad_key(quad: ox.Quad) -> str:
     return f"{quad.graph_name}\0{quad.subject}\0{quad.predicate}\0{quad.object}"
 
 
-def _distinct(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
-    """Drop repeats from a sorted stream (equal quads are adjacent), as ``set()`` does in sort_quads."""
-    previous: ox.Quad | None = None
-    for quad in quads:
-        if quad != previous:
-            yield quad
-            previous = quad
+class BlockSpill:
+    """Holds each document's claim block (sorted N-Quads bytes) up to a limit, then appends them to a run file.
 
-
-class QuadSpill:
-    """Holds quads up to a limit, then writes them as a sorted N-Quads run in ``directory``."""
+    Only the graph name, run and position of each block stay in memory once spilled; at the end the blocks are
+    read back in graph order, so no quad-by-quad merge is needed.
+    """
 
     def __init__(self, directory: Path, *, limit_claims: int) -> None:
         self.directory = directory
         self.limit_claims = max(1, limit_claims)
-        self.buffer: list[ox.Quad] = []
+        self.buffer: list[tuple[str, bytes]] = []
         self.buffered_claims = 0
         self.runs: list[Path] = []
+        #: Spilled blocks: (graph as N-Triples, arrival number, run index, byte offset, byte length).
+        self.index: list[tuple[str, int, int, int, int]] = []
 
-    def add(self, quads: Iterable[ox.Quad], *, claims: int) -> None:
-        """Keep one document's quads; spill when the claims held pass the limit."""
-        self.buffer.extend(quads)
+    def add(self, graph: str, block: bytes, *, claims: int) -> None:
+        """Keep one document's block (``graph`` is its named graph as N-Triples); spill past the limit."""
+        if block:
+            self.buffer.append((graph, block))
         self.buffered_claims += claims
         if self.buffered_claims >= self.limit_claims:
             self.flush()
 
     def flush(self) -> None:
-        """Write the held quads as one sorted run."""
+        """Append the held blocks to a new run file."""
         if not self.buffer:
             return
         run = self.directory / f"run-{len(self.runs):05d}.nq"
-        ox.serialize(sort_quads(self.buffer), output=str(run), format=ox.RdfFormat.N_QUADS)
+        offset = 0
+        with run.open("wb") as out:
+            for graph, block in self.buffer:
+                out.write(block)
+                self.index.append((graph, len(self.index), len(self.runs), offset, len(block)))
+                offset += len(block)
         self.runs.append(run)
         self.buffer, self.buffered_claims = [], 0
 
@@ -102,14 +106,39 @@ class QuadSpill:
         return bool(self.runs)
 
     def merged(self, extra: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
-        """Every quad held or spilled plus ``extra``, in canonical order, each once."""
-        if not self.runs:
-            yield from sort_quads([*self.buffer, *extra])
-            return
-        self.flush()
-        streams: list[Iterable[ox.Quad]] = [ox.parse(path=str(run), format=ox.RdfFormat.N_QUADS) for run in self.runs]
-        streams.append(sort_quads(list(extra)))
-        yield from _distinct(heapq.merge(*streams, key=quad_key))
+        """Every quad held or spilled plus ``extra``, in the canonical order of :func:`sort_quads`, each once."""
+        if self.runs:
+            self.flush()
+        held = {i: block for i, (_, block) in enumerate(self.buffer)}
+        entries = self.index + [(graph, len(self.index) + i, -1, i, 0) for i, (graph, _) in enumerate(self.buffer)]
+        # sort_quads orders by the graph's N-Triples string first, so each graph is one contiguous group.
+        groups: dict[str, tuple[list[tuple[int, int, int, int]], list[ox.Quad]]] = {}
+        for graph, seq, run, offset, length in entries:
+            groups.setdefault(graph, ([], []))[0].append((seq, run, offset, length))
+        for quad in extra:
+            groups.setdefault(str(quad.graph_name), ([], []))[1].append(quad)
+        files = [run.open("rb") for run in self.runs]
+        try:
+            for graph in sorted(groups, key=lambda g: f"{g}\0"):
+                locations, quads = groups[graph]
+
+                def read(run: int, offset: int, length: int) -> bytes:
+                    if run < 0:
+                        return held[offset]  # still in memory: offset is its place in the buffer
+                    files[run].seek(offset)
+                    return files[run].read(length)
+
+                if len(locations) == 1 and not quads:
+                    _, run, offset, length = locations[0]
+                    yield from ox.parse(read(run, offset, length), format=ox.RdfFormat.N_QUADS)
+                    continue
+                # Rare: a document id seen twice, or graph-wide quads in a document graph; sort the group whole.
+                for _, run, offset, length in sorted(locations):
+                    quads.extend(ox.parse(read(run, offset, length), format=ox.RdfFormat.N_QUADS))
+                yield from sort_quads(quads)
+        finally:
+            for file in files:
+                file.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +170,7 @@ class StreamingAssembler:
         if directory is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="claimgraph-spill-")
             directory = Path(self._tmp.name)
-        self.spill = QuadSpill(directory, limit_claims=self.settings.spill_claims)
+        self.spill = BlockSpill(directory, limit_claims=self.settings.spill_claims)
         self.table = EntityTable()
         self.infos: dict[str, DocumentInfo] = {}
         self.claims: list[Claim] = []
@@ -151,17 +180,11 @@ class StreamingAssembler:
         """Fold one document in: its entities into the table, its quads into the spill."""
         self.stats.parts += extraction.parts
         self.stats.chars += extraction.chars
-        quads: list[ox.Quad] = []
         info = self.infos.setdefault(extraction.info.doc_id, extraction.info)
-        if info is extraction.info:
-            quads.extend(self.writer.document_quads(info))
         self.table.merge(extraction.entities)
-        for claim in extraction.claims:
-            # A claim takes the language and date of its document's first record, as Builder.assemble does.
-            owner = self.infos.get(claim.doc_id, info)
-            quads.extend(self.writer.claim_quads(claim, lang=owner.lang, date=owner.date))
         was_spilled = self.spill.spilled
-        self.spill.add(quads, claims=len(extraction.claims))
+        for graph, block, claims in self._claim_blocks(extraction, info):
+            self.spill.add(graph, block, claims=claims)
         if self.spill.spilled:
             # From the first spill on, the evidence sentences (most of a claim's size) are on disk already;
             # aggregates need only the rest of each claim.
@@ -171,11 +194,32 @@ class StreamingAssembler:
         else:
             self.claims.extend(extraction.claims)
 
+    def _claim_blocks(self, extraction: DocumentExtraction, info: DocumentInfo) -> list[tuple[str, bytes, int]]:
+        """(graph, sorted N-Quads, claim count) per document graph; the worker's block when it is usable."""
+        claims = extraction.claims
+        doc_id = info.doc_id
+        same_owner = info is extraction.info or (info.lang, info.date) == (extraction.info.lang, extraction.info.date)
+        if extraction.claim_block is not None and same_owner and all(c.doc_id == doc_id for c in claims):
+            return [(str(self.writer.doc_iri(doc_id)), extraction.claim_block, len(claims))]
+        # No block (an in-process build), or a claim that takes another record's language or date, as
+        # Builder.assemble does: make the blocks here, one per document graph.
+        by_doc: dict[str, list[Claim]] = {}
+        for claim in claims:
+            by_doc.setdefault(claim.doc_id, []).append(claim)
+        out = []
+        for claim_doc, doc_claims in by_doc.items():
+            owner = self.infos.get(claim_doc, info)
+            block = self.writer.claim_block(doc_claims, lang=owner.lang, date=owner.date)
+            out.append((str(self.writer.doc_iri(claim_doc)), block, len(doc_claims)))
+        return out or [(str(self.writer.doc_iri(doc_id)), b"", 0)]
+
     def global_quads(self) -> list[ox.Quad]:
         """The quads that depend on the whole corpus: ontology, extractor, entities, asserted, aggregates."""
         quads: list[ox.Quad] = []
         quads.extend(ontology_quads(self.builder.schema))
         quads.extend(self.writer.extractor_quads())
+        for info in self.infos.values():
+            quads.extend(self.writer.document_quads(info))
         claims = self.claims
         used = {c.subject for c in claims} | {c.object for c in claims}
         used |= {c.attributed_to for c in claims if c.attributed_to}
@@ -312,5 +356,5 @@ def build_file(paths: Iterable[str | Path], output: str | Path, *, fmt: RdfFileF
     return BuildResult(quads, assembler.claims, list(assembler.infos.values()), assembler.table, problems, stats)
 
 
-__all__ = ["BuildProgress", "ProgressHandler", "QuadSpill", "StreamingAssembler", "build_file", "quad_key",
+__all__ = ["BlockSpill", "BuildProgress", "ProgressHandler", "StreamingAssembler", "build_file", "quad_key",
            "write_quad_stream"]
