@@ -35,16 +35,25 @@ def kg(*args: object) -> list[str]:
     return [sys.executable, "-m", "graph", *(str(a) for a in args)]
 
 
-def run_to_end(command: list[str]) -> float:
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the package the subprocesses run from (``python -m graph`` finds it first in their working
+    folder), so an edit to the working tree during the test cannot make two runs of "the same" build differ."""
+    folder = tmp_path_factory.mktemp("frozen")
+    shutil.copytree(REPO / "graph", folder / "graph", ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    return folder
+
+
+def run_to_end(command: list[str], cwd: Path) -> float:
     """Run once uninterrupted; returns its duration, which sets the range of the kill delays."""
     started = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True, cwd=REPO, timeout=600)
+    subprocess.run(command, check=True, capture_output=True, cwd=cwd, timeout=600)
     return time.monotonic() - started
 
 
-def kill_after(command: list[str], delay: float) -> int | None:
+def kill_after(command: list[str], delay: float, cwd: Path) -> int | None:
     """Start ``command``, SIGKILL it after ``delay`` seconds; its return code (-9 when it was killed)."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -85,9 +94,10 @@ def older_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _kill_loop(command: list[str], output: Path, previous_version: Path, *, kills: int, seed: int) -> dict[str, int]:
+def _kill_loop(command: list[str], output: Path, previous_version: Path, *, kills: int, seed: int,
+               cwd: Path) -> dict[str, int]:
     """Kill ``command`` ``kills`` times; every other run starts with a previous version in place."""
-    duration = run_to_end(command)
+    duration = run_to_end(command, cwd)
     reference = output.read_bytes()
     parse_strictly(output)
     rng = random.Random(seed)
@@ -98,41 +108,41 @@ def _kill_loop(command: list[str], output: Path, previous_version: Path, *, kill
         if i % 2:
             shutil.copyfile(previous_version, output)
             previous = output.read_bytes()
-        returncode = kill_after(command, rng.uniform(0.0, duration * 1.1))
+        returncode = kill_after(command, rng.uniform(0.0, duration * 1.1), cwd)
         outcome = check_folder(output.parent, output, previous=previous, reference=reference)
         if outcome == "complete":
             parse_strictly(output)
         key = f"{outcome}{' (killed)' if returncode == -signal.SIGKILL else ''}"
         outcomes[key] = outcomes.get(key, 0) + 1
-    run_to_end(command)  # a complete run afterwards removes what the killed ones left
+    run_to_end(command, cwd)  # a complete run afterwards removes what the killed ones left
     assert output.read_bytes() == reference
     assert [p.name for p in output.parent.iterdir() if TEMPORARY.match(p.name)] == []
     return outcomes
 
 
-def test_kill_9_during_kg_build_never_leaves_a_broken_output(tmp_path: Path, older_graph: Path) -> None:
+def test_kill_9_during_kg_build_never_leaves_a_broken_output(tmp_path: Path, older_graph: Path, frozen: Path) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     output = out_dir / "graph.ttl"
     previous_version = tmp_path / "older.ttl"
     build_to_file([older_graph.parent / "a.txt"], previous_version)
     outcomes = _kill_loop(kg("build", EXAMPLES, "-o", output, "--quiet"), output, previous_version,
-                          kills=KILLS_PER_COMMAND, seed=1)
+                          kills=KILLS_PER_COMMAND, seed=1, cwd=frozen)
     print(f"\nkg build, {KILLS_PER_COMMAND} SIGKILLs: {outcomes}")
 
 
 def test_kill_9_during_kg_export_never_leaves_a_broken_output(tmp_path: Path, examples_trig: Path,
-                                                              older_graph: Path) -> None:
+                                                              older_graph: Path, frozen: Path) -> None:
     for seed, fmt in ((2, "gexf"), (3, "graphml")):
         out_dir = tmp_path / fmt
         out_dir.mkdir()
         output = out_dir / f"graph.{fmt}"
         previous_version = tmp_path / f"older.{fmt}"
         subprocess.run(kg("export", older_graph, "--to", fmt, "-o", previous_version), check=True,
-                       capture_output=True, cwd=REPO, timeout=600)
+                       capture_output=True, cwd=frozen, timeout=600)
         command = kg("export", examples_trig, "--to", fmt, "-o", output)
         kills = KILLS_PER_COMMAND // 2  # per format: KILLS_PER_COMMAND for kg export in all
-        outcomes = _kill_loop(command, output, previous_version, kills=kills, seed=seed)
+        outcomes = _kill_loop(command, output, previous_version, kills=kills, seed=seed, cwd=frozen)
         print(f"\nkg export --to {fmt}, {kills} SIGKILLs: {outcomes}")
 
 
