@@ -190,3 +190,19 @@ def test_a_folder_walk_survives_a_file_vanishing_midway(tmp_path: Path) -> None:
         (corpus / "2.txt").unlink(missing_ok=True)  # removed after the walk listed the folder
     assert [Path(d.path).name for d in documents] == ["0.txt", "1.txt"]
     assert all(Path(p.path).name == "2.txt" for p in problems)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "big5", "utf-16"])
+def test_a_file_over_the_size_limit_is_read_in_parts_with_its_whole_text(tmp_path: Path, encoding: str) -> None:
+    paragraph = "輝達收購了以色列公司,這筆交易價值七億美元。" if encoding == "big5" else "英伟达收购了一家公司。Google acquired DeepMind."
+    text = "Title\n\n" + "\n\n".join(f"{i} {paragraph}" for i in range(200)) + "\n"
+    path = tmp_path / "big.txt"
+    path.write_bytes(text.encode(encoding))
+    max_chars = 300  # files over 4 × max_chars bytes are streamed (UTF-16 is read whole, and split the same way)
+    assert path.stat().st_size > 4 * max_chars
+    problems: list[ReadProblem] = []
+    documents = list(read_documents([path], on_problem=problems.append, max_chars=max_chars))
+    assert problems == []
+    assert len(documents) > 10 and all(len(d.text) <= max_chars for d in documents)
+    assert len({d.doc_id for d in documents}) == 1
+    assert "".join(d.text for d in documents).lstrip("\ufeff") == text
