@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import tempfile
 import time
 from collections import Counter
@@ -107,6 +108,11 @@ class BlockSpill:
 
     def merged(self, extra: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         """Every quad held or spilled plus ``extra``, in the canonical order of :func:`sort_quads`, each once."""
+        return itertools.chain.from_iterable(chunk for chunk, _ in self.chunks(extra))
+
+    def chunks(self, extra: Iterable[ox.Quad]) -> Iterator[tuple[Iterable[ox.Quad], int]]:
+        """:meth:`merged` as consecutive (quads, count) pieces, one per graph: the quads of a single block stay a
+        pyoxigraph parser, so the serializer pulls them without a Python step per quad."""
         if self.runs:
             self.flush()
         held = {i: block for i, (_, block) in enumerate(self.buffer)}
@@ -130,12 +136,15 @@ class BlockSpill:
 
                 if len(locations) == 1 and not quads:
                     _, run, offset, length = locations[0]
-                    yield from ox.parse(read(run, offset, length), format=ox.RdfFormat.N_QUADS)
+                    block = read(run, offset, length)
+                    # N-Quads escapes line breaks in literals, so each line is one quad.
+                    yield ox.parse(block, format=ox.RdfFormat.N_QUADS), block.count(b"\n")
                     continue
                 # Rare: a document id seen twice, or graph-wide quads in a document graph; sort the group whole.
                 for _, run, offset, length in sorted(locations):
                     quads.extend(ox.parse(read(run, offset, length), format=ox.RdfFormat.N_QUADS))
-                yield from sort_quads(quads)
+                ordered = sort_quads(quads)
+                yield ordered, len(ordered)
         finally:
             for file in files:
                 file.close()
@@ -233,6 +242,10 @@ class StreamingAssembler:
 
     def merged(self) -> Iterator[ox.Quad]:
         """Every quad of the graph in canonical order; fills in the counts of :attr:`stats`."""
+        return itertools.chain.from_iterable(chunk for chunk, _ in self.merged_chunks())
+
+    def merged_chunks(self) -> Iterator[tuple[Iterable[ox.Quad], int]]:
+        """:meth:`merged` in (quads, count) pieces (see :meth:`BlockSpill.chunks`); fills in :attr:`stats`."""
         threshold = self.settings.assert_threshold
         globals_ = self.global_quads()
         self.stats.documents = len(self.infos)
@@ -240,7 +253,7 @@ class StreamingAssembler:
         self.stats.asserted = sum(1 for c in self.claims if c.is_asserted(threshold))
         self.stats.by_relation = Counter(c.relation for c in self.claims if c.is_asserted(threshold))
         self.stats.entities = len({q.subject for q in globals_ if q.predicate.value.endswith("#mentionCount")})
-        return self.spill.merged(globals_)
+        return self.spill.chunks(globals_)
 
     def close(self) -> None:
         """Remove the run files."""
@@ -254,32 +267,40 @@ def _slim(claim: Claim) -> Claim:
 
 
 def write_quad_stream(quads: Iterable[ox.Quad], path: str | Path, *, fmt: RdfFileFormat,
-                      base_iri: str = "https://w3id.org/claimgraph/") -> int:
+                      base_iri: str = "https://w3id.org/claimgraph/", count: Callable[[], int] | None = None) -> int:
     """Serialise a canonically sorted stream atomically, like :func:`graph.rdf_files.write_rdf`; returns the count.
 
     Triple formats drop the graph names. A triple never repeats across graphs here (claim IRIs hash their
     document), so dropping adjacent repeats equals write_rdf's first-seen set without holding a set in memory.
+    ``count``, from a caller that tracks how many quads the stream held, lets a graph-keeping format hand the
+    stream to the serializer untouched (no Python step per quad).
     """
-    count = 0
+    if fmt.keeps_graphs and count is not None:
+        with atomic_path(path) as tmp:
+            kwargs = {"prefixes": prefixes(base_iri)} if fmt is RdfFileFormat.TRIG else {}
+            ox.serialize(quads, output=str(tmp), format=fmt.oxigraph, **kwargs)  # type: ignore[arg-type]
+        return count()
+    written = 0
+    keeps_graphs = fmt.keeps_graphs
 
     def counted() -> Iterator[ox.Quad | ox.Triple]:
-        nonlocal count
+        nonlocal written
         previous: ox.Triple | None = None
         for quad in quads:
-            if fmt.keeps_graphs:
-                count += 1
+            if keeps_graphs:
+                written += 1
                 yield quad
                 continue
             triple = quad.triple
             if triple != previous:
-                count += 1
+                written += 1
                 previous = triple
                 yield triple
 
     with atomic_path(path) as tmp:
         kwargs = {"prefixes": prefixes(base_iri)} if fmt in (RdfFileFormat.TURTLE, RdfFileFormat.TRIG) else {}
         ox.serialize(counted(), output=str(tmp), format=fmt.oxigraph, **kwargs)  # type: ignore[arg-type]
-    return count
+    return written
 
 
 def _utf8_size(parts: list[Document]) -> int:
@@ -339,12 +360,19 @@ def build_file(paths: Iterable[str | Path], output: str | Path, *, fmt: RdfFileF
                                           time.perf_counter() - started, fraction))
         if settings.strict and problems:
             raise StrictModeError(f"{len(problems)} reading problem(s) and --strict is set; nothing was written")
-        merged = assembler.merged()
+        sizes: list[int] = []
+
+        def pieces() -> Iterator[Iterable[ox.Quad]]:
+            for chunk, size in assembler.merged_chunks():
+                sizes.append(size)
+                yield chunk
+
+        merged: Iterable[ox.Quad] = itertools.chain.from_iterable(pieces())
         quads: list[ox.Quad] = []
         if not assembler.spill.spilled:
             quads = list(merged)
-            merged = iter(quads)
-        count = write_quad_stream(merged, output, fmt=fmt, base_iri=settings.base_iri)
+            merged = quads
+        count = write_quad_stream(merged, output, fmt=fmt, base_iri=settings.base_iri, count=lambda: sum(sizes))
     finally:
         with contextlib.suppress(OSError):
             assembler.close()
