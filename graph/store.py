@@ -419,7 +419,9 @@ class GraphStore:
         self._write_derived(keys, claims, touched_claims=set())
         entities = {row["e"] for row in _select(self.store, _ALL_MENTIONED)}
         entities |= {_value(q.subject) for q in self.store.quads_for_pattern(None, KG.mentionCount, None, _DEFAULT)}
-        self._write_entities(entities)
+        used = {c.subject for c in claims} | {c.object for c in claims}
+        used |= {row["e"] for row in _select(self.store, _ATTRIBUTED)}
+        self._write_entities(entities, used_by_claims=used)
 
     def _write_derived(self, keys: set[tuple[str, str, str]], claims: Sequence[Claim], *,
                        touched_claims: set[str]) -> None:
@@ -467,10 +469,15 @@ class GraphStore:
             self.store.remove(quad)
         self.store.extend(new)
 
-    def _write_entities(self, entities: set[str]) -> None:
+    def _write_entities(self, entities: set[str], *, used_by_claims: set[str] | None = None) -> None:
+        """Swap the descriptions of ``entities`` for ones recomputed from their mention records.
+
+        ``used_by_claims`` (every entity a claim names) is given by a full recompute, which then reads all
+        mention records in one query instead of one query per entity.
+        """
         if not entities:
             return
-        records = self._entity_records(entities)
+        records = self._entity_records(entities, everything=used_by_claims is not None)
         old: list[ox.Quad] = []
         new: list[ox.Quad] = []
         for iri in sorted(entities):
@@ -480,26 +487,35 @@ class GraphStore:
             record = records.get(iri)
             if record is None:
                 continue  # nobody mentions it any more
-            used = any(_ask(self.store, sparql, {"e": node}) for sparql in _USED)
+            if used_by_claims is not None:
+                used = iri in used_by_claims
+            else:
+                used = any(_ask(self.store, sparql, {"e": node}) for sparql in _USED)
             if used or (record.known and self.settings.keep_mentioned_known_entities):
                 new.extend(self.writer.entity_quads(record))
         self._swap(old, new)
 
-    def _entity_records(self, entities: set[str]) -> dict[str, EntityRecord]:
+    def _entity_records(self, entities: set[str], *, everything: bool = False) -> dict[str, EntityRecord]:
         # Mention records merge in document order (source path, then IRI), as EntityTable.merge does for a
         # file build: the first document's label and most specific type win.
         per_doc: dict[str, dict[str, EntityRecord]] = defaultdict(dict)
         order: dict[str, list[str]] = defaultdict(list)
-        for iri in sorted(entities):
-            for row in _select(self.store, _MENTIONS, {"e": ox.NamedNode(iri)}):
-                doc = row["g"]
-                record = per_doc[iri].get(doc)
-                if record is None:
-                    record = EntityRecord(iri=iri, type=row["type"], label=row["label"], known=False,
-                                          names=set(), mention_count=int(row["times"]), documents={doc})
-                    per_doc[iri][doc] = record
-                    order[iri].append(doc)
-                record.names.add(row["name"])
+        if everything:
+            rows: Iterable[dict[str, str]] = _select(self.store, _MENTIONS)
+        else:
+            rows = (row for iri in sorted(entities) for row in _select(self.store, _MENTIONS, {"e": ox.NamedNode(iri)}))
+        for row in rows:
+            iri = row["e"]
+            if iri not in entities:
+                continue
+            doc = row["g"]
+            record = per_doc[iri].get(doc)
+            if record is None:
+                record = EntityRecord(iri=iri, type=row["type"], label=row["label"], known=False,
+                                      names=set(), mention_count=int(row["times"]), documents={doc})
+                per_doc[iri][doc] = record
+                order[iri].append(doc)
+            record.names.add(row["name"])
         out: dict[str, EntityRecord] = {}
         for iri, docs in order.items():
             known = self.builder.schema.entities.get(iri)
