@@ -71,6 +71,7 @@ PREFIX kg: <https://w3id.org/claimgraph/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _DOCUMENTS = _PREFIXES + "SELECT ?g ?path ?hash WHERE { GRAPH ?g { ?g kg:sourcePath ?path ; kg:contentHash ?hash } }"
+_AT_PATH = _PREFIXES + "SELECT ?g ?path WHERE { GRAPH ?g { ?g kg:sourcePath ?path . ?g kg:contentHash ?hash } }"
 # The bound variables' patterns come first: the planner keeps the written order for substituted variables, and
 # starting from ``?c rdf:subject <s>`` is an index lookup where ``?c a kg:Claim`` is a scan of all claims.
 _CLAIM_VALUES = """ ?c kg:polarity ?polarity ; kg:modality ?modality ; kg:confidence ?confidence ;
@@ -98,7 +99,7 @@ def _value(term: object) -> str:
 
 
 def _select(store: ox.Store | RemoteStore, sparql: str,
-            bindings: Mapping[str, ox.NamedNode] | None = None) -> list[dict[str, str]]:
+            bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list[dict[str, str]]:
     """Rows of a SELECT as plain strings; ``bindings`` are bound as parameters, never pasted into the query."""
     if isinstance(store, RemoteStore):
         return store.select(sparql, bindings)
@@ -309,6 +310,15 @@ class GraphStore:
         self.keys.clear()
         self.entities.clear()
         self.gone_claims.clear()
+
+    def is_stored(self, doc_iri: str) -> bool:
+        """Whether a document is complete in the store (its done marker, ``kg:contentHash``, is in its graph)."""
+        node = ox.NamedNode(doc_iri)
+        return any(True for _ in self.store.quads_for_pattern(node, KG.contentHash, None, node))
+
+    def documents_at(self, path: str) -> list[str]:
+        """The documents built from ``path`` (one, or none; an index lookup, not a scan of all documents)."""
+        return sorted(row["g"] for row in _select(self.store, _AT_PATH, {"path": ox.Literal(path)}))
 
     def documents(self) -> dict[str, tuple[str, str]]:
         """Every complete document in the store: doc IRI → (source path, content hash)."""
@@ -576,18 +586,15 @@ def build_documents_into_store(documents: Iterable[Document], directory: str | P
         graph_store = GraphStore(store, builder)
         graph_store.begin()
         report.full_recompute = graph_store.full
-        existing = graph_store.documents()
-        by_path: dict[str, list[str]] = defaultdict(list)
-        for iri, (path, _) in existing.items():
-            by_path[path].append(iri)
+        # Looked up per document (index lookups), so adding one document costs the same at 100 or 100k documents.
         for parts in group_parts(documents):
             doc_iri = graph_store.writer.doc_iri(parts[0].doc_id).value
-            if doc_iri in existing:
-                report.skipped += 1
-                continue
-            extraction = builder.extract_parts(parts)
-            older = [iri for iri in by_path.get(parts[0].path, []) if iri != doc_iri]
             try:
+                if graph_store.is_stored(doc_iri):
+                    report.skipped += 1
+                    continue
+                extraction = builder.extract_parts(parts)
+                older = [iri for iri in graph_store.documents_at(parts[0].path) if iri != doc_iri]
                 for iri in older:
                     graph_store.remove(iri)
                 graph_store.add(extraction)
@@ -595,7 +602,6 @@ def build_documents_into_store(documents: Iterable[Document], directory: str | P
                 raise RemoteStoreError(f"{parts[0].path} ({doc_iri}) was not written: {exc}. The "
                                        f"{report.added + report.replaced} document(s) written before it are kept; "
                                        "run the same build again to continue") from None
-            existing[doc_iri] = (parts[0].path, parts[0].content_hash)
             report.claims += len(extraction.claims)
             if older:
                 report.replaced += 1
