@@ -112,7 +112,20 @@ class BlockSpill:
 
     def chunks(self, extra: Iterable[ox.Quad]) -> Iterator[tuple[Iterable[ox.Quad], int]]:
         """:meth:`merged` as consecutive (quads, count) pieces, one per graph: the quads of a single block stay a
-        pyoxigraph parser, so the serializer pulls them without a Python step per quad."""
+        pyoxigraph parser, so the serializer pulls them without a Python step per quad.
+
+        Blocks of the same graph (a document id seen twice) are merged and their repeats dropped:
+
+        >>> import tempfile
+        >>> a, b, g = (ox.NamedNode(f"http://x/{name}") for name in "abg")
+        >>> def block(*quads: ox.Quad) -> bytes:
+        ...     return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
+        >>> spill = BlockSpill(Path(tempfile.mkdtemp()), limit_claims=1)
+        >>> spill.add(str(g), block(ox.Quad(b, a, a, g)), claims=1)
+        >>> spill.add(str(g), block(ox.Quad(a, a, a, g), ox.Quad(b, a, a, g)), claims=1)
+        >>> [f"{q.subject.value[-1]} {q.graph_name}" for q in spill.merged([ox.Quad(a, b, b)])], len(spill.runs)
+        (['a <http://x/g>', 'b <http://x/g>', 'a DEFAULT'], 2)
+        """
         if self.runs:
             self.flush()
         held = {i: block for i, (_, block) in enumerate(self.buffer)}
@@ -124,16 +137,16 @@ class BlockSpill:
         for quad in extra:
             groups.setdefault(str(quad.graph_name), ([], []))[1].append(quad)
         files = [run.open("rb") for run in self.runs]
+
+        def read(run: int, offset: int, length: int) -> bytes:
+            if run < 0:
+                return held[offset]  # still in memory: offset is its place in the buffer
+            files[run].seek(offset)
+            return files[run].read(length)
+
         try:
             for graph in sorted(groups, key=lambda g: f"{g}\0"):
                 locations, quads = groups[graph]
-
-                def read(run: int, offset: int, length: int) -> bytes:
-                    if run < 0:
-                        return held[offset]  # still in memory: offset is its place in the buffer
-                    files[run].seek(offset)
-                    return files[run].read(length)
-
                 if len(locations) == 1 and not quads:
                     _, run, offset, length = locations[0]
                     block = read(run, offset, length)
