@@ -43,7 +43,7 @@ _DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominic
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")
-_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-.+'][A-Za-z0-9\u00c0-\u024f]+)*$")
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-.+':][A-Za-z0-9\u00c0-\u024f]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学")

@@ -53,7 +53,10 @@ def _merge_latin(words: list[str], spaces: list[bool]) -> tuple[list[str], list[
                     word += nxt
                     space = spaces[i + 1]
                     i += 1
-                elif (nxt in _LATIN_JOINERS and not spaces[i + 1] and i + 2 < n and _LATIN_TOKEN.match(words[i + 2])):
+                elif (nxt in _LATIN_JOINERS and not spaces[i + 1] and i + 2 < n and _LATIN_TOKEN.match(words[i + 2])) \
+                        or (nxt == ":" and not spaces[i + 1] and i + 2 < n and words[i + 2].isascii()
+                            and words[i + 2].isalpha() and word[-1:].isalpha()):
+                    # "Run:ai": a colon between two Latin words inside a name.
                     word += nxt + words[i + 2]
                     space = spaces[i + 2]
                     i += 2

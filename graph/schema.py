@@ -149,6 +149,8 @@ class Schema:
 
 
 def _parse_turtle(path: Path) -> list[ox.Triple]:
+    if path.is_dir():
+        raise SchemaError(f"{path}: is a folder; pass a file (Turtle .ttl, or .csv for an entity list)")
     try:
         return [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     except FileNotFoundError:
@@ -279,6 +281,10 @@ def read_entity_csv(path: Path, *, base_iri: str) -> dict[str, KnownEntity]:
                 is_zh = any("\u4e00" <= ch <= "\u9fff" for ch in name)
                 entities[iri] = KnownEntity(iri, valid[type_name.lower()], None if is_zh else name,
                                             name if is_zh else None, aliases)
+    except UnicodeDecodeError:
+        raise SchemaError(f"{path}: entity list is not UTF-8; save it as UTF-8 (with or without BOM)") from None
+    except IsADirectoryError:
+        raise SchemaError(f"{path}: is a folder; pass a .csv or .ttl entity file") from None
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read entity list ({exc.strerror or exc})") from None
     return entities
