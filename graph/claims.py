@@ -14,6 +14,7 @@ and the document topic for a missing argument (marked as inferred, at lower conf
 from __future__ import annotations
 
 import hashlib
+import itertools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,13 +42,9 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
-_EN_GAP_WORDS = frozenset("in at on for last this earlier later , . ; and to from with after before during "
-                          "since as when while but".split())
+_EN_GAP_WORDS = frozenset(["in", "at", "on", "for", "last", "this", "earlier", "later", ",", ".", ";", "and", "to", "from", "with", "after", "before", "during", "since", "as", "when", "while", "but"])
 #: Words that may follow a verb whose object is left out: particles, adverbs, time words.
-_FILLERS = frozenset("了 着 过 的 地 得 也 都 就 已 已经 还 又 再 才 正在 将 会 能 吗 呢 吧 啊 呀 啦 嘛 等 中 后 前 时 "
-                     "今天 昨天 明天 本周 上周 本月 今年 去年 明年 年 月 日 号 此前 之后 之前 以来 目前 现在 "
-                     "yet already too also again now today yesterday earlier later this week month year last next "
-                     "in on at by for of to the a an last soon".split())
+_FILLERS = frozenset(["了", "着", "过", "的", "地", "得", "也", "都", "就", "已", "已经", "还", "又", "再", "才", "正在", "将", "会", "能", "吗", "呢", "吧", "啊", "呀", "啦", "嘛", "等", "中", "后", "前", "时", "今天", "昨天", "明天", "本周", "上周", "本月", "今年", "去年", "明年", "年", "月", "日", "号", "此前", "之后", "之前", "以来", "目前", "现在", "yet", "already", "too", "also", "again", "now", "today", "yesterday", "earlier", "later", "this", "week", "month", "year", "last", "next", "in", "on", "at", "by", "for", "of", "to", "the", "a", "an", "last", "soon"])
 _BE_FORMS = frozenset(["was", "were", "is", "are", "been", "be", "being", "'s"])
 _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来", "期间", "以后", "以前"])
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
@@ -263,7 +260,7 @@ class ClaimExtractor:
         ctx: _Sentence | None = None
         claims = []
         words = words_of(doc)
-        for owner, owned in zip(mentions, mentions[1:]):
+        for owner, owned in itertools.pairwise(mentions):
             between = [w for w in words[owner.end:owned.start] if not w.isspace()]
             if between not in (["'s"], ["\u2019s"], ["的"]) or "Entity" in (owner.label_, owned.label_):
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,20 +38,20 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .jsonl), read recursively.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file; format from its suffix.")] = Path(
         "exports/graph.ttl"),
-    fmt: Annotated[Optional[RdfFileFormat], typer.Option("--format", "-f", help="Output format (else by suffix).")] = None,
-    schema: Annotated[Optional[list[Path]], typer.Option("--schema", help="Extra ontology Turtle (relations, triggers).")] = None,
-    entities: Annotated[Optional[list[Path]], typer.Option("--entities", help="Extra entities: CSV name,type,aliases or Turtle.")] = None,
+    fmt: Annotated[RdfFileFormat | None, typer.Option("--format", "-f", help="Output format (else by suffix).")] = None,
+    schema: Annotated[list[Path] | None, typer.Option("--schema", help="Extra ontology Turtle (relations, triggers).")] = None,
+    entities: Annotated[list[Path] | None, typer.Option("--entities", help="Extra entities: CSV name,type,aliases or Turtle.")] = None,
     threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Confidence at which a claim is also asserted as a triple.")] = 0.5,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any reading warning or error.")] = False,
-    spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="Installed English spaCy model to add NER (e.g. en_core_web_sm).")] = None,
-    extractor: Annotated[Optional[ExtractorMode], typer.Option(
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="Installed English spaCy model to add NER (e.g. en_core_web_sm).")] = None,
+    extractor: Annotated[ExtractorMode | None, typer.Option(
         "--extractor", help="rules, model or hybrid (default: hybrid when the relation scorer model is present, else rules).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
-    export: Annotated[Optional[str], typer.Option(
+    export: Annotated[str | None, typer.Option(
         "--export", help="Also write these formats next to the output, comma-separated (e.g. gexf,graphml,csv).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extract in this many processes (small inputs stay in-process).")] = 1,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Keep the graph in this persistent store folder, or on a SPARQL server (http(s)://host:port), incrementally: unchanged documents are skipped; --output is not written.")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Keep the graph in this persistent store folder, or on a SPARQL server (http(s)://host:port), incrementally: unchanged documents are skipped; --output is not written.")] = None,
 ) -> None:
     """Build an RDF graph from documents and write it (Turtle by default), or add them to a store (--store)."""
     from graph.build import build_to_file
@@ -143,8 +143,8 @@ def remove(
 
 @app.command()
 def stats(
-    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
+    graph_file: Annotated[Path | None, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
     top: Annotated[int, typer.Option(min=1, help="How many entities in each top list.")] = 10,
     communities: Annotated[int, typer.Option(min=0, help="How many of the biggest communities to list.")] = 5,
 ) -> None:
@@ -161,15 +161,15 @@ def stats(
 
 @app.command()
 def query(
-    graph_file: Annotated[Optional[str], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
-    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (or use --file / --name).")] = None,
-    query_file: Annotated[Optional[Path], typer.Option("--file", help="Read the SPARQL query from this .rq file.")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", "-n", help="A named query from schemas/queries (e.g. competitors).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="KEY=VALUE, e.g. entity=英伟达 (any alias), relation=acquired, type=Organization.")] = None,
-    fmt: Annotated[Optional[QueryOutput], typer.Option("--format", "-f", help="Output format; default table on a terminal, csv when piped.")] = None,
+    graph_file: Annotated[str | None, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query (or use --file / --name).")] = None,
+    query_file: Annotated[Path | None, typer.Option("--file", help="Read the SPARQL query from this .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="A named query from schemas/queries (e.g. competitors).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE, e.g. entity=英伟达 (any alias), relation=acquired, type=Organization.")] = None,
+    fmt: Annotated[QueryOutput | None, typer.Option("--format", "-f", help="Output format; default table on a terminal, csv when piped.")] = None,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 30.0,
     engine: Annotated[QueryEngine, typer.Option(help="SPARQL engine.")] = QueryEngine.OXIGRAPH,
-    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
 ) -> None:
     """Run a SPARQL query (text, --file or --name with --param) over a built graph and print the result."""
     from graph.query import QueryTimeoutError, ResultFormat, answer_query, format_result
@@ -196,8 +196,8 @@ def query(
 
 @app.command()
 def serve(
-    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
+    graph_file: Annotated[Path | None, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 7878,
     timeout: Annotated[float, typer.Option(min=0.001, help="Seconds a query may run.")] = 10.0,
@@ -245,9 +245,9 @@ def eval_command(
 @app.command("export")
 def export_command(
     to: Annotated[ExportFormat, typer.Option("--to", "-t", help="Format to write.")],
-    graph_file: Annotated[Optional[Path], typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
+    graph_file: Annotated[Path | None, typer.Argument(help="An RDF file kg build wrote (.ttl .nt .nq .trig .jsonld); or use --store.")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Read a persistent store folder (kg build --store) instead of a file.")] = None,
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Output file (CSV writes NAME.nodes.csv and NAME.edges.csv); default: beside GRAPH.")] = None,
     include_hedged: Annotated[bool, typer.Option("--include-hedged", help="Edges also from hedged and planned claims.")] = False,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Edges also from negative claims.")] = False,

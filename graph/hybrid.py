@@ -77,11 +77,12 @@ def resolve_mode(mode: ExtractorMode | None, *, model_path: Path | None = None) 
 @functools.lru_cache(maxsize=4)
 def load_scorer(path: Path | None = None) -> RelationScorer:
     """The scorer component of a saved model, loaded once per process (lazily, offline)."""
-    from graph.scorer.component import FACTORY
+    from graph.scorer.component import FACTORY, RelationScorer
     from graph.scorer.training import load_model
 
     nlp = load_model(path or BUNDLED_MODEL)
-    scorer: RelationScorer = nlp.get_pipe(FACTORY)
+    scorer = nlp.get_pipe(FACTORY)
+    assert isinstance(scorer, RelationScorer)
     return scorer
 
 
@@ -143,37 +144,37 @@ class HybridExtractor(ClaimExtractor):
         seen: set[tuple[int, str, str, str]] = set()
         t = self.thresholds
         for claim in rule_claims:
-            probs = self._probabilities(best, claim.start, claim.subject, claim.object, claim.relation)
-            if claim.inferred or probs is None or claim.relation not in self.scorer.labels:
+            pair_probs = self._probabilities(best, claim.start, claim.subject, claim.object, claim.relation)
+            if claim.inferred or pair_probs is None or claim.relation not in self.scorer.labels:
                 out.append(claim)  # nothing the model can say about it
                 continue
-            p, p_none = probs
+            p_rel, p_none = pair_probs
             seen.add((claim.start, claim.subject, claim.relation, claim.object))
-            if p_none >= t.reject_none and p <= t.reject_max:
+            if p_none >= t.reject_none and p_rel <= t.reject_max:
                 continue
             # Noisy-OR: the model's agreement raises the rule's confidence; its silence leaves it as it was
             # (only a confident "none" above removes a rule claim).
-            confidence = round(min(0.99, claim.confidence + (1 - claim.confidence) * p), 3)
+            confidence = round(min(0.99, claim.confidence + (1 - claim.confidence) * p_rel), 3)
             out.append(_replace(claim, confidence=confidence, extractor=self.hybrid_name))
         accept = t.model_accept if self.mode is ExtractorMode.MODEL else t.propose
-        for (start, subject, obj), probs in best.items():
+        for (start, subject, obj), label_probs in best.items():
             head, tail = witness[(start, subject, obj)]
-            for relation, p in probs.items():
-                if relation == "none" or p < accept or relation not in self.schema.relations:
+            for relation, prob in label_probs.items():
+                if relation == "none" or prob < accept or relation not in self.schema.relations:
                     continue
                 spec = self.schema.relations[relation]
                 s_span, o_span = head, tail
                 if spec.symmetric and s_span.kb_id_ > o_span.kb_id_:
                     s_span, o_span = o_span, s_span
-                key = (start, s_span.kb_id_, relation, o_span.kb_id_)
-                if key in seen or not spec.accepts(s_span.label_, o_span.label_):
+                claim_key = (start, s_span.kb_id_, relation, o_span.kb_id_)
+                if claim_key in seen or not spec.accepts(s_span.label_, o_span.label_):
                     continue
                 if any(c.start == start and c.relation == relation and {c.subject, c.object} ==
                        {s_span.kb_id_, o_span.kb_id_} and (spec.symmetric or c.subject == s_span.kb_id_)
                        for c in rule_claims):
                     continue  # the rules have it (perhaps rejected above): no second copy
-                seen.add(key)
-                out.append(self._model_claim(s_span, o_span, relation, round(p, 3), lang=lang, doc_id=doc_id,
+                seen.add(claim_key)
+                out.append(self._model_claim(s_span, o_span, relation, round(prob, 3), lang=lang, doc_id=doc_id,
                                              offset=offset))
         return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
 

@@ -31,13 +31,7 @@ from graph.schema import KnownEntity, Schema
 SHORT_ALIAS = 4
 #: Common Chinese family names: a tagged "person" must start with one ("奥兰多" is a city, "智慧" a word).
 _SURNAMES = frozenset(
-    "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 "
-    "余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 "
-    "龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 "
-    "鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 "
-    "骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 "
-    "窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 "
-    "郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 宇文 长孙".split())
+    ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "常", "温", "康", "施", "文", "牛", "樊", "葛", "邢", "安", "齐", "易", "乔", "伍", "庞", "颜", "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧", "耿", "关", "兰", "焦", "俞", "左", "柳", "甘", "祝", "包", "宁", "尚", "符", "舒", "阮", "柯", "纪", "梅", "童", "凌", "毕", "单", "季", "裴", "霍", "涂", "成", "苗", "谷", "盛", "曲", "翁", "冉", "骆", "蓝", "路", "游", "辛", "靳", "管", "柴", "蒙", "鲍", "华", "喻", "祁", "蒲", "房", "滕", "屈", "饶", "解", "牟", "艾", "尤", "阳", "时", "穆", "农", "司", "卓", "古", "吉", "缪", "简", "车", "项", "连", "芦", "麦", "褚", "娄", "窦", "戚", "岑", "景", "党", "宫", "费", "卜", "冷", "晏", "席", "卫", "米", "柏", "宗", "瞿", "桂", "全", "佟", "应", "臧", "闵", "苟", "邬", "边", "卞", "姬", "师", "和", "仇", "栾", "隋", "商", "刁", "沙", "荣", "巫", "寇", "桑", "郎", "甄", "丛", "仲", "虞", "敖", "巩", "明", "佘", "池", "查", "麻", "苑", "迟", "邝", "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙"])
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominican|Israeli|Pakistani|Saudi|Iraqi|"
                       r"Kuwaiti|Emirati|Qatari|Omani|Thai|Nepali|Bangladeshi|Somali|Dutch|French|Swiss|Greek|Czech)$")
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
@@ -71,10 +65,7 @@ _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", 
 _VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:v?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
                       r"Haiku|Nano|Instruct|Preview|Omni|Air|Speed)$")
 #: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
-_ZH_GENERIC = frozenset("这家 一家 该 本 其 两家 多家 各家 芯片 科技 互联网 人工智能 AI 创业 初创 上市 母 子 投资 咨询 软件 "
-                        "硬件 汽车 电商 游戏 半导体 技术 网络 安全 数据 模型 平台 云 独角兽 新 大型 小型 美国 中国 国内 海外 "
-                        "外国 国外 大 小 头部 龙头 全球 跨国 科研 研究 金融 传媒 媒体 能源 制药 医药 手机 电子 通信 "
-                        "大模型 算力 机器人 自动驾驶".split())
+_ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶"])
 
 
 def alias_variants(name: str) -> set[str]:
@@ -340,7 +331,7 @@ class MentionFinder:
     def _open_names_en(self, doc: Doc) -> list[Span]:
         from spacy.attrs import SENT_START, SPACY
 
-        spans = []
+        spans: list[Span] = []
         w = words_of(doc)
         n = len(w)
         if not n:
@@ -402,7 +393,7 @@ _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "i
 _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
     "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
            ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
-           ("the", "model"): "AIModel", ("the", "start-up"): "Organization", ("the", "chipmaker"): "Organization",
+           ("the", "model"): "AIModel", ("the", "start-up"): "Organization",
            ("it",): "Thing", ("he",): "Person", ("she",): "Person"},
     "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
            ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",

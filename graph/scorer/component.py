@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear
@@ -33,10 +33,11 @@ from graph.scorer.labels import SCORER_LABELS
 FACTORY = "claimgraph_relation_scorer"
 
 
-@registry.architectures("claimgraph.RelationBOW.v1")
+@registry.architectures("claimgraph.RelationBOW.v1")  # type: ignore[untyped-decorator]
 def build_relation_bow(n_labels: int, length: int) -> Model[Any, Any]:
     """A linear layer over hashed sparse features, one output (logit) per label."""
-    return SparseLinear(nO=n_labels, length=length)
+    model: Model[Any, Any] = SparseLinear(nO=n_labels, length=length)
+    return model
 
 
 def featurise(pairs: Sequence[CandidatePair], *, triggers: TriggerIndex) -> tuple[Any, Any, Any]:

@@ -23,7 +23,15 @@ from spacy.tokens import Doc, Span
 
 from graph.claims import Claim, ClaimExtractor
 from graph.schema import Schema, load_schema
-from graph.scorer.corpora import FinreInstance, RedocDocument, finre_spans, normalise_triple, read_finre, read_redocred, split_documents
+from graph.scorer.corpora import (
+    FinreInstance,
+    RedocDocument,
+    finre_spans,
+    normalise_triple,
+    read_finre,
+    read_redocred,
+    split_documents,
+)
 from graph.scorer.labels import FINRE_ACTIVE, REDOCRED
 from graph.settings import ExtractorMode, Settings
 

@@ -15,6 +15,7 @@ running our tokeniser, and a Doc from the build gives the same features at extra
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -127,7 +128,7 @@ def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
         feats.append(f"bz{order}:{low[-2:]}")
     words = _EN_WORD.findall(low)
     feats.extend(f"bw{order}:{w}" for w in words)
-    feats.extend(f"bw2{order}:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats.extend(f"bw2{order}:{a}_{b}" for a, b in itertools.pairwise(words))
     if words:
         feats.append(f"bwa{order}:{words[0]}")
         feats.append(f"bwz{order}:{words[-1]}")

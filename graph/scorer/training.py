@@ -165,8 +165,9 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     fix_random_seed(seed)
     labels = list(SCORER_LABELS)
     nlp = spacy.blank("xx")
-    scorer: RelationScorer = nlp.add_pipe(FACTORY, config={
+    scorer = nlp.add_pipe(FACTORY, config={
         "length": int(config["model"]["length"]), "labels": labels, "version": str(config["version"]["name"])})
+    assert isinstance(scorer, RelationScorer)
     if triggers is None:
         from graph.schema import load_schema
 
@@ -180,7 +181,7 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     positive_weight = float(training["positive_weight"])
     weights = numpy.where(y > 0, positive_weight, 1.0).astype("float32")
     weights[:, 0] = 1.0
-    keys, values, lengths = features
+    keys, _values, lengths = features
     row_starts = numpy.concatenate([[0], numpy.cumsum(lengths)])
     order = list(range(len(train)))
     rng = random.Random(seed)
