@@ -387,7 +387,9 @@ def read_jsonl_documents(
             on_problem(ReadProblem(path, '"text" is empty; line skipped', Severity.WARNING, number))
             continue
         doc_path = f"{path}#{clean_text(str(record['id']))}" if record.get("id") is not None else f"{path}#L{number}"
-        key = (doc_path, _content_hash(record["text"]))  # a digest, so a huge file's texts are not all kept
+        # The identity is computed on the cleaned text (as the document's own hash is), so two lines that differ
+        # only in characters cleaning drops are one document; a digest, so a huge file's texts are not all kept.
+        key = (doc_path, _content_hash(clean_text(record["text"])))
         if key in seen:
             on_problem(ReadProblem(path, f"same id and text as line {seen[key]}; duplicate skipped",
                                    Severity.WARNING, number))

@@ -170,3 +170,14 @@ def test_long_text_is_split_at_paragraphs_with_global_offsets(tmp_path: Path) ->
     for claim in result.claims:
         assert text[claim.start:claim.end] == claim.evidence
     assert max(c.start for c in result.claims) > 60, "later parts must carry their offset in the whole document"
+
+
+def test_jsonl_lines_that_differ_only_in_dropped_characters_are_one_document(tmp_path: Path) -> None:
+    # Found by the property tests: cleaning removes NUL and other controls, and the identity is the cleaned text's.
+    path = tmp_path / "dups.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "\x00OpenAI released o1.\x00"}) + "\n"
+                    + json.dumps({"id": "a", "text": "\x01OpenAI released o1.\x02"}) + "\n", encoding="utf-8")
+    problems: list[ReadProblem] = []
+    documents = list(read_documents([path], on_problem=problems.append))
+    assert len(documents) == 1 and documents[0].text == "OpenAI released o1."
+    assert len(problems) == 1 and problems[0].line == 2 and "duplicate" in problems[0].message
