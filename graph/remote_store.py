@@ -68,6 +68,23 @@ def _term(binding: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Litera
     return ox.Literal(value)
 
 
+def fetch_dataset(url: str, *, timeout: float = 60.0) -> ox.Store:
+    """Every quad a SPARQL server holds, read through the SPARQL Protocol into an in-memory store, so that
+    ``kg query/stats/export/serve --store http(s)://…`` answer exactly as they would for a local store."""
+    remote = RemoteStore(url, timeout=timeout)
+    answer = remote._select("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    results = answer["results"]
+    assert isinstance(results, dict)
+    store = ox.Store()
+    quads = []
+    for row in results["bindings"]:
+        subject, predicate, obj = _term(row["s"]), _term(row["p"]), _term(row["o"])
+        graph = _term(row["g"]) if "g" in row else ox.DefaultGraph()
+        quads.append(ox.Quad(subject, predicate, obj, graph))  # type: ignore[arg-type]
+    store.extend(quads)
+    return store
+
+
 def _triple_text(quad: ox.Quad) -> str:
     return f"{quad.subject} {quad.predicate} {quad.object} ."
 

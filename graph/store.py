@@ -718,8 +718,9 @@ def graph_source(graph_file: str | Path | None, store: str | Path | None) -> Pat
         assert graph_file is not None
         return Path(graph_file)
     if is_remote(store):
-        raise StoreError(f"{store}: kg query/stats/export/serve read a store folder; query a SPARQL server at its "
-                         "own endpoint (for Oxigraph: BASE/query)")
+        from graph.remote_store import fetch_dataset
+
+        return fetch_dataset(str(store))
     directory = Path(store)
     _check_folder(directory, create=False)
     try:

@@ -264,6 +264,14 @@ def test_a_sparql_server_store_has_the_same_semantics_and_keeps_what_was_written
         assert build_into_store([corpus], url).added == 3
         assert build_into_store([corpus], url).skipped == 3
         written = set(_server_lines(url))
+        # kg query/stats/export/serve --store URL read the server through the SPARQL Protocol.
+        from graph.query import run_query
+        from graph.store import graph_source
+
+        claims = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/claimgraph/ontology#Claim> }"
+        served = run_query(graph_source(None, url), claims).rows
+        claim_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/claimgraph/ontology#Claim>"
+        assert served[0][0] == sum(1 for line in written if claim_type in line) > 0
         write_corpus(corpus, ARTICLES)
 
         def stop_server(_: str) -> None:  # the server goes away once d.txt is written, before e.txt
