@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 import rdflib
 from hypothesis import HealthCheck, settings
@@ -105,21 +104,9 @@ def validate(shapes_graph: rdflib.Graph) -> Callable[[rdflib.Graph], tuple[bool,
 
 def union_graph(path: Path) -> rdflib.Graph:
     """Every triple of an RDF file, named graphs merged (what the shapes are written against)."""
-    graph = rdflib.Graph()
-    for quad in read_rdf(path):
-        graph.add(tuple(_rdflib_term(t) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
-    return graph
+    from graph.build import to_rdflib
 
-
-def _rdflib_term(node: object) -> rdflib.term.Node:
-    if isinstance(node, ox.NamedNode):
-        return rdflib.URIRef(node.value)
-    if isinstance(node, ox.BlankNode):
-        return rdflib.BNode(node.value)
-    assert isinstance(node, ox.Literal)
-    if node.language:
-        return rdflib.Literal(node.value, lang=node.language)
-    return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
+    return to_rdflib(read_rdf(path))
 
 
 @pytest.fixture(scope="session")
