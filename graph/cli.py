@@ -33,6 +33,13 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _build_failure(exc: ClaimgraphError) -> typer.Exit:
+    """The exit of a failed build (file or store): 2 for bad input, 1 when --strict turned warnings fatal."""
+    if isinstance(exc, MissingPathError):
+        return _fail(f"{exc.path}: no such file or folder; check the path", 2)
+    return _fail(str(exc), 1 if isinstance(exc, StrictModeError) else 2)
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .jsonl), read recursively.")],
@@ -82,12 +89,8 @@ def build(
                                    on_progress=on_progress)
         # A build that spilled to disk keeps no quads in memory; the exports then read the written file.
         exported = export_graph(result.quads or output, output, to=export_formats) if export_formats else []
-    except MissingPathError as exc:
-        raise _fail(f"{exc.path}: no such file or folder; check the path", 2) from None
-    except StrictModeError as exc:
-        raise _fail(str(exc), 1) from None
     except ClaimgraphError as exc:
-        raise _fail(str(exc), 2) from None
+        raise _build_failure(exc) from None
     stats = result.stats
     errors = [p for p in result.problems if p.severity.value == "error"]
     if not quiet:
@@ -114,12 +117,8 @@ def _build_store(paths: list[Path], directory: str, *, settings: object, schema:
     try:
         report = build_into_store(paths, directory, settings=settings, extra_schemas=schema, extra_entities=entities,
                                   on_problem=lambda problem: typer.secho(str(problem), fg=typer.colors.YELLOW, err=True))
-    except MissingPathError as exc:
-        raise _fail(f"{exc.path}: no such file or folder; check the path", 2) from None
-    except StrictModeError as exc:
-        raise _fail(str(exc), 1) from None
     except ClaimgraphError as exc:
-        raise _fail(str(exc), 2) from None
+        raise _build_failure(exc) from None
     if not quiet:
         typer.echo(f"store {directory}: {report.render()} ({report.seconds:.2f} s)")
     if any(p.severity.value == "error" for p in report.problems):
