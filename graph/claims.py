@@ -123,7 +123,7 @@ class ClaimExtractor:
                  mention_finder: MentionFinder | None = None) -> None:
         self.schema = schema
         self.settings = settings or Settings()
-        zh_phrases = [t.phrase for t in schema.triggers if t.lang == "zh"]
+        zh_phrases = [part for t in schema.triggers if t.lang == "zh" for part in _phrase_parts(t.phrase)]
         zh_phrases += [c.phrase for c in schema.cues if c.lang == "zh"]
         self.mentions = mention_finder or MentionFinder(
             schema, base_iri=self.settings.base_iri,
@@ -133,6 +133,8 @@ class ClaimExtractor:
         self._trigger_matchers: dict[str, PhraseMatcher] = {}
         self._cue_matchers: dict[str, PhraseMatcher] = {}
         self._trigger_by_key: dict[str, Trigger] = {}
+        #: Keys of the closing part of a two-part trigger ("运行在…之上"), by the key of its opening part.
+        self._closer_key: dict[str, str] = {}
         self._cue_by_key: dict[str, Cue] = {}
 
     # ------------------------------------------------------------------ matchers
@@ -151,6 +153,14 @@ class ClaimExtractor:
             if isinstance(item, Trigger):
                 key = f"T|{item.relation}|{int(item.inverse)}|{item.phrase}"
                 self._trigger_by_key[key] = item
+                parts = _phrase_parts(item.phrase)
+                if len(parts) == 2:
+                    # A two-part trigger: the opening part is the trigger span, the closing part must follow it
+                    # in the same clause, and the argument sits between them ("运行在 X 之上", "参与 X 的融资").
+                    self._closer_key[key] = f"{key}|close"
+                    matcher.add(key, [nlp.make_doc(parts[0])])
+                    matcher.add(f"{key}|close", [nlp.make_doc(parts[1])])
+                    continue
             else:
                 key = f"C|{item.kind}|{item.scope}|{item.phrase}"
                 self._cue_by_key[key] = item
@@ -285,11 +295,24 @@ class ClaimExtractor:
         matcher = self._matcher(lang, "trigger")
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         spans = []
+        closers: dict[str, list[int]] = defaultdict(list)
+        matches = []
         for match_id, start, end in matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue  # "Open" inside "OpenAI"-like names never triggers
             key = doc.vocab.strings[match_id]
+            if key.endswith("|close"):
+                closers[key].append(start)
+            else:
+                matches.append((key, start, end))
+        for key, start, end in matches:
+            if key in self._closer_key and not _closed_within(doc, end, closers.get(self._closer_key[key], [])):
+                continue  # the opening part alone ("参与", "运行在") says nothing
             spans.append(Span(doc, start, end, label=key))
+        # A two-part trigger is the more specific reading of its opening word: "made Sora available" is a release,
+        # not a "made" (manufacture).
+        two_part = {(s.start, s.end) for s in spans if s.label_ in self._closer_key}
+        spans = [s for s in spans if s.label_ in self._closer_key or (s.start, s.end) not in two_part]
         # Longest match wins ("竞争对手" over "对手"), but a phrase listed by several relations ("旗下": owns,
         # subsidiaryOf) keeps all of them: domain and range then decide.
         kept = {(s.start, s.end) for s in filter_spans(spans)}
@@ -747,8 +770,8 @@ class _Sentence:
         if not before or any(t.start <= mention.start - 1 < t.end for t in self.trigger_spans):
             return False  # "built on X", "runs on X": the preposition belongs to the trigger
         if self.lang == "zh" and not self.is_english:
-            if before[0] in ("以", "通过", "凭借", "用", "借助"):
-                return True
+            if before[0] in ("以", "通过", "凭借", "用", "借助", "比"):
+                return True  # instruments, and the standard of a comparison ("比 ChatGPT 更强大的模型")
             return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
         return before[0] in ("at", "on", "via", "using")
 
@@ -868,6 +891,26 @@ class _Sentence:
 
 
 _NOMINALISERS = frozenset(["的", "the", "its", "their", "his", "her"])
+#: How far the closing part of a two-part trigger may follow its opening part, in tokens.
+_CIRCUMFIX_GAP = 12
+
+
+def _phrase_parts(phrase: str) -> list[str]:
+    """A trigger phrase split at its gap mark: "运行在…之上" has two parts, "收购" one.
+
+    >>> _phrase_parts("运行在…之上"), _phrase_parts("paid … for"), _phrase_parts("收购")
+    (['运行在', '之上'], ['paid', 'for'], ['收购'])
+    """
+    return [part.strip() for part in phrase.split("\u2026") if part.strip()]
+
+
+def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
+    """Whether a closing part starts soon after ``end`` with no clause break between (two-part triggers)."""
+    for start in closer_starts:
+        if end < start <= end + _CIRCUMFIX_GAP and not any(
+                doc[i].text in _ZH_CLAUSE_BREAKS or doc[i].text in (",", ".", ";") for i in range(end, start)):
+            return True
+    return False
 
 
 def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[tuple[Span, Trigger]]:

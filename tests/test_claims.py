@@ -180,3 +180,51 @@ def test_evidence_is_the_document_text_between_the_offsets(text: str) -> None:
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start:claim.end] == claim.evidence
         assert claim.trigger in claim.evidence or claim.trigger.casefold() in claim.evidence.casefold()
+
+
+# ---------------------------------------------------------------- two-part triggers and paraphrases
+@pytest.mark.parametrize("text, expected", [
+    ("据悉，新版豆包其实一直运行在 DeepSeek-V3 之上。", ("豆包", "basedOn", "DeepSeek-V3")),
+    ("百度、腾讯和小米都参与了月之暗面的新一轮融资。", ("腾讯", "investedIn", "月之暗面")),
+    ("Last year Amazon paid about $1 billion for Anthropic.", ("Amazon", "acquired", "Anthropic")),
+    ("Anthropic made Claude 3 available to developers on Monday.", ("Anthropic", "released", "Claude 3")),
+])
+def test_a_two_part_trigger_takes_the_argument_between_its_parts(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "豆包大模型可以运行在手机上。",           # no closing 之上 around an entity: nothing is based on anything
+    "腾讯参与了这次讨论，并没有谈到融资。",   # the closing part in another clause
+])
+def test_the_opening_part_of_a_two_part_trigger_alone_says_nothing(text: str) -> None:
+    assert not [c for c in extract(text) if c.relation in ("basedOn", "investedIn")]
+
+
+def test_a_two_part_reading_replaces_the_one_word_reading_of_its_opening() -> None:
+    claims = extract("Anthropic made Claude 3 available to developers on Monday.")
+    assert not [c for c in claims if c.relation == "manufacturedBy"], [c.triple_names for c in claims]
+
+
+def test_a_plaintiff_list_and_a_defendant_list_give_every_pair() -> None:
+    text = ("A group of authors including Sarah Silverman and Paul Tremblay brought a lawsuit in California "
+            "against OpenAI and Meta.")
+    sued = {c.triple_names for c in extract(text) if c.relation == "sued"}
+    assert sued == {(p, "sued", d) for p in ("Sarah Silverman", "Paul Tremblay") for d in ("OpenAI", "Meta")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("字节跳动的投资方包括红杉资本和软银。", ("软银", "investedIn", "字节跳动")),
+    ("微软与英伟达联合推出了一款新芯片。", ("微软", "partnersWith", "英伟达")),
+    ("Samsung and Google teamed up to build a new headset.", ("Google", "partnersWith", "Samsung")),
+    ("Kimi 在多项测试中领先 GPT-4o。", ("Kimi", "outperforms", "GPT-4o")),
+])
+def test_paraphrased_triggers(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    reverse = (expected[2], expected[1], expected[0])
+    assert expected in triples or (expected[1] == "partnersWith" and reverse in triples), triples
+
+
+def test_the_standard_of_a_comparison_is_not_an_argument() -> None:
+    claims = extract("新版必应运行在一个比 ChatGPT 更强大的模型之上。")
+    assert not [c for c in claims if "ChatGPT" in c.triple_names], [c.triple_names for c in claims]
