@@ -335,7 +335,7 @@ class ClaimExtractor:
                             cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
                             offset: int) -> list[Claim]:
         spec = self.schema.relations[trigger.relation]
-        agent, patient, penalty = ctx.arguments(trig, spec)
+        agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
         if not subj and not obj:
             return []
@@ -355,7 +355,11 @@ class ClaimExtractor:
         if not subj or not obj:
             # Symmetric relations are mostly said with nouns ("竞争对手", "rivals"): their missing side is the
             # possessor, not a verb's empty slot.
-            if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=not subj)):
+            # A bare inverse verb reads as unaccusative only when its lone argument can be the thing created.
+            unaccusative = trigger.inverse and not _is_zh_role_noun(trig.text) and \
+                all(fits(m.label_, spec.domain) for m in (subj or obj).spans)
+            if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=not subj,
+                                                                              inverse=unaccusative)):
                 return []
             missing_is_subject = not subj
             present = obj if missing_is_subject else subj
@@ -612,8 +616,12 @@ class _Sentence:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
     # ------------------------------------------------------------------ argument finding
-    def arguments(self, trig: Span, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:
-        """(agent, patient, confidence penalty) for a trigger, by position and voice."""
+    def arguments(self, trig: Span, spec: RelationSpec, *, inverse: bool = False) -> tuple[_Arg, _Arg, float]:
+        """(agent, patient, confidence penalty) for a trigger, by position and voice.
+
+        ``inverse``: the trigger's grammatical patient is the relation's subject (创立, developed), which lets a
+        bare Chinese verb read as unaccusative ("DeepMind 于2010年在伦敦成立，…": DeepMind is what was founded).
+        """
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
                   and m.start not in self.sources]
@@ -622,8 +630,11 @@ class _Sentence:
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
-        if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]):
-            right_mention = None  # "合并为 Google DeepMind", "merged into X": the result, not a participant
+        if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
+                and not _is_zh_role_noun(trig.text):
+            # "合并为 Google DeepMind", "merged into X": the result, not a participant; after a role noun 为 is a
+            # copula and names the holders ("创始人为 A、B 和 C").
+            right_mention = None
             right = []
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
@@ -632,6 +643,13 @@ class _Sentence:
                 right[1].start - right_mention.end <= 3:
             # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
             right_mention = right[1]
+        if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \
+                self.words(left_mention.end, trig.start) in (["'s"], ["\u2019s"]) and \
+                self.words(trig.end, right_mention.start) not in ([], [","]):
+            # "Instagram's founders left Facebook": a possessed role noun's holder stands right next to it
+            # ("OpenAI's president, Greg Brockman"); a later mention is some verb's object.
+            right_mention = None
+            right = []
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
@@ -651,6 +669,15 @@ class _Sentence:
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
                         patient = _Arg(self.group_of(subject), fallback=True)
                 return agent, patient, penalty
+            holder = self._zh_role_holder(left, trig, right_mention)
+            if holder is not None:
+                # "科大讯飞成立于1999年，刘庆峰是创始人之一": the role belongs to the sentence subject (else the topic).
+                subject = self._sentence_subject(trig)
+                owner = _Arg()
+                if subject is not None and subject.end <= self.clause_start(trig.start) and \
+                        subject.kb_id_ != holder.kb_id_:
+                    owner = _Arg(self.group_of(subject), fallback=True)
+                return owner, _Arg(self.group_of(holder)), penalty
             copula = self._zh_copula(left, trig, right_mention)
             if copula is not None:
                 return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
@@ -759,7 +786,8 @@ class _Sentence:
                 holders = [m for m in usable if m.start == trig.end + 1]
             if holders:
                 patient = _Arg([holders[0]])
-        elif agent and not patient and self._agentless_passive(trig):
+        elif agent and not patient and self._agentless_passive(trig, inverse=inverse) and \
+                (not inverse or all(fits(m.label_, spec.domain) for m in agent.spans)):
             # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
             agent, patient = _Arg(), agent
         return agent, patient, penalty
@@ -775,22 +803,26 @@ class _Sentence:
             return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
         return before[0] in ("at", "on", "via", "using")
 
-    def _agentless_passive(self, trig: Span) -> bool:
-        """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese."""
-        after = self.words(trig.end, trig.end + 1)
+    def _agentless_passive(self, trig: Span, *, inverse: bool = False) -> bool:
+        """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese, and for an inverse
+        Chinese trigger a verb whose clause ends right after it ("X 于2010年成立，", "X 由此诞生。")."""
+        after = self.words(trig.end, trig.end + 2)
         if self.lang == "zh" and not self.is_english:
-            return after == ["于"]
+            if after[:1] == ["于"]:
+                return True
+            rest = after[1:] if after[:1] == ["了"] else after
+            return inverse and not _is_zh_role_noun(trig.text) and (not rest or rest[0] in _ZH_CLAUSE_BREAKS)
         before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
 
-    def role_slot_empty(self, trig: Span, *, missing_subject: bool) -> bool:
+    def role_slot_empty(self, trig: Span, *, missing_subject: bool, inverse: bool = False) -> bool:
         """Whether the text leaves the missing argument's place empty, so the topic may fill it.
 
         "…Devin就已经受邀内测了" leaves the object empty; "同样推出大模型的云服务商" fills it with a common noun, and
         an agentless passive ("is not being released yet") leaves the agent out on purpose.
         """
-        if self._agentless_passive(trig):
+        if self._agentless_passive(trig, inverse=inverse):
             return False
         if missing_subject:
             return True
@@ -858,6 +890,19 @@ class _Sentence:
         subject = self._sentence_subject(trig)
         return patient, subject if subject is not None and subject.kb_id_ != patient.kb_id_ else None
 
+    def _zh_role_holder(self, left: list[Span], trig: Span, right: Span | None) -> Span | None:
+        """``A 是 N(之一)``, no possessor: A holds the role a Chinese role noun names ("刘庆峰是创始人之一")."""
+        if right is not None or not left or not _is_zh_role_noun(trig.text):
+            return None
+        holder = left[-1]
+        if self.clause_start(trig.start) != self.clause_start(holder.start) or \
+                any(m.end <= holder.start and self.same_clause(m.start, trig.start) for m in left):
+            return None
+        between = [self.w[i] for i in range(holder.end, trig.start) if not self.w[i].isspace()]
+        copulas = [w for w in between if w in _ZH_COPULA]
+        fillers = [w for w in between if w not in _ZH_COPULA]
+        return holder if copulas and all(w in _FILLERS for w in fillers) else None
+
     def _zh_copula(self, left: list[Span], trig: Span, right: Span | None) -> tuple[Span, Span] | None:
         """``A 是 B 的 N``: B is the possessor (agent of the noun), A what the noun names (patient)."""
         if right is not None or not left:
@@ -893,6 +938,21 @@ class _Sentence:
 _NOMINALISERS = frozenset(["的", "the", "its", "their", "his", "her"])
 #: How far the closing part of a two-part trigger may follow its opening part, in tokens.
 _CIRCUMFIX_GAP = 12
+
+
+#: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
+#: 投资方, 合作伙伴.
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴")
+
+
+def _is_zh_role_noun(phrase: str) -> bool:
+    """Whether a Chinese trigger names a role (a noun, "创始人") rather than an action (a verb, "合并").
+
+    >>> _is_zh_role_noun("联合创始人"), _is_zh_role_noun("首席执行官"), _is_zh_role_noun("合并")
+    (True, True, False)
+    """
+    phrase = phrase.strip()
+    return bool(phrase) and "\u4e00" <= phrase[-1] <= "\u9fff" and phrase[-1] in _ZH_ROLE_SUFFIXES
 
 
 def _phrase_parts(phrase: str) -> list[str]:

@@ -228,3 +228,29 @@ def test_paraphrased_triggers(text: str, expected: tuple[str, str, str]) -> None
 def test_the_standard_of_a_comparison_is_not_an_argument() -> None:
     claims = extract("新版必应运行在一个比 ChatGPT 更强大的模型之上。")
     assert not [c for c in claims if "ChatGPT" in c.triple_names], [c.triple_names for c in claims]
+
+
+# ---------------------------------------------------------------- role nouns, founders, unaccusative verbs
+@pytest.mark.parametrize("text, org, founders", [
+    ("月之暗面于2023年在北京成立，创始人为杨植麟、周昕宇和吴育昕。", "月之暗面", ["杨植麟", "周昕宇", "吴育昕"]),
+    ("Robinhood, the trading app started by Baiju Bhatt and Vlad Tenev, listed its shares in 2021.",
+     "Robinhood", ["Baiju Bhatt", "Vlad Tenev"]),
+])
+def test_every_founder_in_a_list_is_a_founder_of_the_right_thing(text: str, org: str, founders: list[str]) -> None:
+    found = sorted(c.object_name for c in extract(text) if c.relation == "foundedBy" and c.subject_name == org)
+    assert found == sorted(founders), [c.triple_names for c in extract(text)]
+
+
+def test_a_bare_chinese_founding_verb_makes_its_subject_the_thing_founded() -> None:
+    claims = extract("智谱于2019年在北京成立，总部位于海淀。", title="百度发布文心大模型")
+    assert not [c for c in claims if c.relation == "foundedBy"], [c.triple_names for c in claims]
+
+
+def test_a_copula_before_a_role_noun_names_the_holder_and_the_sentence_subject_the_organisation() -> None:
+    claims = extract("小米成立于2010年，雷军是创始人之一。")
+    assert ("小米", "foundedBy", "雷军") in _triples(claims)
+
+
+def test_a_possessed_role_noun_does_not_reach_a_later_verbs_object() -> None:
+    claims = extract("Instagram's founders left Facebook in 2018.")
+    assert not [c for c in claims if c.relation == "foundedBy"], [c.triple_names for c in claims]
