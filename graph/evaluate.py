@@ -359,9 +359,23 @@ class PairResult:
     second_iris: tuple[str, ...]
 
     @property
+    def same_spelling(self) -> bool:
+        """Both senses are written alike ("小米" the company and 小米 the grain): judged occurrence by occurrence."""
+        return self.first == self.second
+
+    @property
     def merged(self) -> bool:
-        """Both names reached a common IRI."""
-        return bool(set(self.first_iris) & set(self.second_iris))
+        """Both names reached a common IRI; for one spelling used in two senses, every occurrence got the same
+        answer (``first_iris`` then lists one IRI, or "" for "no entity", per occurrence in the text).
+
+        >>> PairResult("d", "homonym", "Go", "Go", ("ent:go", "", "ent:go"), ()).merged
+        False
+        >>> PairResult("d", "homonym", "Go", "Go", ("ent:go", "ent:go"), ()).merged
+        True
+        """
+        if self.same_spelling:
+            return len(set(self.first_iris)) < 2
+        return bool((set(self.first_iris) & set(self.second_iris)) - {""})
 
     @property
     def correct(self) -> bool:
@@ -585,6 +599,39 @@ def given_entities_schema(base: Schema, entities: Sequence[GoldEntity], *, base_
                   ontology_files=base.ontology_files)
 
 
+def _occurrence_iris(surface: str, docs: Sequence[Doc]) -> tuple[str, ...]:
+    """One answer per place ``surface`` is written (case as given, whole words for Latin letters): the IRI of
+    the mention spelled exactly so there, or "" where the extractor saw no entity. Occurrences inside a longer
+    mention ("Gemini" in "Gemini Ultra", "Go" in "AlphaGo") belong to that other name and are skipped.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Apple sells apple juice.")
+    >>> doc.ents = [doc.char_span(0, 5, label="Organization", kb_id="ent:apple")]
+    >>> _occurrence_iris("Apple", [doc]), _occurrence_iris("apple", [doc])
+    (('ent:apple',), ('',))
+    """
+    latin = bool(re.match(r"^\w", surface, re.ASCII)) or bool(re.search(r"\w$", surface, re.ASCII))
+    pattern = re.compile((r"(?<![A-Za-z0-9])" if latin else "") + re.escape(surface) +
+                         (r"(?![A-Za-z0-9])" if latin else ""))
+    answers: list[str] = []
+    for doc in docs:
+        for match in pattern.finditer(doc.text):
+            covering = [e for e in doc.ents if e.start_char <= match.start() and match.end() <= e.end_char]
+            exact = [e for e in covering if (e.start_char, e.end_char) == match.span()]
+            if covering and not exact:
+                continue
+            answers.append(exact[0].kb_id_ if exact else "")
+    return tuple(answers)
+
+
+def _resolve_homonym(name: str, docs: Sequence[Doc], builder: Builder, lang: str) -> tuple[str, ...]:
+    """What the extractor made of one sense of a homonym pair: the answers at its occurrences, or (when the
+    gold names it in a way the text does not spell, "apple (fruit)") the alias lookup."""
+    surface = _QUALIFIER.sub("", name).strip() or name
+    answers = _occurrence_iris(surface, docs)
+    return answers if answers else _resolve_name(name, docs, builder, lang)
+
+
 def _resolve_name(name: str, docs: Sequence[Doc], builder: Builder, lang: str) -> tuple[str, ...]:
     """IRIs the extractor gives ``name``: its mentions in the document, else the name read on its own.
 
@@ -640,11 +687,16 @@ def evaluate_documents(documents: Sequence[GoldDocument], *, mode: EvalMode = Ev
         per_document.append((document, claims, refs))
         if document.alias_pairs or document.homonym_pairs:
             docs = [builder.extractor.doc_for(part.text, lang=part.lang) for part in parts]
-            for kind, listed in (("alias", document.alias_pairs), ("homonym", document.homonym_pairs)):
-                for first, second in listed:
-                    pairs.append(PairResult(document.id, cast(Literal["alias", "homonym"], kind), first, second,
-                                            _resolve_name(first, docs, builder, parts[0].lang),
-                                            _resolve_name(second, docs, builder, parts[0].lang)))
+            for first, second in document.alias_pairs:
+                pairs.append(PairResult(document.id, "alias", first, second,
+                                        _resolve_name(first, docs, builder, parts[0].lang),
+                                        _resolve_name(second, docs, builder, parts[0].lang)))
+            for first, second in document.homonym_pairs:
+                # One spelling in two senses can only be told apart occurrence by occurrence.
+                first_iris = _resolve_homonym(first, docs, builder, parts[0].lang)
+                pairs.append(PairResult(document.id, "homonym", first, second, first_iris,
+                                        () if first == second else
+                                        _resolve_homonym(second, docs, builder, parts[0].lang)))
 
     def score_at(cutoff: float, *, strict: bool, collect: bool) -> tuple[Score, dict[str, Score]]:
         tp: Counter[str] = Counter()

@@ -14,7 +14,7 @@ boundaries so ``o1`` is not found in ``o10``), names from an installed spaCy NER
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
@@ -23,9 +23,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
 from graph.nlp import get_pipeline, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
+from graph.senses import other_sense
+
+#: Where a Doc keeps why each mention got its IRI: (start_char, end_char) → (rule, evidence).
+RESOLUTION_KEY = "claimgraph.resolution"
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
@@ -119,9 +124,13 @@ class MentionFinder:
                     doc = nlp.make_doc(variant)
                     # Short aliases ("Go", "o1") and plain capitalised words ("Apple", "Gemini", "Amazon") match
                     # only as written: "apple" and "amazon rainforest" are other things.
+                    # A one-word name with capitals ("LLaMA", "Grok") is a word in lower case ("llama", "grok").
                     is_short = not _HAS_CJK.search(variant) and (
-                        len(variant) <= SHORT_ALIAS or (variant.isalpha() and variant.istitle() and " " not in variant))
+                        len(variant) <= SHORT_ALIAS or (variant.isalpha() and not variant.islower()))
                     (short if is_short else long).append(doc)
+                    if is_short and len(variant) > SHORT_ALIAS:
+                        # "NVIDIA" is also written "Nvidia", "LLaMA" "LLAMA"; only all-lower-case is a word.
+                        short.extend(nlp.make_doc(v) for v in {variant.title(), variant.upper()} - {variant})
             key = nlp.vocab.strings.add(entity.iri)
             self._entity_by_match[key] = entity
             if short:
@@ -144,12 +153,18 @@ class MentionFinder:
             for match_id, start, end in matcher(doc):
                 entity = self._entity_by_match[match_id]
                 spans.append(Span(doc, start, end, label=entity.type, kb_id=entity.iri))
-        known = [self._with_version(span) for span in filter_spans(spans)]
+        listed = {(s.start, s.end, s.kb_id_) for s in spans}
+        # A known name written in its other sense ("Go, the ancient board game") is no mention, and no open-name
+        # rule may bring it back.
+        other = [s for s in filter_spans(spans) if other_sense(s, lang=lang, entity_type=s.label_)]
+        blocked = {i for span in other for i in range(span.start, span.end)}
+        known = [self._with_version(span) for span in filter_spans(spans) if span not in other]
         known = filter_spans(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang)
         if lang == "zh":
             found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
+        found = [s for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
         # A place inside a longer name is part of that name: "The New York Times", "Bank of China".
         places = [k for k in known if k.label_ == "Place"]
         for span in found:
@@ -161,13 +176,53 @@ class MentionFinder:
                 known = [k for k in known if k not in inner]
                 places = [p for p in places if p not in inner]
         taken = {i for span in known for i in range(span.start, span.end)}
-        extra = [s for s in found if not any(i in taken for i in range(s.start, s.end))]
+        extra = [s for s in found if not any(i in taken or i in blocked for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
-        ents = _link_short_forms(ents, self.schema.entities)
-        if lang == "zh":
-            ents = self._bracket_aliases(doc, ents)
-        doc.ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
+        links: Links = {}
+        known_iris = self.schema.entities
+        ents = short_forms(ents, known_iris, links=links, blocked=blocked)
+        ents = bracket_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
+                               not_in_name=_ZH_NOT_IN_NAME | _ZH_GENERIC)
+        ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
+        ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
+                              descriptions={(e.start, e.end) for e in ents if is_description(e.text)})
+        if self.schema.name_overrides:
+            ents = self._overridden(ents, links)
+        doc.ents = ents
+        doc.user_data[RESOLUTION_KEY] = {
+            (e.start_char, e.end_char): self._resolution(e, listed, links) for e in ents if not is_description(e.text)}
         return doc
+
+    def _resolution(self, ent: Span, listed: set[tuple[int, int, str]], links: Links) -> tuple[str, str]:
+        """Why a mention has its IRI: (rule, evidence); the rules are listed in ``resolution_of``."""
+        link = links.get((ent.start_char, ent.end_char))
+        if link is not None:
+            return link
+        known = self.schema.entities.get(ent.kb_id_)
+        if (ent.start, ent.end, ent.kb_id_) in listed and known is not None:
+            return "gazetteer", known.label
+        if known is not None:
+            return "gazetteer-normalised", known.label
+        return "new-name", entity_key(ent.text)
+
+    def _overridden(self, ents: list[Span], links: Links) -> list[Span]:
+        """The user's override file has the last word on the names it lists (graph.overrides)."""
+        known_iris = set(self.schema.entities)
+        by_key = {key: e.iri for key, e in self.schema.entities_by_key.items()}
+        out = []
+        for ent in ents:
+            row = self.schema.name_overrides.get(entity_key(ent.text))
+            if row is None or is_description(ent.text):
+                out.append(ent)
+                continue
+            iri = row.iri_for(base_iri=self.base_iri, minted=mint_entity_iri(ent.text, base_iri=self.base_iri),
+                              known_iris=known_iris, known_by_key=by_key)
+            if iri is None:
+                continue
+            known = self.schema.entities.get(iri)
+            out.append(Span(ent.doc, ent.start, ent.end, label=known.type if known else ent.label_, kb_id=iri))
+            links[(ent.start_char, ent.end_char)] = ("override", f"{row.source}: {row.name},{row.decision}")
+        return out
 
     def _with_version(self, span: Span) -> Span:
         """A product or model name followed by a version ("Gemini 2.0 Flash", "文心一言 5.0") is that version:
@@ -246,34 +301,6 @@ class MentionFinder:
             tokenizer = self.nlp("zh").tokenizer
             self._pos_tagger = jieba.posseg.POSTokenizer(getattr(tokenizer, "jieba", None))
         return self._pos_tagger
-
-    def _bracket_aliases(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"幻方量化 (High-Flyer)", "谷歌大脑（Google Brain）": the name before the bracket and the one inside are
-        one entity. An unrecognised Chinese name before the bracket becomes a mention; the gazetteer's IRI wins."""
-        words = words_of(doc)
-        by_start = {e.start: e for e in ents}
-        by_end = {e.end: e for e in ents}
-        out = list(ents)
-        for inner in ents:
-            opener = inner.start - 1
-            if opener < 1 or words[opener] not in ("(", "\uff08"):
-                continue
-            outer = by_end.get(opener)
-            if outer is not None:
-                if outer.kb_id_ != inner.kb_id_:
-                    keep = outer if outer.kb_id_ in self.schema.entities or inner.kb_id_ not in self.schema.entities \
-                        else inner
-                    out = [Span(doc, e.start, e.end, label=keep.label_, kb_id=keep.kb_id_) if e in (outer, inner)
-                           else e for e in out]
-                continue
-            start = opener
-            while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
-                    words[start - 1] not in _ZH_NOT_IN_NAME and words[start - 1] not in _ZH_GENERIC and \
-                    start - 1 not in {i for e in out for i in range(e.start, e.end)}:
-                start -= 1
-            if start < opener and start not in by_start:
-                out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
-        return filter_spans(out)
 
     def _model_names(self, doc: Doc) -> list[Span]:
         out = []
@@ -401,6 +428,24 @@ _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
 }
 
 
+def resolution_of(doc: Doc) -> dict[tuple[int, int], tuple[str, str]]:
+    """Why each name mention in ``doc.ents`` has its IRI, by character offsets: (rule, evidence).
+
+    Rules: ``gazetteer`` (an entity list name as written), ``gazetteer-normalised`` (a spelling of a listed
+    name: case, width, hyphens), ``new-name`` (a name no list has; evidence is the key every spelling of it
+    shares), ``short-form`` / ``bracket-alias`` / ``stated-alias`` (graph.alias_links; evidence is the text
+    that links the names) and ``override`` (a user's override file row).
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Elon Musk founded xAI. Musk said so."))
+    >>> [(doc.text[a:b], rule) for (a, b), (rule, _) in sorted(resolution_of(doc).items())]
+    [('Elon Musk', 'gazetteer'), ('xAI', 'gazetteer'), ('Musk', 'short-form')]
+    """
+    found: dict[tuple[int, int], tuple[str, str]] = doc.user_data.get(RESOLUTION_KEY, {})
+    return found
+
+
 def is_description(text: str) -> bool:
     """Whether a mention is a definite description ("the company", "该公司") rather than a name.
 
@@ -450,24 +495,6 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
             ante = antecedents[-1]
             out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
             taken.update(range(i, end))
-    return out
-
-
-def _link_short_forms(ents: list[Span], known_iris: Container[str]) -> list[Span]:
-    """A new one-word name that repeats the first or last word of an earlier name is that entity:
-    "Musk" after "Elon Musk", "Inflection" after "Inflection AI". Gazetteer matches keep their own IRI."""
-    out: list[Span] = []
-    full: dict[str, Span] = {}
-    for ent in ents:
-        words = ent.text.split()
-        if len(words) == 1 and ent.kb_id_ not in known_iris and ent.text in full:
-            ante = full[ent.text]
-            ent = Span(ent.doc, ent.start, ent.end, label=ante.label_, kb_id=ante.kb_id_)
-        if len(words) > 1:
-            for word in (words[0], words[-1]):
-                if word[:1].isupper() and len(word) > 2:
-                    full.setdefault(word, ent)
-        out.append(ent)
     return out
 
 
