@@ -24,7 +24,7 @@ from graph.aggregate import aggregate_quads
 from graph.claims import Claim, ClaimExtractor, TopicEntity
 from graph.documents import Document, ReadProblem, Severity, _make_documents, read_documents
 from graph.hybrid import make_extractor
-from graph.mentions import is_description
+from graph.mentions import is_description, resolution_of
 from graph.rdf import DocumentInfo, GraphWriter, ontology_quads, sort_quads
 from graph.rdf_files import RdfFileFormat
 from graph.resolve import EntityTable
@@ -123,11 +123,13 @@ class Builder:
             doc = self.extractor.doc_for(document.text, lang=document.lang)
             if topic is None:
                 topic = self.extractor.topic_of(document.title, doc, lang=document.lang)
+            resolutions = resolution_of(doc)
             for ent in doc.ents:
                 if is_description(ent.text):
                     continue  # "the company" points at an entity; it is not one of its names
                 known = self.schema.entities.get(ent.kb_id_)
-                table.add(ent.kb_id_, ent.text, ent.label_, doc_id=document.doc_id, known=known)
+                table.add(ent.kb_id_, ent.text, ent.label_, doc_id=document.doc_id, known=known,
+                          resolution=resolutions.get((ent.start_char, ent.end_char)))
             claims.extend(self.extractor.extract(doc, lang=document.lang, topic=topic,
                                                  doc_id=document.doc_id, offset=document.text_offset))
         for entity in topic or ():

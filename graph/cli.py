@@ -48,6 +48,7 @@ def build(
     fmt: Annotated[RdfFileFormat | None, typer.Option("--format", "-f", help="Output format (else by suffix).")] = None,
     schema: Annotated[list[Path] | None, typer.Option("--schema", help="Extra ontology Turtle (relations, triggers).")] = None,
     entities: Annotated[list[Path] | None, typer.Option("--entities", help="Extra entities: CSV name,type,aliases or Turtle.")] = None,
+    name_overrides: Annotated[list[Path] | None, typer.Option("--name-overrides", help="CSV name,decision that reverses or forces entity merges (decision: separate, none, an IRI or a known name).")] = None,
     threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Confidence at which a claim is also asserted as a triple.")] = 0.5,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any reading warning or error.")] = False,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="Installed English spaCy model to add NER (e.g. en_core_web_sm).")] = None,
@@ -66,7 +67,8 @@ def build(
     from graph.progress import progress_bar, should_show
     from graph.settings import Settings
 
-    settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model, extractor=extractor)
+    settings = Settings(assert_threshold=threshold, strict=strict, spacy_model_en=spacy_model, extractor=extractor,
+                        name_overrides=tuple(name_overrides or ()))
     if store is not None:
         if workers > 1 or dask or export:
             raise _fail("--store builds in-process and writes no files: drop --workers/--dask/--export "

@@ -12,6 +12,8 @@ names, so the same input always gives the same graph.
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -154,6 +156,26 @@ class GraphWriter:
                 quads.append(ox.Quad(node, SKOS.altLabel, literal(alias), _DEFAULT))
         quads.append(ox.Quad(node, KG.mentionCount, ox.Literal(str(record.mention_count), datatype=XSD.integer),
                              _DEFAULT))
+        quads.extend(self.resolution_quads(record))
+        return quads
+
+    def resolution_quads(self, record: EntityRecord, *, graph: ox.NamedNode | ox.DefaultGraph = _DEFAULT
+                         ) -> list[ox.Quad]:
+        """One ``kg:NameResolution`` per name of the entity: which rule gave the name this IRI, on what evidence.
+
+        A user who disagrees reverses it with an override file (graph.overrides); the node IRI depends only on
+        the entity and the name, so the same decision in two documents is one node.
+        """
+        quads = []
+        entity = ox.NamedNode(record.iri)
+        for name, (rule, evidence) in sorted(record.resolutions.items()):
+            digest = hashlib.sha256(f"{record.iri}\x00{name}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            node = ox.NamedNode(f"{self.settings.base_iri}resolution/{digest}")
+            quads += [ox.Quad(node, RDF.type, KG.NameResolution, graph),
+                      ox.Quad(node, KG.surfaceForm, literal(name), graph),
+                      ox.Quad(node, KG.resolvedTo, entity, graph),
+                      ox.Quad(node, KG.resolutionRule, literal(rule), graph),
+                      ox.Quad(node, KG.resolutionEvidence, literal(evidence), graph)]
         return quads
 
     def claim_quads(self, claim: Claim, *, lang: str, date: str | None) -> list[ox.Quad]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.·・•'’]+")
@@ -93,6 +93,8 @@ class EntityRecord:
     label_zh: str | None = None
     aliases: tuple[str, ...] = ()
     rule: str = "minted"
+    #: Why each name became this IRI: name → (rule, evidence), the first decision seen (graph.mentions rules).
+    resolutions: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class EntityTable:
@@ -108,8 +110,9 @@ class EntityTable:
     def __init__(self) -> None:
         self.records: dict[str, EntityRecord] = {}
 
-    def add(self, iri: str, name: str, entity_type: str, *, doc_id: str, known: KnownLike | None = None) -> EntityRecord:
-        """Record one mention of ``iri`` under surface ``name``."""
+    def add(self, iri: str, name: str, entity_type: str, *, doc_id: str, known: KnownLike | None = None,
+            resolution: tuple[str, str] | None = None) -> EntityRecord:
+        """Record one mention of ``iri`` under surface ``name``, and why the name got that IRI."""
         record = self.records.get(iri)
         if record is None:
             record = EntityRecord(iri=iri, type=entity_type, label=name, known=False, names=set(), documents=set())
@@ -126,6 +129,8 @@ class EntityTable:
         elif not record.known and record.type == "Entity" and entity_type != "Entity":
             record.type = entity_type
         record.names.add(name)
+        if resolution is not None:
+            record.resolutions.setdefault(name, resolution)
         record.mention_count += 1
         assert record.documents is not None
         record.documents.add(doc_id)
@@ -139,6 +144,8 @@ class EntityTable:
                 self.records[iri] = rec
                 continue
             mine.names |= rec.names
+            for name, decision in rec.resolutions.items():
+                mine.resolutions.setdefault(name, decision)
             mine.mention_count += rec.mention_count
             if mine.documents is not None and rec.documents:
                 mine.documents |= rec.documents

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from graph.errors import SchemaError
 from graph.namespaces import KG, OWL, RDF, RDFS, SKOS
+from graph.overrides import NameOverride, load_name_overrides
 from graph.resolve import entity_key, mint_entity_iri
 from graph.settings import Settings
 
@@ -130,6 +131,8 @@ class Schema:
     entities: dict[str, KnownEntity]
     entities_by_key: dict[str, KnownEntity] = field(default_factory=dict)
     ontology_files: tuple[Path, ...] = ()
+    #: A user's resolution overrides by normalised name (graph.overrides).
+    name_overrides: dict[str, NameOverride] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -323,4 +326,27 @@ def load_schema(
     settings = settings or Settings()
     ontology = tuple(settings.ontology_paths) + tuple(Path(p) for p in extra_schemas)
     entity_files = tuple(settings.entity_paths) + tuple(Path(p) for p in extra_entities)
+    if settings.name_overrides:
+        # Keyed by modification time too: a user edits the override file between builds in one session.
+        return _with_overrides(ontology, entity_files, settings.base_iri,
+                               tuple((Path(p), _stamp(Path(p))) for p in settings.name_overrides))
     return _load_cached(ontology, entity_files, settings.base_iri)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)  # the loader reports the missing file with its name
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _with_overrides(ontology: tuple[Path, ...], entity_files: tuple[Path, ...], base_iri: str,
+                    paths: tuple[tuple[Path, tuple[int, int]], ...]) -> Schema:
+    schema = _load_cached(ontology, entity_files, base_iri)
+    overrides: dict[str, NameOverride] = {}
+    for path, _ in paths:
+        overrides.update(load_name_overrides(path, known_names=set(schema.entities_by_key)))
+    return Schema(relations=schema.relations, cues=schema.cues, entities=schema.entities,
+                  ontology_files=schema.ontology_files, name_overrides=overrides)

@@ -46,6 +46,8 @@ class Settings:
     #: Ontology, entity and shapes files; the bundled ones unless replaced.
     ontology_paths: tuple[Path, ...] = field(default_factory=lambda: (SCHEMA_DIR / "ontology.ttl",))
     entity_paths: tuple[Path, ...] = field(default_factory=lambda: (SCHEMA_DIR / "entities.ttl",))
+    #: CSV files (name,decision) that reverse or force entity merges; see graph.overrides.
+    name_overrides: tuple[Path, ...] = ()
     #: Emit known entities that are mentioned but in no claim (they are precise, so they are worth keeping).
     keep_mentioned_known_entities: bool = True
     #: Treat reader warnings (empty files) as failures.

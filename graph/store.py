@@ -344,6 +344,8 @@ class GraphStore:
                       ox.Quad(node, KG.mentionTimes, ox.Literal(str(record.mention_count), datatype=XSD.integer),
                               graph)]
             quads += [ox.Quad(node, KG.mentionName, literal(name), graph) for name in sorted(record.names)]
+            # Why each name got this IRI, kept with the document that made the decision.
+            quads += self.writer.resolution_quads(record, graph=graph)
         return quads
 
     def add(self, extraction: DocumentExtraction) -> None:

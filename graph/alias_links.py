@@ -1,0 +1,237 @@
+"""In-document alias links: two names the text itself says are one thing get one IRI, and each link says why.
+
+The gazetteer and the normalised key (``graph.resolve.entity_key``) merge names across documents. Within one
+document the text adds its own evidence, and these functions read it:
+
+* ``short_forms``: "Musk" after "Elon Musk", "Inflection" after "Inflection AI", "元宝" after "腾讯元宝" (a
+  Chinese product name that starts with its owner's name is later written without it);
+* ``bracket_aliases``: "Lenovo (联想)", "幻方量化（High-Flyer）": a name and its other-script or short form in
+  brackets;
+* ``stated_aliases``: "X, the social network formerly called Twitter", "Apollo Go, known in China as 萝卜快跑",
+  "the company was known as Codeium until this spring", "脸书（现更名为 Meta）", "X，原名Y", "A 更名为 B".
+
+Each returns the new list of mentions and writes its decisions into ``links`` (span offsets → rule, evidence),
+which ``graph.mentions`` stores on the Doc for the entity table and the RDF (``kg:NameResolution``).
+
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> doc = spacy.blank("en")("X, the social network formerly called Twitter, was sold.")
+>>> ents = [Span(doc, 0, 1, label="Entity", kb_id="e:x"), Span(doc, 7, 8, label="Entity", kb_id="e:twitter")]
+>>> links: Links = {}
+>>> [(e.text, e.kb_id_) for e in stated_aliases(doc, ents, lang="en", known_iris=set(), links=links)]
+[('X', 'e:x'), ('Twitter', 'e:x')]
+>>> links[(38, 45)][0]
+'stated-alias'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.nlp import words_of
+
+#: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
+Links = dict[tuple[int, int], tuple[str, str]]
+
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_OPENERS = ("(", "\uff08")
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+_CLOSERS = (")", "\uff09")
+#: What may sit between a name and its stated alias (lower-cased text between the two mentions).
+_STATED_EN = re.compile(
+    # "X, the social network formerly called Twitter", "Facebook (now Meta)", "X, formerly Twitter"
+    r"^\s*[,(]?\s*(?:(?:the|a|an)\s+[^,;()]{0,40}?\s+)?(?:(?:which|that|who)\s+(?:was|is)\s+)?"
+    r"(?:formerly|previously|once|originally|until\s+recently|now)\s*,?\s*"
+    r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?$"
+    # "Apollo Go, known in China as 萝卜快跑", "…, also known as …"
+    r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
+    r"known\s+(?:in\s+[^,;()]{1,25}?\s+)?as\s+$"
+    # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
+    r"|^\s*(?:has\s+|had\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:was|has\s+been|had\s+been)\s+(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:has\s+|had\s+)?changed\s+its\s+name\s+to\s+$"
+    # "the company was known as Codeium until this spring"
+    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+$")
+_STATED_ZH = re.compile(
+    r"^\s*[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
+    r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
+
+
+def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
+                blocked: Container[int] = ()) -> list[Span]:
+    """A new one-word name repeating the first or last word of an earlier name is that entity ("Musk" after
+    "Elon Musk"); a Chinese name that is an earlier name minus its owner's name at the front is that entity
+    ("元宝" after "腾讯元宝", when 腾讯 is a name of its own). Gazetteer matches keep their own IRI; tokens in
+    ``blocked`` (a name written in its other sense, graph.senses) are never linked.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Elon Musk spoke. Musk left.")
+    >>> ents = [Span(doc, 0, 2, label="Person", kb_id="e:elon"), Span(doc, 4, 5, label="Person", kb_id="e:musk")]
+    >>> [e.kb_id_ for e in short_forms(ents, set(), links={})]
+    ['e:elon', 'e:elon']
+    """
+    out: list[Span] = []
+    full: dict[str, Span] = {}
+    for ent in ents:
+        words = ent.text.split()
+        if len(words) == 1 and ent.kb_id_ not in known_iris and ent.text in full:
+            ante = full[ent.text]
+            ent = Span(ent.doc, ent.start, ent.end, label=ante.label_, kb_id=ante.kb_id_)
+            links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                if word[:1].isupper() and len(word) > 2:
+                    full.setdefault(word, ent)
+        out.append(ent)
+    return _owner_prefixed(out, known_iris, links=links, blocked=blocked)
+
+
+def _owner_prefixed(ents: list[Span], known_iris: Container[str], *, links: Links,
+                    blocked: Container[int]) -> list[Span]:
+    """"腾讯元宝 … 元宝": the rest of a product name after its owner's name, written alone later in the text."""
+    doc = ents[0].doc if ents else None
+    if doc is None:
+        return ents
+    owners = {e.text for e in ents if e.label_ == "Organization" and _HAS_CJK.search(e.text)}
+    products = [e for e in ents if e.label_ in ("Product", "AIModel") and _HAS_CJK.search(e.text)]
+    rests: dict[str, Span] = {}
+    for product in products:
+        for owner in owners:
+            rest = product.text[len(owner):]
+            if product.text.startswith(owner) and len(rest) >= 2 and _HAS_CJK.fullmatch(rest[0]):
+                rests.setdefault(rest, product)
+    if not rests:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    words = words_of(doc)
+    out = list(ents)
+    for i, word in enumerate(words):
+        full = rests.get(word)
+        if full is not None and i not in taken and i not in blocked and i >= full.end:
+            out.append(Span(doc, i, i + 1, label=full.label_, kb_id=full.kb_id_))
+            links[(doc[i].idx, doc[i].idx + len(word))] = ("short-form", full.text)
+    return filter_spans(out)
+
+
+def bracket_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
+                    not_in_name: Container[str] = ()) -> list[Span]:
+    """"Lenovo (联想)", "幻方量化 (High-Flyer)": the name before a bracket and the name inside are one entity.
+
+    When only one side was recognised, the other side becomes a mention too: up to two Chinese words before
+    the bracket, or the whole bracket content when it is a short name in the other script. The gazetteer's IRI
+    wins when the two sides disagree.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lenovo (联想) said so.")
+    >>> ents = [Span(doc, 0, 1, label="Organization", kb_id="e:lenovo")]
+    >>> [(e.text, e.kb_id_) for e in bracket_aliases(doc, ents, lang="en", known_iris={"e:lenovo"}, links={})]
+    [('Lenovo', 'e:lenovo'), ('联想', 'e:lenovo')]
+    """
+    words = words_of(doc)
+    n = len(words)
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    out = list(ents)
+
+    def relabel(spans: list[Span], keep: Span, evidence: str) -> None:
+        nonlocal out
+        out = [Span(doc, e.start, e.end, label=keep.label_, kb_id=keep.kb_id_) if e in spans else e for e in out]
+        for e in spans:
+            if e.kb_id_ != keep.kb_id_:
+                links[(e.start_char, e.end_char)] = ("bracket-alias", evidence)
+
+    for inner in ents:
+        opener = inner.start - 1
+        if opener < 1 or words[opener] not in _OPENERS or inner.end >= n or words[inner.end] not in _CLOSERS:
+            continue
+        evidence = doc[max(0, opener - 4):inner.end + 1].text
+        outer = by_end.get(opener)
+        if outer is not None:
+            if outer.kb_id_ != inner.kb_id_:
+                keep = outer if outer.kb_id_ in known_iris or inner.kb_id_ not in known_iris else inner
+                relabel([outer, inner], keep, evidence)
+            continue
+        start = opener
+        taken = {i for e in out for i in range(e.start, e.end)}
+        while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
+                words[start - 1] not in not_in_name and start - 1 not in taken:
+            start -= 1
+        if start < opener and start not in by_start:
+            out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
+            links[(doc[start].idx, doc[opener - 1].idx + len(doc[opener - 1]))] = ("bracket-alias", evidence)
+    # A recognised name followed by an unrecognised short name in the other script: "Lenovo (联想)".
+    for outer in list(out):
+        opener = outer.end
+        if opener + 2 >= n + 1 or opener >= n or words[opener] not in _OPENERS:
+            continue
+        close = next((k for k in range(opener + 1, min(n, opener + 6)) if words[k] in _CLOSERS), None)
+        if close is None or close == opener + 1 or any(e.start > opener and e.start < close for e in out):
+            continue
+        content = doc[opener + 1:close]
+        text = content.text
+        other_script = bool(_HAS_CJK.search(text)) != bool(_HAS_CJK.search(outer.text))
+        if not other_script or len(text) > 24 or not re.fullmatch(r"[\w\u3400-\u9fff·.\- ]+", text) or \
+                text.replace(" ", "").isdigit():
+            continue
+        out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
+        links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
+    return filter_spans(out)
+
+
+def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Chinese words in English text are names here only as a stated alias candidate ("known in China as
+    萝卜快跑"): an unlinked Chinese token after such a phrase becomes an untyped mention for the check below."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for token in doc:
+        if token.i in taken or not _HAS_CJK.search(token.text) or len(token.text) > 12:
+            continue
+        before = [e for e in ents if e.end <= token.i and e.label_ != "Place"]
+        if before and _STATED_EN.match(doc.text[before[-1].end_char:token.idx].lower()):
+            extra.append(Span(doc, token.i, token.i + 1, label="Entity"))
+    return sorted(ents + extra, key=lambda e: e.start) if extra else ents
+
+
+def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
+                   descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
+    """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
+    "原名", "更名为") get one IRI in the whole document: the gazetteer's if either has one, else the first's.
+    Two different gazetteer entities are left apart: the entity list has the last word on them. So are
+    ``descriptions`` (token ranges of "the company"-like mentions), whose antecedent is only a guess."""
+    if lang != "zh":
+        ents = _other_script_names(doc, ents)
+    # Places are skipped: "known in China as" names a place on the way, not an alias.
+    ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
+    renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)
+    pattern = _STATED_ZH if lang == "zh" else _STATED_EN
+    for first, second in zip(ordered, ordered[1:]):
+        if first.kb_id_ == second.kb_id_ or (first.start, first.end) in descriptions or \
+                (second.start, second.end) in descriptions:
+            continue  # "the company was known as X": the description's antecedent is a guess; no merge on it
+        between = doc.text[first.end_char:second.start_char]
+        if len(between) > 70 or _SENTENCE_END.search(between) or not pattern.match(between.lower() if lang != "zh" else between):
+            continue
+        if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
+            continue
+        if second.end < len(doc) and doc[second.end].text in ("'s", "’s", "'", "’", "的"):
+            continue  # "Microsoft, now OpenAI's biggest backer": the second name describes something else
+        keep, lose = (second, first) if second.kb_id_ in known_iris and first.kb_id_ not in known_iris \
+            else (first, second)
+        evidence = doc.text[first.start_char:second.end_char]
+        renames.setdefault(lose.kb_id_, (keep.kb_id_, keep.label_, evidence))
+    if not renames:
+        return ents
+    out = []
+    for ent in ents:
+        target = renames.get(ent.kb_id_)
+        if target is None:
+            out.append(ent)
+            continue
+        iri, label, evidence = target
+        out.append(Span(doc, ent.start, ent.end, label=label if label != "Entity" else ent.label_, kb_id=iri))
+        links[(ent.start_char, ent.end_char)] = ("stated-alias", evidence)
+    return out

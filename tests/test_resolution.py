@@ -1,0 +1,196 @@
+"""Entity resolution: homonyms kept apart, aliases the text states merged, every decision recorded, overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.build import run_build_texts
+from graph.errors import SchemaError
+from graph.evaluate import GoldDocument, evaluate_documents
+from graph.mentions import MentionFinder, resolution_of
+from graph.schema import Schema, load_schema
+from graph.settings import Settings
+
+# Invented names, so the tests do not lean on the bundled entity list.
+ENTITIES = """name,type,aliases
+Orca,Product,
+Tavern,Organization,
+Pavo,AIModel,
+Kestrel,AIModel,KESTREL
+甘蓝科技,Organization,
+甘蓝,Organization,
+Lumen Robotics,Organization,
+栗子,Organization,
+栗子科技,Organization,
+栗子星河,Product,
+"""
+
+
+@pytest.fixture(scope="module")
+def schema(tmp_path_factory: pytest.TempPathFactory) -> Schema:
+    path = tmp_path_factory.mktemp("resolution") / "entities.csv"
+    path.write_text(ENTITIES, encoding="utf-8")
+    return load_schema(Settings(), extra_entities=[path])
+
+
+@pytest.fixture(scope="module")
+def finder(schema: Schema) -> MentionFinder:
+    return MentionFinder(schema)
+
+
+def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[str, str]]:
+    doc = finder(finder.nlp(lang)(text), lang=lang)
+    return [(e.text, e.kb_id_.rsplit("/", 1)[-1]) for e in doc.ents]
+
+
+# ------------------------------------------------------------------------------------------------ homonyms
+@pytest.mark.parametrize("text", [
+    "Orca, the ancient board game, is played on a grid.",
+    "Few have mastered the game of Orca.",
+    "Pavo, the constellation, is seen in the south.",
+    "He named the company after the Tavern, the oldest inn in town.",
+    "The name comes from Kestrel, a bird of prey.",
+])
+def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tavern released Orca, the programming language, in 2009.", "Orca"),
+    ("Tavern, the online retailer, bought a grocer.", "Tavern"),
+    ("Jo was named chief executive after Tavern bought the firm.", "Tavern"),
+    ("Pavo outperforms Kestrel on the benchmark.", "Pavo"),
+])
+def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(finder, text)]
+
+
+def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionFinder) -> None:
+    found = [m[0] for m in mentions(finder, "A kestrel hovered while KESTREL and Kestrel were benchmarked.")]
+    assert "kestrel" not in found and "Kestrel" in found
+
+
+def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -> None:
+    text = "甘蓝科技发布了新芯片。“甘蓝”一词原本指一种蔬菜。这家公司与田里常见的甘蓝同名。"
+    found = mentions(finder, text, "zh")
+    assert ("甘蓝科技", "甘蓝科技") in found
+    assert [m for m in found if m[0] == "甘蓝"] == []
+
+
+# ------------------------------------------------------------------------------------------------ aliases
+@pytest.mark.parametrize("text, first, second", [
+    ("Lumen Robotics, the drone maker formerly called Quillworks, raised money.", "Lumen Robotics", "Quillworks"),
+    ("Lumen Robotics (formerly Quillworks) raised money.", "Lumen Robotics", "Quillworks"),
+    ("Quillworks, known in China as 羽毛科技, raised money.", "Quillworks", "羽毛科技"),
+    ("Lumen Robotics (栗子) raised money.", "Lumen Robotics", "栗子"),
+    ("In May Quillworks renamed itself Lumen Robotics.", "Quillworks", "Lumen Robotics"),
+])
+def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
+    found = dict(mentions(finder, text))
+    assert first in found and second in found
+    assert found[first] == found[second]
+
+
+def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
+    assert found.get("羽毛科技") == found.get("栗子") == "栗子"
+
+
+@pytest.mark.parametrize("text", [
+    "Tavern, now Lumen Robotics's biggest customer, signed a deal.",
+    "Tavern renamed Orca last year.",
+    "Tavern, Lumen Robotics and Quillworks signed a deal.",
+])
+def test_nearby_names_that_are_not_stated_aliases_stay_apart(finder: MentionFinder, text: str) -> None:
+    found = dict(mentions(finder, text))
+    assert len({found[name] for name in found if name in ("Tavern", "Lumen Robotics", "Orca")}) == \
+        len([name for name in found if name in ("Tavern", "Lumen Robotics", "Orca")])
+
+
+def test_a_product_named_after_its_owner_is_linked_when_written_alone(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子今天发布了栗子星河。星河上线一周，用户破百万。", "zh")
+    assert ("星河", "栗子星河") in found
+
+
+# ------------------------------------------------------------------------------------ recorded decisions
+def test_every_name_records_the_rule_that_resolved_it(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("en")("Lumen Robotics (formerly Quillworks) hired Dana Reyes. Reyes said so."))
+    rules = {doc.text[a:b]: rule for (a, b), (rule, _) in resolution_of(doc).items()}
+    assert rules == {"Lumen Robotics": "gazetteer", "Quillworks": "stated-alias", "Dana Reyes": "new-name",
+                     "Reyes": "short-form"}
+
+
+def test_resolution_decisions_are_in_the_graph() -> None:
+    result = run_build_texts(["Elon Musk founded xAI in 2023. Musk said it would compete with OpenAI."])
+    store = ox.Store()
+    store.extend(result.quads)
+    rows = list(store.query(
+        "PREFIX kg: <https://w3id.org/claimgraph/ontology#> "
+        "SELECT ?name ?entity ?rule ?evidence WHERE { ?r a kg:NameResolution ; kg:surfaceForm ?name ; "
+        "kg:resolvedTo ?entity ; kg:resolutionRule ?rule ; kg:resolutionEvidence ?evidence }",
+        substitutions={ox.Variable("name"): ox.Literal("Musk")}))
+    assert [(r["entity"].value.rsplit("/", 1)[-1], r["rule"].value, r["evidence"].value) for r in rows] == \
+        [("elon-musk", "short-form", "Elon Musk")]
+
+
+# ------------------------------------------------------------------------------------------------ overrides
+def _build_with(tmp_path: Path, rows: str, text: str) -> dict[str, str]:
+    path = tmp_path / f"overrides-{abs(hash(rows))}.csv"
+    path.write_text(rows, encoding="utf-8")
+    result = run_build_texts([text], settings=Settings(name_overrides=(path,)))
+    return {name: iri.rsplit("/", 1)[-1] for iri, record in result.entities.records.items() for name in record.names}
+
+
+def test_an_override_file_reverses_a_merge(tmp_path: Path) -> None:
+    text = "Elon Musk founded xAI in 2023. Musk said it would compete with OpenAI."
+    assert _build_with(tmp_path, "name,decision\n", text)["Musk"] == "elon-musk"
+    names = _build_with(tmp_path, "name,decision\nMusk,separate\n", text)
+    assert names["Musk"] == "musk" and names["Elon Musk"] == "elon-musk"
+
+
+def test_an_override_can_drop_a_name_or_force_an_iri(tmp_path: Path) -> None:
+    text = "Elon Musk founded xAI in 2023. Musk said it would compete with OpenAI."
+    names = _build_with(tmp_path, "name,decision\nxAI,none\nMusk,https://example.org/people#musk  # a fragment\n",
+                        text)
+    assert "xAI" not in names and names["Musk"] == "people#musk"
+
+
+def test_a_known_name_kept_separate_gets_an_iri_of_its_own(tmp_path: Path) -> None:
+    names = _build_with(tmp_path, "name,decision\nOpenAI,separate\n", "OpenAI released Sora.")
+    assert names["OpenAI"] == "openai-separate"
+
+
+def test_a_bad_override_row_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("name,decision\nMusk\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"bad.csv:2: expected two columns"):
+        load_schema(Settings(name_overrides=(path,)))
+    path.write_text("name,decision\nMusk,Nobody We Know\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"bad.csv:2: decision 'Nobody We Know'"):
+        load_schema(Settings(name_overrides=(path,)))
+
+
+def test_cli_takes_an_override_file(tmp_path: Path, run_kg) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / "a.txt"
+    doc.write_text("Elon Musk founded xAI in 2023. Musk said it would compete with OpenAI.", encoding="utf-8")
+    rows = tmp_path / "o.csv"
+    rows.write_text("name,decision\nMusk,separate\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    outcome = run_kg(["build", str(doc), "-o", str(out), "--name-overrides", str(rows), "-q"])
+    assert outcome.exit_code == 0, outcome.output
+    assert '"override"' in out.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------ kg eval
+def test_eval_judges_a_homonym_spelled_alike_occurrence_by_occurrence(tmp_path: Path) -> None:
+    entities = tmp_path / "e.csv"
+    entities.write_text("name,type,aliases\nOrca,Product,\n", encoding="utf-8")
+    settings = Settings(entity_paths=(*Settings().entity_paths, entities))
+    apart = GoldDocument("d1", "Orca, the ancient board game, is old. Tavern Labs released Orca in 2009.",
+                         homonym_pairs=(("Orca", "Orca"),))
+    merged = GoldDocument("d2", "Orca is old. Tavern Labs released Orca in 2009.", homonym_pairs=(("Orca", "Orca"),))
+    report = evaluate_documents([apart, merged], settings=settings)
+    assert [(p.doc_id, p.correct) for p in report.pairs] == [("d1", True), ("d2", False)]
