@@ -280,7 +280,10 @@ class ClaimExtractor:
                 if ctx is None:
                     ctx = _Sentence(doc, sent, mentions, lang)
                 marker = doc[owner.end:owned.start]
-                polarity, modality = _modality(ctx, marker, cues, left_end=owner.end)
+                # "据业内人士分析，华为的昇腾 910C 有望…": a possessive is presupposed, outside the scope of the
+                # sentence's hedge or plan; only a negation right before it ("并非谷歌的 Gemini") reaches it.
+                polarity, _ = _modality(ctx, marker, cues, left_end=owner.end)
+                modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
                 claims.append(Claim(
                     doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,

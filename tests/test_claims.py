@@ -254,3 +254,21 @@ def test_a_copula_before_a_role_noun_names_the_holder_and_the_sentence_subject_t
 def test_a_possessed_role_noun_does_not_reach_a_later_verbs_object() -> None:
     claims = extract("Instagram's founders left Facebook in 2018.")
     assert not [c for c in claims if c.relation == "foundedBy"], [c.triple_names for c in claims]
+
+
+# ---------------------------------------------------------------- opinions and presuppositions
+@pytest.mark.parametrize("text, expected", [
+    ("分析人士认为，小米将与华为正面竞争。", ("华为", "competesWith", "小米")),
+    ("Analysts say Google outperforms Microsoft in search.", ("Google", "outperforms", "Microsoft")),
+])
+def test_an_opinion_is_hedged(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), expected[1])
+    assert set(claim.triple_names) == set(expected) and claim.modality == "hedged"
+
+
+def test_a_possessive_is_presupposed_not_hedged() -> None:
+    claims = extract("据报道，百度的文心一言可能很快超过 GPT-4。")
+    developed = _only(claims, "developedBy")
+    assert developed.triple_names == ("文心一言", "developedBy", "百度")
+    assert developed.modality == "asserted"
+    assert _only(claims, "outperforms").modality == "hedged"
