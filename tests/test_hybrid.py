@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from graph.build import run_build_texts
 from graph.cli import app
-from graph.hybrid import HybridExtractor
+from graph.hybrid import HybridExtractor, HybridThresholds, load_scorer
 from graph.schema import load_schema
 from graph.scorer import ModelMissingError
 from graph.scorer.features import CandidatePair
@@ -22,6 +22,7 @@ class FixedScorer:
     """Stands in for the trained scorer: the same probabilities for every pair."""
 
     version = "test"
+    propose_threshold = 0.5
 
     def __init__(self, **probabilities: float) -> None:
         self.labels = list(SCORER_LABELS)
@@ -31,8 +32,9 @@ class FixedScorer:
         return [dict(self.probabilities) for _ in pairs]
 
 
-def _extract(text: str, scorer: FixedScorer, mode: ExtractorMode = ExtractorMode.HYBRID) -> list:  # type: ignore[type-arg]
-    extractor = HybridExtractor(load_schema(), mode=mode, scorer=scorer)  # type: ignore[arg-type]
+def _extract(text: str, scorer: FixedScorer, mode: ExtractorMode = ExtractorMode.HYBRID,
+             thresholds: HybridThresholds | None = None) -> list:  # type: ignore[type-arg]
+    extractor = HybridExtractor(load_schema(), mode=mode, scorer=scorer, thresholds=thresholds)  # type: ignore[arg-type]
     return extractor.extract_text(text, lang="en")
 
 
@@ -60,8 +62,18 @@ def test_model_agreement_raises_a_rule_claims_confidence() -> None:
     assert claim.confidence > 0.85
 
 
-def test_a_confident_none_rejects_the_rule_claim() -> None:
-    assert _extract("Google acquired DeepMind in 2014.", FixedScorer(none=0.99)) == []
+def test_a_confident_none_rejects_the_rule_claim_only_when_rejection_is_on() -> None:
+    kept = _extract("Google acquired DeepMind in 2014.", FixedScorer(none=0.99))
+    assert [c.triple_names for c in kept] == [("Google", "acquired", "DeepMind")]
+    assert _extract("Google acquired DeepMind in 2014.", FixedScorer(none=0.99),
+                    thresholds=HybridThresholds(reject_none=0.95)) == []
+
+
+def test_a_proposal_needs_the_hybrid_threshold_and_only_one_direction_wins() -> None:
+    assert _extract("Google and DeepMind, in one sentence.", FixedScorer(partnersWith=0.6, none=0.3)) == []
+    claims = _extract("Google and DeepMind, in one sentence.", FixedScorer(acquired=0.8, none=0.1))
+    # The fixed scorer gives both orders 0.8: one acquisition claim, not two contradicting ones.
+    assert len(claims) == 1 and claims[0].relation == "acquired"
 
 
 def test_model_proposes_a_pair_the_rules_missed() -> None:
@@ -78,7 +90,8 @@ def test_hybrid_build_writes_an_extractor_node_for_each_name_used() -> None:
     settings = Settings(extractor=ExtractorMode.HYBRID)
     result = run_build_texts(["Google acquired DeepMind in 2014."], settings=settings)
     used = {c.extractor for c in result.claims}
-    assert used and used <= {"extractor-rules-1", "extractor-hybrid-1", "extractor-model-1"}
+    version = load_scorer().version
+    assert used and used <= {"extractor-rules-1", f"extractor-hybrid-{version}", f"extractor-model-{version}"}
     typed = {q.subject.value.rsplit("#", 1)[1] for q in result.quads
              if q.predicate.value.endswith("22-rdf-syntax-ns#type") and q.object.value.endswith("#Extractor")}
     generated = {q.object.value.rsplit("#", 1)[1] for q in result.quads if q.predicate.value.endswith("wasGeneratedBy")}

@@ -68,6 +68,7 @@ def test_trained_scorer_separates_relations_and_round_trips_through_disk(tmp_pat
     for got, want in zip(loaded.score(probe), before, strict=True):
         assert got == pytest.approx(want)
     assert loaded.labels == list(SCORER_LABELS)
+    assert loaded.propose_threshold == scorer.propose_threshold
 
 
 def test_training_without_any_data_is_a_clear_error(tmp_path: Path) -> None:
@@ -95,4 +96,7 @@ def test_training_code_runs_on_a_sample_of_the_public_corpora(tmp_path: Path) ->
     assert any(pair.labels for doc in docs for _, _, pair in redocred_pairs(doc))
     code = main(["--data", str(SHARED), "--limit", "150", "--epochs", "1", "--out", str(tmp_path / "m")])
     assert code == 0
-    assert load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer").version == "1"
+    scorer = load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer")
+    assert scorer.version == load_training_config()["version"]["name"]
+    # The sample has a calibration split, so the proposal cut was chosen from the grid, and saved with the model.
+    assert 0.3 <= scorer.propose_threshold <= 0.9

@@ -1,8 +1,10 @@
 """The spaCy component ``claimgraph_relation_scorer``: calibrated relation probabilities per entity pair.
 
 The model is a thinc ``SparseLinear`` over hashed features (a bag of character n-grams, words, types and
-schema-trigger hits per candidate pair, like spaCy's TextCatBOW), one sigmoid output per relation and one for
-"none"; Platt scaling fitted on a held-out split turns each output into a calibrated probability.
+schema-trigger hits per candidate pair, like spaCy's TextCatBOW), trained as one softmax over "none" and the
+relations. Each label's *margin* (its score minus the best other label's) is Platt-scaled on a held-out split, so
+a label's probability says how often the pair really has it when the model scores it that way; a label wins the
+argmax exactly when its margin is positive.
 
 Registering the factory happens when this module is imported; nothing heavy runs at import.
 
@@ -59,6 +61,20 @@ def featurise(pairs: Sequence[CandidatePair], *, triggers: TriggerIndex) -> tupl
             numpy.asarray(lengths, dtype="int32"))
 
 
+def margins(scores: Any) -> Any:
+    """Each column's score minus the largest other column's: positive exactly for the argmax.
+
+    >>> margins(numpy.array([[1.0, 3.0, 0.0]])).tolist()
+    [[-2.0, 2.0, -3.0]]
+    """
+    scores = numpy.asarray(scores, dtype="float32")
+    if scores.shape[1] < 2:
+        return scores
+    top2 = numpy.sort(scores, axis=1)[:, -2:]
+    best_other = numpy.where(scores >= top2[:, 1:2], top2[:, 0:1], top2[:, 1:2])
+    return scores - best_other
+
+
 def sigmoid(x: Any) -> Any:
     """Elementwise logistic function, safe for large magnitudes.
 
@@ -78,8 +94,11 @@ class RelationScorer:
         self.model = model
         self.labels: list[str] = list(labels)
         self.version = version
-        #: Platt parameters (a, b) per label: p = sigmoid(a * logit + b); identity until calibrated.
+        #: Platt parameters (a, b) per label: p = sigmoid(a * margin + b); identity until calibrated.
         self.calibration: list[tuple[float, float]] = [(1.0, 0.0)] * len(self.labels)
+        #: The probability at which a pair the rules missed becomes a claim, chosen on the calibration split at
+        #: training time (best F1 there); 0.5 until calibrated.
+        self.propose_threshold: float = 0.5
         #: Trigger phrases the model was trained with, kept with it so its features never drift from training.
         self.trigger_phrases: dict[str, list[tuple[str, str, bool]]] = {}
         self._triggers: TriggerIndex | None = None
@@ -113,8 +132,8 @@ class RelationScorer:
         return self.model.predict(featurise(pairs, triggers=self.triggers))
 
     def probabilities(self, pairs: Sequence[CandidatePair]) -> Any:
-        """Calibrated probabilities, one row per pair, one column per label."""
-        raw = numpy.asarray(self.logits(pairs))
+        """Calibrated probabilities, one row per pair, one column per label (see the module docstring)."""
+        raw = margins(self.logits(pairs))
         a = numpy.asarray([c[0] for c in self.calibration], dtype="float32")
         b = numpy.asarray([c[1] for c in self.calibration], dtype="float32")
         return sigmoid(raw * a + b)
@@ -136,12 +155,12 @@ class RelationScorer:
 
     # ------------------------------------------------------------------ serialisation
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``model`` (thinc bytes) and ``cfg.json`` (labels, calibration, triggers, version)."""
+        """Write ``model`` (thinc bytes) and ``cfg.json`` (labels, calibration, threshold, triggers, version)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.to_disk(path / "model")
         cfg = {"labels": self.labels, "calibration": self.calibration, "version": self.version,
-               "triggers": self.trigger_phrases}
+               "propose_threshold": self.propose_threshold, "triggers": self.trigger_phrases}
         (path / "cfg.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=0), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationScorer:
@@ -151,6 +170,7 @@ class RelationScorer:
         self.labels = list(cfg["labels"])
         self.calibration = [(float(a), float(b)) for a, b in cfg["calibration"]]
         self.version = str(cfg["version"])
+        self.propose_threshold = float(cfg.get("propose_threshold", 0.5))
         self.trigger_phrases = cfg.get("triggers", {})
         self._triggers = None
         self.model.from_disk(path / "model")

@@ -161,8 +161,10 @@ def evaluate_gold(path: str | Path, extractors: dict[str, ClaimExtractor], *,
 
 
 def make_extractors(schema: Schema, *, model_path: Path | None = None) -> dict[str, ClaimExtractor]:
-    """rules, model and hybrid extractors sharing one scorer."""
-    from graph.hybrid import HybridExtractor, load_scorer
+    """rules, model and hybrid extractors sharing one scorer; "hybrid, model's cut" proposes pairs at the
+    threshold training chose on the corpora's calibration split instead of the hybrid default (which is chosen for
+    our own news), so the table shows what that choice costs on the corpora."""
+    from graph.hybrid import HybridExtractor, HybridThresholds, load_scorer
 
     settings = Settings(model_path=model_path)
     scorer = load_scorer(model_path)
@@ -170,6 +172,8 @@ def make_extractors(schema: Schema, *, model_path: Path | None = None) -> dict[s
         "rules": ClaimExtractor(schema, settings=settings),
         "model": HybridExtractor(schema, settings=settings, mode=ExtractorMode.MODEL, scorer=scorer),
         "hybrid": HybridExtractor(schema, settings=settings, mode=ExtractorMode.HYBRID, scorer=scorer),
+        "hybrid, model's cut": HybridExtractor(schema, settings=settings, mode=ExtractorMode.HYBRID, scorer=scorer,
+                                               thresholds=HybridThresholds(propose=None)),
     }
 
 

@@ -147,6 +147,10 @@ def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
     tail_text = text[pair.tail[0]:pair.tail[1]].lower()
     feats.append(f"hs:{head_text[-2:]}")
     feats.append(f"ts:{tail_text[-2:]}")
+    # Their character uni/bigrams too: "银行", "证券", "Motors" inside a name say what kind of party it is, which
+    # FinRE (no entity types) only shows this way; measured +0.02-0.03 F1 on the calibration split.
+    feats.extend(f"hn:{g}" for g in _ngrams(head_text, (1, 2)))
+    feats.extend(f"tn:{g}" for g in _ngrams(tail_text, (1, 2)))
     feats.extend(pair.extra)
     return feats
 

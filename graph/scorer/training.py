@@ -33,7 +33,7 @@ from spacy.language import Language
 from thinc.api import Adam, Config, fix_random_seed
 
 from graph.scorer import ModelMissingError, TrainingDataError
-from graph.scorer.component import FACTORY, RelationScorer, featurise, sigmoid
+from graph.scorer.component import FACTORY, RelationScorer, featurise, margins, sigmoid
 from graph.scorer.corpora import (
     FinreInstance,
     RedocDocument,
@@ -114,16 +114,47 @@ def collect_data(data: str | Path | None, *, config: Config, gold: Sequence[str 
 
 
 def _targets(pairs: Sequence[CandidatePair], labels: Sequence[str]) -> Any:
+    """One row per pair, 1 for each label it has ("none" when it has none of ours)."""
     y = numpy.zeros((len(pairs), len(labels)), dtype="float32")
     column = {label: i for i, label in enumerate(labels)}
     for row, pair in enumerate(pairs):
-        if pair.labels:
-            for label in pair.labels:
-                if label in column:
-                    y[row, column[label]] = 1.0
-        else:
-            y[row, 0] = 1.0  # "none"
+        known = [column[label] for label in pair.labels if label in column]
+        y[row, known or [0]] = 1.0  # column 0 is "none"
     return y
+
+
+def softmax(scores: Any) -> Any:
+    """Row-wise softmax, shifted by the row maximum so large scores do not overflow.
+
+    >>> [round(float(p), 3) for p in softmax(numpy.array([[0.0, 0.0], [1000.0, 0.0]])).ravel()]
+    [0.5, 0.5, 1.0, 0.0]
+    """
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    exp = numpy.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def choose_threshold(probabilities: Any, targets: Any, *, grid: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8,
+                                                                                   0.9)) -> float:
+    """The probability cut (from ``grid``) at which "argmax relation, if not none, at least this probable" has the
+    best pair-level micro-F1 on ``targets``; ties go to the higher (more precise) cut.
+
+    >>> p = numpy.array([[0.1, 0.9], [0.6, 0.4], [0.45, 0.55]]); y = numpy.array([[0, 1], [1, 0], [0, 1]])
+    >>> choose_threshold(p, y)  # 0.4 would add the "none" row as a false positive, 0.6 would miss the third
+    0.5
+    """
+    best, best_f1 = max(grid), -1.0
+    winner = probabilities[:, 1:].argmax(axis=1) + 1
+    prob = probabilities[numpy.arange(len(winner)), winner]
+    hit = targets[numpy.arange(len(winner)), winner] > 0
+    positives = float(targets[:, 1:].sum())
+    for cut in sorted(grid, reverse=True):
+        chosen = prob >= cut
+        tp, fp = float(numpy.sum(chosen & hit)), float(numpy.sum(chosen & ~hit))
+        f1 = 2 * tp / (2 * tp + fp + (positives - tp)) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = cut, f1
+    return best
 
 
 def fit_platt(logits: Any, targets: Any) -> tuple[float, float]:
@@ -178,9 +209,9 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     y = _targets(train, labels)
     model.initialize(X=featurise(train[:2], triggers=triggers), Y=y[:2])
     optimizer = Adam(float(training["learn_rate"]), L2=float(training["L2"]))
-    positive_weight = float(training["positive_weight"])
-    weights = numpy.where(y > 0, positive_weight, 1.0).astype("float32")
-    weights[:, 0] = 1.0
+    # Multi-label rows (rare) share the target mass; "none" rows weigh less (see config.cfg none_weight).
+    target = y / y.sum(axis=1, keepdims=True)
+    weights = numpy.where(y[:, 0] > 0, float(training["none_weight"]), 1.0).astype("float32")[:, None]
     keys, _values, lengths = features
     row_starts = numpy.concatenate([[0], numpy.cumsum(lengths)])
     order = list(range(len(train)))
@@ -195,18 +226,22 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
             batch_lengths = lengths[rows]
             X = (batch_keys, numpy.ones(len(batch_keys), dtype="float32"), batch_lengths)
             scores, backprop = model.begin_update(X)
-            probs = sigmoid(scores)
-            gradient = (probs - y[rows]) * weights[rows]
-            loss += float(numpy.sum(numpy.abs(probs - y[rows])))
+            probs = softmax(scores)
+            # Softmax cross-entropy's gradient with respect to the scores, weighted per row.
+            gradient = (probs - target[rows]) * weights[rows]
+            loss -= float(numpy.sum(weights[rows] * target[rows] * numpy.log(probs + 1e-9)))
             backprop(gradient.astype("float32") / len(rows))
             model.finish_update(optimizer)
         if log is not None:
-            log(f"epoch {epoch + 1}: mean absolute error {loss / max(1, len(order)):.4f}")
+            log(f"epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
     if calibration:
-        logits = numpy.asarray(scorer.logits(calibration))
+        margin = margins(scorer.logits(calibration))
         y_cal = _targets(calibration, labels)
-        scorer.calibration = [fit_platt(logits[:, i], y_cal[:, i]) if y_cal[:, i].sum() >= 2 else (1.0, 0.0)
+        scorer.calibration = [fit_platt(margin[:, i], y_cal[:, i]) if y_cal[:, i].sum() >= 2 else (1.0, 0.0)
                               for i in range(len(labels))]
+        scorer.propose_threshold = choose_threshold(scorer.probabilities(calibration), y_cal)
+        if log is not None:
+            log(f"proposal threshold (best F1 on the calibration split): {scorer.propose_threshold}")
     return nlp
 
 
