@@ -50,6 +50,10 @@ _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来",
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
+#: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
+_ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
+#: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
+_ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
@@ -222,11 +226,12 @@ class ClaimExtractor:
     def extract(self, doc: Doc, *, lang: str, topic: Sequence[TopicEntity] = (), doc_id: str = "",
                 offset: int = 0) -> list[Claim]:
         """Claims in a Doc whose ``ents`` are set; ``offset`` shifts character offsets (long documents)."""
-        triggers = self._find_triggers(doc, lang)
+        ents = self._argument_mentions(doc, lang)
+        triggers = self._find_triggers(doc, lang, ents=ents)
         possessive = [spec for spec in self.schema.relations.values() if spec.possessive]
         if not triggers and not possessive:
             return []
-        cues = self._find_cues(doc, lang)
+        cues = self._find_cues(doc, lang, ents=ents)
         found: dict[tuple[str, str, str, str, str, int], Claim] = {}
         sents = list(doc.sents)
         # Bucket triggers, mentions and cues by sentence in one pass each (long documents have many sentences).
@@ -236,7 +241,7 @@ class ClaimExtractor:
         by_sent_cues: dict[int, list[tuple[Span, Cue]]] = defaultdict(list)
         for pair in triggers:
             by_sent_triggers[bisect_right(starts, pair[0].start) - 1].append(pair)
-        for ent in doc.ents:
+        for ent in ents:
             k = bisect_right(starts, ent.start) - 1
             if ent.end <= sents[k].end:
                 by_sent_mentions[k].append(ent)
@@ -294,9 +299,23 @@ class ClaimExtractor:
         return claims
 
     # ------------------------------------------------------------------ finding
-    def _find_triggers(self, doc: Doc, lang: str) -> list[tuple[Span, Trigger]]:
+    def _argument_mentions(self, doc: Doc, lang: str) -> list[Span]:
+        """The Doc's mentions, less Chinese names the tagger glued to a verb or cue ("担任公司", "否认公司").
+
+        A name the schema does not know whose first word is a whole trigger or cue phrase is a verb phrase: its
+        words are read as the trigger or cue they are, and it is no argument.
+        """
+        if lang != "zh":
+            return list(doc.ents)
+        phrases = {part.lower() for t in self.schema.triggers if t.lang == "zh" for part in _phrase_parts(t.phrase)}
+        phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "zh"}
+        return [ent for ent in doc.ents
+                if ent.kb_id_ in self.schema.entities or len(ent) < 2 or is_description(ent.text)
+                or ent[0].lower_ not in phrases]
+
+    def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Trigger]]:
         matcher = self._matcher(lang, "trigger")
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken = {i for ent in (doc.ents if ents is None else ents) for i in range(ent.start, ent.end)}
         spans = []
         closers: dict[str, list[int]] = defaultdict(list)
         matches = []
@@ -322,9 +341,9 @@ class ClaimExtractor:
         out = [(span, self._trigger_by_key[span.label_]) for span in spans if (span.start, span.end) in kept]
         return sorted(out, key=lambda pair: (pair[0].start, pair[0].label_))
 
-    def _find_cues(self, doc: Doc, lang: str) -> list[tuple[Span, Cue]]:
+    def _find_cues(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Cue]]:
         matcher = self._matcher(lang, "cue")
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken = {i for ent in (doc.ents if ents is None else ents) for i in range(ent.start, ent.end)}
         out = []
         for match_id, start, end in matcher(doc):
             if any(i in taken for i in range(start, end)):
@@ -902,9 +921,12 @@ class _Sentence:
                 any(m.end <= holder.start and self.same_clause(m.start, trig.start) for m in left):
             return None
         between = [self.w[i] for i in range(holder.end, trig.start) if not self.w[i].isspace()]
-        copulas = [w for w in between if w in _ZH_COPULA]
-        fillers = [w for w in between if w not in _ZH_COPULA]
-        return holder if copulas and all(w in _FILLERS for w in fillers) else None
+        # "刘庆峰是创始人之一", "黄仁勋至今仍担任首席执行官", "冯骥目前担任公司首席执行官": a copula or a verb of
+        # taking office, a few adverbs before it, and at most "the company" after it.
+        verbs = [k for k, w in enumerate(between) if w in _ZH_COPULA or w in _ZH_OFFICE_VERBS]
+        if not verbs or verbs[0] > 3:
+            return None
+        return holder if all(w in _FILLERS or w in _ZH_OWN_ORG for w in between[verbs[0] + 1:]) else None
 
     def _zh_copula(self, left: list[Span], trig: Span, right: Span | None) -> tuple[Span, Span] | None:
         """``A 是 B 的 N``: B is the possessor (agent of the noun), A what the noun names (patient)."""

@@ -272,3 +272,17 @@ def test_a_possessive_is_presupposed_not_hedged() -> None:
     assert developed.triple_names == ("文心一言", "developedBy", "百度")
     assert developed.modality == "asserted"
     assert _only(claims, "outperforms").modality == "hedged"
+
+
+# ---------------------------------------------------------------- office holders and verb-glued names
+@pytest.mark.parametrize("text, expected", [
+    ("小米由雷军于2010年创立，雷军目前担任公司董事长。", ("雷军", "worksFor", "小米")),
+    ("百度成立于2000年，李彦宏至今仍担任首席执行官。", ("李彦宏", "worksFor", "百度")),
+])
+def test_taking_an_office_makes_the_sentence_subject_the_employer(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_a_name_glued_to_a_cue_verb_is_no_argument() -> None:
+    claims = extract("Meta 生成式 AI 负责人 Ahmad Al-Dahle 否认公司用测试集训练模型。", title="Meta 推迟 Llama 4 Behemoth")
+    assert not [c for c in claims if "否认公司" in c.triple_names], [c.triple_names for c in claims]
