@@ -21,6 +21,8 @@ A name with no such marking keeps its gazetteer sense: most texts that name an e
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from graph.nlp import words_of
@@ -48,8 +50,24 @@ _NAME_TALK_BEFORE_EN = (("the", "word"), ("the", "term"), ("same", "name", "as")
 _NAMED_OBJECTS = frozenset(["it", "them", "him", "her", "the", "its", "his", "their", "this", "our"])
 _ROLE_WORDS = frozenset(["chief", "executive", "ceo", "president", "head", "director", "chair", "chairman",
                          "officer", "leader", "manager", "partner", "member", "winner"])
-#: Chinese words after the name that make it a word under discussion: "“元宝”一词", "寒武纪这个词".
-_NAME_TALK_AFTER_ZH = ("一词", "二字", "这个词", "这个名字", "这个字眼")
+#: Chinese words after the name that make it a word under discussion: "“元宝”一词", "寒武纪这个词",
+#: "元宝原本指…", "豆包本义是…".
+_NAME_TALK_AFTER_ZH = ("一词", "二字", "这个词", "这个名字", "这个字眼", "原本指", "本指", "原指", "本义",
+                       "原意", "字面意思", "的意思是", "意为", "的本义")
+#: Nouns a name can modify only in its other sense: "亚马逊雨林", "小米粥", "苹果树".
+_OTHER_HEAD_ZH = ("雨林", "河", "流域", "星座", "粥", "树", "汁", "派", "饭", "面粉", "地质")
+#: Kinds of thing no company, product or model is: "小米也是一种粮食", "寒武纪是一个地质年代".
+_OTHER_KIND_ZH = ("粮食", "谷物", "作物", "水果", "蔬菜", "食物", "食品", "面食", "点心", "小吃", "动物", "植物",
+                  "花卉", "星座", "星宿", "地质年代", "地质时期", "年代", "时期", "纪元", "河流", "山脉", "货币",
+                  "钱币", "词语", "成语", "棋类", "神话", "神兽", "数学家", "诗人", "小说家", "哲学家")
+#: Verbs that say where a name comes from: "名字来源于小米加步枪", "得名于亚马逊河".
+_NAME_SOURCE_ZH = re.compile(r"(?:名字|名称|得名|取名|命名|由来)[^，。；！？\n]{0,8}"
+                             r"(?:来自|来源于|源于|源自|取自|出自|于|借用了?|是|为)[“「\"']?$")
+#: A measure word before the name makes it a common noun: "一个苹果", "两斤小米" (companies take 家, not these).
+_CLASSIFIER_ZH = re.compile(r"(?:[一二两三四五六七八九十几半数这那每]|\d+)[个颗粒斤碗袋棵只头片块根串杯盘]$")
+#: Verbs no company is the object of: "常吃甘蓝", "种小米".
+_FOOD_VERB_ZH = re.compile(r"(?:吃|喝|种|种植|煮|烤|炒|腌|采摘|摘|熬)(?:了|过|着)?$")
+_COPULA_ZH = re.compile(r"^(?:也|则|就|本来|原本|本身|其实)?(?:是|为|属于|指)")
 _CLAUSE_END = frozenset([",", ";", ".", ":", "!", "?", "，", "；", "。", "：", "！", "？"])
 _QUOTES = frozenset(['"', "“", "”", "'", "‘", "’", "「", "」"])
 
@@ -84,6 +102,14 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
                 break
             if word in other_kinds:
                 return True
+    # "the Amazon rainforest", "the Gemini constellation": the name modifies a noun of another kind.
+    if end < len(words) and words[end] in other_kinds and words[end] != "character":
+        return True
+    # "萝卜 simply means radish", "the name Gemini translates as twins": talk about the word itself.
+    following = words[end:end + 3]
+    if following[:1] in (["means"], ["translates"]) or following[:2] in (["simply", "means"],
+                                                                          ["literally", "means"]):
+        return True
     # "the constellation Gemini", "the game of Go": the description that comes before it.
     before = start - 1
     if before >= 0 and words[before] in _QUOTES:
@@ -101,7 +127,15 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     if window and window[-1] in ("after", "for") and "named" in window:
         named = len(window) - 1 - window[::-1].index("named")
         between = window[named + 1:-1]
-        return bool(between) and between[0] in _NAMED_OBJECTS and not _ROLE_WORDS & set(between)
+        # "is named after X" (nothing between) or "named the company after X", but not "named CEO after X".
+        return not between or (between[0] in _NAMED_OBJECTS and not _ROLE_WORDS & set(between))
+    # "X is a grain", "Gemini was a constellation": a copula describing the name as another kind of thing.
+    if end + 1 < len(words) and words[end] in ("is", "was", "are", "were") and words[end + 1] in ("a", "an", "the"):
+        for word in words[end + 2:end + 7]:
+            if word in _CLAUSE_END:
+                break
+            if word in other_kinds:
+                return True
     return False
 
 
@@ -109,11 +143,22 @@ def _other_sense_zh(span: Span) -> bool:
     doc = span.doc
     text = doc.text
     start, end = span.start_char, span.end_char
-    rest = text[end:end + 6].lstrip("”」\"' ")
-    if rest.startswith(_NAME_TALK_AFTER_ZH):
+    # What follows the name, past closing quotes and a bracketed alias: "双子座（Gemini）是…".
+    after = re.sub(r"^[”」』\"'’ ）)]*(?:[（(][^（）()]{0,30}[）)])?", "", text[end:end + 60])
+    rest = after[:6]
+    if rest.startswith(_NAME_TALK_AFTER_ZH) or text[end:end + 2].startswith(_OTHER_HEAD_ZH):
         return True
+    clause_start = max(text.rfind(mark, 0, start) for mark in "，。；！？\n")
+    before = text[clause_start + 1:start]
     # "这家公司与地质年代中的寒武纪同名": the thing the company shares its name with is not the company.
     if rest.startswith("同名"):
-        clause_start = max(text.rfind(mark, 0, start) for mark in "，。；！？\n")
-        return "与" in text[clause_start + 1:start] or "和" in text[clause_start + 1:start]
+        return "与" in before or "和" in before
+    if _NAME_SOURCE_ZH.search(before) or _CLASSIFIER_ZH.search(before.rstrip()) or \
+            _FOOD_VERB_ZH.search(before.rstrip()):
+        return True
+    # "小米也是一种粮食": the name is said to be another kind of thing within the clause.
+    copula = _COPULA_ZH.match(rest)
+    if copula:
+        described = re.split(r"[，。；！？\n]", after[copula.end():], maxsplit=1)[0]
+        return any(kind in described[:16] for kind in _OTHER_KIND_ZH)
     return False

@@ -53,6 +53,10 @@ def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[s
     "Pavo, the constellation, is seen in the south.",
     "He named the company after the Tavern, the oldest inn in town.",
     "The name comes from Kestrel, a bird of prey.",
+    "Pavo is a constellation of the southern sky.",
+    "The city is named after the Tavern.",
+    "The Pavo constellation is faint.",
+    "In Chinese, Kestrel simply means a small falcon.",
 ])
 def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
@@ -71,6 +75,22 @@ def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, na
 def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionFinder) -> None:
     found = [m[0] for m in mentions(finder, "A kestrel hovered while KESTREL and Kestrel were benchmarked.")]
     assert "kestrel" not in found and "Kestrel" in found
+
+
+@pytest.mark.parametrize("text", [
+    "他早上买了两斤甘蓝。",
+    "甘蓝科技的名字来源于甘蓝。",
+    "北方人常吃甘蓝，甘蓝也是一种蔬菜。",
+    "甘蓝（Kestrel）是一种常见的蔬菜。",
+    "甘蓝汁很受欢迎。",
+    "甘蓝的意思是一种蔬菜。",
+])
+def test_chinese_common_noun_uses_of_a_name_are_no_mention(finder: MentionFinder, text: str) -> None:
+    assert [m for m in mentions(finder, text, "zh") if m[0] == "甘蓝"] == []
+
+
+def test_chinese_entity_sense_survives_a_copula(finder: MentionFinder) -> None:
+    assert ("甘蓝", "甘蓝") in mentions(finder, "甘蓝是一家芯片公司。", "zh")
 
 
 def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -> None:
