@@ -37,6 +37,8 @@ _OTHER_KIND_EN = frozenset([
     "mathematician", "novelist", "poet", "philosopher", "statistician", "painter", "composer", "emperor",
     "king", "queen", "saint", "hero", "character", "board",  # "board game"
 ])
+#: Nouns after a name that make it a game or sport: "the Go champion", "a Go board".
+_GAME_HEADS = frozenset(["champion", "champions", "grandmaster", "tournament", "stones"])
 #: Of these a person can be: only for names of people does "the novelist X" describe the entity itself.
 _PERSON_KIND_EN = frozenset(["mathematician", "novelist", "poet", "philosopher", "statistician", "painter",
                              "composer", "emperor", "king", "queen", "saint", "hero"])
@@ -103,8 +105,8 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
             if word in other_kinds:
                 return True
     # "the Amazon rainforest", "the Gemini constellation": the name modifies a noun of another kind.
-    if end < len(words) and words[end] in other_kinds and words[end] != "character":
-        return True
+    if end < len(words) and (words[end] in other_kinds or words[end] in _GAME_HEADS) and words[end] != "character":
+        return True  # "Go champion", "the Go board": a game, not a product
     # "萝卜 simply means radish", "the name Gemini translates as twins": talk about the word itself.
     following = words[end:end + 3]
     if following[:1] in (["means"], ["translates"]) or following[:2] in (["simply", "means"],
