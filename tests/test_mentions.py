@@ -69,6 +69,34 @@ def test_one_word_names_match_in_their_own_case_and_the_longer_alias_wins(finder
     assert _iris_of(mentions, "OpenAI o1") == {ENT + "o1"}
 
 
+@pytest.mark.parametrize(("en_text", "en_name", "zh_text", "zh_name", "iri"), [
+    ("Lenovo shipped more PCs than HP last quarter.", "Lenovo",
+     "联想上季度的个人电脑出货量超过了惠普。", "联想", "lenovo"),
+    ("Yang Yuanqing has run the company since 2009.", "Yang Yuanqing",
+     "杨元庆自2009年起执掌这家公司。", "杨元庆", "yang-yuanqing"),
+    ("Uber sold its China business in 2016.", "Uber", "优步在2016年出售了中国业务。", "优步", "uber"),
+    ("Huawei ships HarmonyOS on its phones.", "HarmonyOS", "华为手机搭载鸿蒙系统。", "鸿蒙系统", "harmonyos"),
+])
+def test_a_name_and_its_other_script_name_in_separate_documents_are_one_iri(
+        finder: MentionFinder, en_text: str, en_name: str, zh_text: str, zh_name: str, iri: str) -> None:
+    # Nothing in either text links the two spellings: only the gazetteer's zh/en names can merge them.
+    assert _iris_of(_mentions(finder, en_text, "en"), en_name) == {ENT + iri}
+    assert _iris_of(_mentions(finder, zh_text, "zh"), zh_name) == {ENT + iri}
+
+
+def test_a_renamed_company_is_one_iri_under_both_names(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "Codeium shipped an editor. Months later Windsurf raised money.", "en")
+    assert _iris_of(mentions, "Codeium") == _iris_of(mentions, "Windsurf") == {ENT + "windsurf"}
+
+
+def test_a_gazetteer_name_inside_a_longer_known_name_is_not_matched(finder: MentionFinder) -> None:
+    # 荣耀 (Honor) is also the end of Tencent's game 王者荣耀, and Dell the surname of its founder.
+    mentions = _mentions(finder, "腾讯的王者荣耀仍是最赚钱的手游。", "zh")
+    assert ENT + "honor" not in {iri for _, iri in mentions}
+    mentions = _mentions(finder, "Michael Dell said Dell would buy back shares.", "en")
+    assert _iris_of(mentions, "Michael Dell") == {ENT + "michael-dell"} and _iris_of(mentions, "Dell") == {ENT + "dell"}
+
+
 def test_chinese_company_found_by_its_suffix(finder: MentionFinder) -> None:
     mentions = _mentions(finder, "深圳市元象智能科技有限公司今天宣布完成新一轮融资。", "zh")
     assert [text for text, _ in mentions] == ["深圳市元象智能科技有限公司"]
