@@ -67,8 +67,10 @@ _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", 
 
 
 #: Tokens that continue a product name as its version: numbers ("2.0", "4", "70B") and tier words.
-_VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:v?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
+_VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
                       r"Haiku|Nano|Instruct|Preview|Omni|Air|Speed)$")
+#: A model number after a name: "60", "S24"-like tokens are names of their own, so only digits (and v2).
+_NUMBERED = re.compile(r"^(?!(?:19|20)\d\d$)[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}$")
 #: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
 _ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶"])
 
@@ -164,7 +166,7 @@ class MentionFinder:
         found = self._model_names(doc) + self._open_names(doc, lang)
         if lang == "zh":
             found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
-        found = [s for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
+        found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
         # A place inside a longer name is part of that name: "The New York Times", "Bank of China".
         places = [k for k in known if k.label_ == "Place"]
         for span in found:
@@ -227,10 +229,14 @@ class MentionFinder:
     def _with_version(self, span: Span) -> Span:
         """A product or model name followed by a version ("Gemini 2.0 Flash", "文心一言 5.0") is that version:
         a different entity, resolved by its own name (known if the gazetteer lists it, else minted)."""
-        if span.label_ not in ("AIModel", "Product"):
-            return span
         doc = span.doc
         end = span.end
+        if span.label_ == "Entity" and not _HAS_CJK.search(span.text) and end < len(doc) and \
+                _NUMBERED.match(doc[end].text):
+            # An unknown Latin name with a model number ("Mate 60 Pro", "Pixel 8") is a product.
+            span = Span(doc, span.start, span.end, label="Product", kb_id=span.kb_id_)
+        if span.label_ not in ("AIModel", "Product"):
+            return span
         while end < len(doc) and end - span.end < 3 and _VERSION.match(doc[end].text) and \
                 not (end > span.end and doc[end - 1].text in ("-",)) and not doc[end - 1].text.endswith("\n"):
             end += 1
