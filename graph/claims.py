@@ -42,6 +42,7 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+_EN_RELATIVE_PRONOUNS = frozenset(["that", "which", "who", "whom", "whose"])
 _EN_GAP_WORDS = frozenset(["in", "at", "on", "for", "last", "this", "earlier", "later", ",", ".", ";", "and", "to", "from", "with", "after", "before", "during", "since", "as", "when", "while", "but"])
 #: Words that may follow a verb whose object is left out: particles, adverbs, time words.
 _FILLERS = frozenset(["了", "着", "过", "的", "地", "得", "也", "都", "就", "已", "已经", "还", "又", "再", "才", "正在", "将", "会", "能", "吗", "呢", "吧", "啊", "呀", "啦", "嘛", "等", "中", "后", "前", "时", "今天", "昨天", "明天", "本周", "上周", "本月", "今年", "去年", "明年", "年", "月", "日", "号", "此前", "之后", "之前", "以来", "目前", "现在", "yet", "already", "too", "also", "again", "now", "today", "yesterday", "earlier", "later", "this", "week", "month", "year", "last", "next", "in", "on", "at", "by", "for", "of", "to", "the", "a", "an", "last", "soon"])
@@ -50,6 +51,7 @@ _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来",
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
+_ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
@@ -140,6 +142,7 @@ class ClaimExtractor:
         #: Keys of the closing part of a two-part trigger ("运行在…之上"), by the key of its opening part.
         self._closer_key: dict[str, str] = {}
         self._cue_by_key: dict[str, Cue] = {}
+        self._zh_suffixes: dict[str, list[str]] | None = None
 
     # ------------------------------------------------------------------ matchers
     def _matcher(self, lang: str, kind: Literal["trigger", "cue"]) -> PhraseMatcher:
@@ -300,10 +303,10 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ finding
     def _argument_mentions(self, doc: Doc, lang: str) -> list[Span]:
-        """The Doc's mentions, less Chinese names the tagger glued to a verb or cue ("担任公司", "否认公司").
+        """The Doc's mentions, less Chinese names the tagger glued to a verb, cue or role ("担任公司", "谷歌母公司").
 
-        A name the schema does not know whose first word is a whole trigger or cue phrase is a verb phrase: its
-        words are read as the trigger or cue they are, and it is no argument.
+        A name the schema does not know with a word that is a whole trigger or cue phrase is a phrase, not a name:
+        its words are read as the trigger or cue they are, and it is no argument.
         """
         if lang != "zh":
             return list(doc.ents)
@@ -311,7 +314,7 @@ class ClaimExtractor:
         phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "zh"}
         return [ent for ent in doc.ents
                 if ent.kb_id_ in self.schema.entities or len(ent) < 2 or is_description(ent.text)
-                or ent[0].lower_ not in phrases]
+                or not any(token.lower_ in phrases for token in ent)]
 
     def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Trigger]]:
         matcher = self._matcher(lang, "trigger")
@@ -331,6 +334,13 @@ class ClaimExtractor:
             if key in self._closer_key and not _closed_within(doc, end, closers.get(self._closer_key[key], [])):
                 continue  # the opening part alone ("参与", "运行在") says nothing
             spans.append(Span(doc, start, end, label=key))
+        if lang == "zh":
+            # jieba keeps some modifier + verb compounds whole ("价格竞争", "正面竞争", "深度合作"); Chinese compounds
+            # put their head last, so a word ending in a trigger is that trigger.
+            matched = {i for _, start, end in matches for i in range(start, end)} | taken
+            for token in doc:
+                if token.i not in matched:
+                    spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in self._zh_headed_by(token.text))
         # A two-part trigger is the more specific reading of its opening word: "made Sora available" is a release,
         # not a "made" (manufacture).
         two_part = {(s.start, s.end) for s in spans if s.label_ in self._closer_key}
@@ -340,6 +350,26 @@ class ClaimExtractor:
         kept = {(s.start, s.end) for s in filter_spans(spans)}
         out = [(span, self._trigger_by_key[span.label_]) for span in spans if (span.start, span.end) in kept]
         return sorted(out, key=lambda pair: (pair[0].start, pair[0].label_))
+
+    def _zh_headed_by(self, word: str) -> list[str]:
+        """Keys of the longest one-part Chinese trigger that ends ``word`` and is shorter than it.
+
+        A negated or foreign compound ("不合作", "非开源") is not headed by its trigger.
+        """
+        if self._zh_suffixes is None:
+            self._zh_suffixes = defaultdict(list)
+            for key, trigger in self._trigger_by_key.items():
+                phrase = trigger.phrase
+                if trigger.lang == "zh" and key not in self._closer_key and len(phrase) >= 2 and \
+                        all("\u4e00" <= ch <= "\u9fff" for ch in phrase):
+                    self._zh_suffixes[phrase].append(key)
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            return []
+        for size in range(len(word) - 1, 1, -1):
+            keys = self._zh_suffixes.get(word[-size:])
+            if keys:
+                return [] if word[-size - 1] in _ZH_NEGATORS else list(keys)
+        return []
 
     def _find_cues(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Cue]]:
         matcher = self._matcher(lang, "cue")
@@ -519,7 +549,8 @@ class _Sentence:
                 prev = groups[-1][-1]
                 between = [self.w[i].lower() for i in range(prev.end, mention.start)
                            if not self.w[i].isspace() and i not in self.bracketed]
-                if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between):
+                if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between) and \
+                        not self._parallel_possessors(prev, mention):
                     groups[-1].append(mention)
                     continue
                 if not between and prev.end == mention.start and self.lang == "zh":
@@ -537,6 +568,18 @@ class _Sentence:
                     continue
             out.append(group)
         return out
+
+    def _parallel_possessors(self, prev: Span, mention: Span) -> bool:
+        """"Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": a possessed head, then the possessor of
+        the next item; the two are separate noun phrases, not one list."""
+        def marker_before(span: Span) -> bool:
+            return bool(set(self.words(span.start - 2, span.start)) & {"旗下", "的", "'s", "\u2019s"})
+
+        def marker_after(span: Span) -> bool:
+            return bool(set(self.words(span.end, span.end + 1)) & {"旗下", "的", "'s", "\u2019s"})
+
+        return marker_before(prev) and marker_after(mention) and \
+            any(m.start > mention.end and m.start - mention.end <= 3 for m in self.mentions)
 
     def group_of(self, span: Span) -> list[Span]:
         for group in self.groups:
@@ -650,6 +693,11 @@ class _Sentence:
         usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        if right and (self.lang == "en" or self.is_english) and \
+                set(self.words(trig.end, right[0].start)) & _EN_RELATIVE_PRONOUNS:
+            # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
+            # belongs to the relative clause, not to the trigger before it.
+            right = []
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \

@@ -286,3 +286,39 @@ def test_taking_an_office_makes_the_sentence_subject_the_employer(text: str, exp
 def test_a_name_glued_to_a_cue_verb_is_no_argument() -> None:
     claims = extract("Meta 生成式 AI 负责人 Ahmad Al-Dahle 否认公司用测试集训练模型。", title="Meta 推迟 Llama 4 Behemoth")
     assert not [c for c in claims if "否认公司" in c.triple_names], [c.triple_names for c in claims]
+
+
+# ---------------------------------------------------------------- ownership
+def test_a_wholly_owned_subsidiary_is_not_an_owner() -> None:
+    triples = _triples(extract("GitHub becomes a wholly owned subsidiary of Microsoft."))
+    assert ("GitHub", "subsidiaryOf", "Microsoft") in triples and ("GitHub", "owns", "Microsoft") not in triples, \
+        triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("抖音属于字节跳动。", ("字节跳动", "owns", "抖音")),
+    ("交易取消后，Arm 仍归软银所有。", ("软银", "owns", "Arm")),
+    ("Google 母公司 Alphabet 周二发布了财报。", ("Alphabet", "owns", "Google")),
+])
+def test_ownership_said_from_the_owned_side(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_parallel_possessives_are_not_one_list() -> None:
+    claims = extract("抖音与 Meta 旗下的 Instagram、Google 旗下的 YouTube 直接竞争。")
+    pairs = {(c.subject_name, c.object_name) for c in claims if c.relation in ("owns", "subsidiaryOf")}
+    assert ("Meta", "Google") not in pairs and ("Google", "Meta") not in pairs, pairs
+
+
+def test_a_mention_past_a_relative_pronoun_belongs_to_the_relative_clause() -> None:
+    claims = extract("Baidu competes with Waymo, the Alphabet unit that operates robotaxis in several US cities.")
+    assert ("Waymo", "subsidiaryOf", "Alphabet") in _triples(claims)
+    assert not [c for c in claims if c.relation == "subsidiaryOf" and c.subject_name != "Waymo"]
+
+
+def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
+    claims = extract("智谱与百度之间的价格竞争会更加激烈。")
+    assert {c.triple_names for c in claims if c.relation == "competesWith"} & {
+        ("智谱", "competesWith", "百度"), ("百度", "competesWith", "智谱")}
+    # A negated compound is no trigger to lose the negation in.
+    assert not [c for c in extract("百度与腾讯不合作。") if c.polarity == "positive" and c.relation == "partnersWith"]
