@@ -61,6 +61,12 @@ _EN_STOP_START = frozenset(
     ["The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Who", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "Your", "His", "Her", "We", "They", "I", "He", "She", "You", "If", "But", "And", "Or", "So", "Yet", "Also", "However", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "According", "Under", "Over", "Among", "Despite", "Although", "Though", "Because", "As", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "No", "Not", "One", "Two", "Three", "Mr", "Ms", "Mrs", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American", "European", "Japanese", "Korean", "British", "French", "Ltd", "Inc", "Corp", "Co", "CEO", "CTO", "AI"]
 )
 _EN_ORG_SUFFIX = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Labs", "Lab", "AI", "Technologies", "Technology", "Group", "Holdings", "Capital", "Ventures", "Partners", "Bank", "Systems", "Robotics", "Research", "Foundation", "University", "Institute", "Company", "Co.", "Networks", "Software", "Semiconductor"])
+#: Capitalised words after a company name that do not make a new name ("Microsoft Corporation" is Microsoft).
+_UNIT_STOP = _EN_STOP_START | _EN_ORG_SUFFIX | frozenset([
+    "Chief", "Executive", "Officer", "President", "Chairman", "Chairwoman", "Founder", "Cofounder", "Director",
+    "Head", "Vice", "Senior", "Spokesperson", "Spokesman", "Spokeswoman", "Engineer", "Engineers", "Researcher",
+    "Researchers", "Scientist", "Analyst", "Analysts", "Says", "Said", "Shares", "Stock", "Co", "Platforms",
+    "Incorporated", "Limited", "Plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "US", "USA", "UK", "China"])
 _EN_CONNECTORS = frozenset({"of", "&", "de", "for"})
 _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
@@ -87,6 +93,34 @@ def alias_variants(name: str) -> set[str]:
     if " " in name and not _HAS_CJK.search(name):
         variants |= {name.replace(" ", "-"), name.replace(" ", "")}
     return {v for v in variants if v.strip()}
+
+
+_ZH_AND = frozenset(["和", "与", "、", "及", "以及", "同"])
+
+
+def _join_name_parts(tagged: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Put back together a name jieba split: a one-character surname tagged as a name before a given name
+    ("王" + "小川"), or a two-character name before a bound morpheme ("陈云" + "霁", tagged *g).
+
+    >>> _join_name_parts([("陈云", "nr", 0), ("霁", "vg", 2), ("兄弟", "n", 3)])
+    [('陈云霁', 'nr', 0), ('兄弟', 'n', 3)]
+    >>> _join_name_parts([("张勇", "nr", 0), ("在", "p", 2)])
+    [('张勇', 'nr', 0), ('在', 'p', 2)]
+    """
+    out: list[tuple[str, str, int]] = []
+    for word, flag, start in tagged:
+        if out:
+            last, last_flag, last_start = out[-1]
+            adjacent = last_start + len(last) == start
+            surname_then_name = len(last) == 1 and last in _SURNAMES and last_flag == "nr" and flag == "nr" and \
+                len(word) <= 2
+            name_then_morpheme = last_flag == "nr" and len(last) == 2 and len(word) == 1 and flag.endswith("g") \
+                and _CJK_WORD.match(word) is not None
+            if adjacent and (surname_then_name or name_then_morpheme):
+                out[-1] = (last + word, "nr", last_start)
+                continue
+        out.append((word, flag, start))
+    return out
 
 
 class MentionFinder:
@@ -160,7 +194,7 @@ class MentionFinder:
         # rule may bring it back.
         other = [s for s in filter_spans(spans) if other_sense(s, lang=lang, entity_type=s.label_)]
         blocked = {i for span in other for i in range(span.start, span.end)}
-        known = [self._with_version(span) for span in filter_spans(spans) if span not in other]
+        known = [self._with_unit(self._with_version(span)) for span in filter_spans(spans) if span not in other]
         known = filter_spans(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang)
@@ -226,6 +260,22 @@ class MentionFinder:
             links[(ent.start_char, ent.end_char)] = ("override", f"{row.source}: {row.name},{row.decision}")
         return out
 
+    def _with_unit(self, span: Span) -> Span:
+        """A known organisation's name followed by capitalised words names something of its own: a unit or a
+        product ("Microsoft Gaming", "Morgan Stanley Wealth Management"), resolved by the longer name. Company
+        suffixes ("Microsoft Corporation"), roles ("Nvidia Chief Executive") and known names stop it."""
+        if span.label_ != "Organization" or _HAS_CJK.search(span.text):
+            return span
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and end - span.end < 3 and doc[end - 1].whitespace_ == " " and \
+                not doc[end].is_sent_start and _is_name_token(doc[end].text) and doc[end].text.isalpha() and \
+                doc[end].text not in _UNIT_STOP and entity_key(doc[end].text) not in self.schema.entities_by_key:
+            end += 1
+        if end == span.end:
+            return span
+        return self._new_span(doc, span.start, end, "Entity")
+
     def _with_version(self, span: Span) -> Span:
         """A product or model name followed by a version ("Gemini 2.0 Flash", "文心一言 5.0") is that version:
         a different entity, resolved by its own name (known if the gazetteer lists it, else minted)."""
@@ -239,6 +289,11 @@ class MentionFinder:
             return span
         while end < len(doc) and end - span.end < 3 and _VERSION.match(doc[end].text) and \
                 not (end > span.end and doc[end - 1].text in ("-",)) and not doc[end - 1].text.endswith("\n"):
+            end += 1
+        # A family name after the number is part of it: "Llama 4 Behemoth", "Galaxy S24 Ultra" (not "Monday").
+        if end < len(doc) and _NUMBERED.match(doc[end - 1].text) and doc[end - 1].whitespace_ == " " and \
+                _is_name_token(doc[end].text) and doc[end].text.isalpha() and doc[end].text not in _UNIT_STOP and \
+                entity_key(doc[end].text) not in self.schema.entities_by_key and not doc[end].is_sent_start:
             end += 1
         if end == span.end:
             return span
@@ -283,21 +338,39 @@ class MentionFinder:
             offset = sent.start_char
             position = 0
             text = sent.text
+            tagged: list[tuple[str, str, int]] = []
             for word, flag in tagger.cut(text):
                 start = text.find(word, position)
                 if start < 0:
                     continue
                 position = start + len(word)
+                tagged.append((word, flag, start))
+            tagged = _join_name_parts(tagged)
+            people: set[int] = set()
+            for k, (word, flag, start) in enumerate(tagged):
                 if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and word not in _ZH_GENERIC and \
                         word not in _ZH_NOT_IN_NAME and (word[0] in _SURNAMES or word[:2] in _SURNAMES):
                     label = "Person"
+                    people.add(k)
                 elif flag == "nt" and len(word) >= 2 and word not in _ZH_GENERIC:
                     label = "Organization"
                 else:
                     continue
-                span = doc.char_span(offset + start, offset + position, alignment_mode="contract")
+                span = doc.char_span(offset + start, offset + start + len(word), alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(self._new_span(doc, span.start, span.end, label))
+            # "由朱骏和阳陆育创立": a surname-led word coordinated with a person's name is a name too.
+            for k, (word, flag, start) in enumerate(tagged):
+                if k in people or not (2 <= len(word) <= 3) or not _CJK_WORD.match(word) or \
+                        word[0] not in _SURNAMES or word in _ZH_NOT_IN_NAME or word in _ZH_GENERIC or \
+                        flag not in ("n", "nr", "nz", "ng", "vn", "a", "v"):
+                    continue
+                beside = [k - 2] if k >= 2 and tagged[k - 1][0] in _ZH_AND else []
+                beside += [k + 2] if k + 2 < len(tagged) and tagged[k + 1][0] in _ZH_AND else []
+                if any(j in people for j in beside):
+                    span = doc.char_span(offset + start, offset + start + len(word), alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(self._new_span(doc, span.start, span.end, "Person"))
         return spans
 
     def _tagger(self) -> Any:
