@@ -13,6 +13,7 @@ boundaries so ``o1`` is not found in ``o10``), names from an installed spaCy NER
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -503,7 +504,7 @@ _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
            ("it",): "Thing", ("he",): "Person", ("she",): "Person"},
     "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
            ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",
-           ("该", "集团"): "Organization"},
+           ("该", "集团"): "Organization", ("它",): "Thing", ("他",): "Person", ("她",): "Person"},
 }
 
 
@@ -559,6 +560,7 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
         return []
     matcher = _definite_matcher(doc.vocab, lang)
     taken = {i for e in ents for i in range(e.start, e.end)}
+    sentence_starts = [t.i for t in doc if t.is_sent_start]
     out = []
     for match_id, i, end in matcher(doc):
         wanted = doc.vocab.strings[match_id]
@@ -566,15 +568,34 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
             continue
         # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
         # product, never a person or place.
-        window = i - 60 if len(doc[i:end].text.split()) == 1 and doc[i].lower_ in ("it", "he", "she") else -1
+        pronoun = end - i == 1 and doc[i].lower_ in _PRONOUNS
+        window = i - 60 if pronoun else -1
         antecedents = [e for e in ents if window <= e.start and e.end <= i and (
             e.label_ == wanted or (wanted == "AIModel" and e.label_ in ("AIModel", "Product")) or
             (wanted == "Thing" and e.label_ in ("Organization", "Product", "AIModel")))]
         if antecedents:
-            ante = antecedents[-1]
+            ante = _salient(antecedents, sentence_starts, i) if pronoun else antecedents[-1]
             out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
             taken.update(range(i, end))
     return out
+
+
+_PRONOUNS = frozenset(["it", "he", "she", "它", "他", "她"])
+
+
+def _salient(candidates: list[Span], sentence_starts: list[int], at: int) -> Span:
+    """The antecedent a pronoun most likely means: the subject (first compatible mention) of its own sentence
+    when one comes before it ("Anthropic was founded … and it has become …"), else the subject of the nearest
+    earlier sentence that has one ("Amazon completed the purchase of MGM. Five years earlier it had bought …"),
+    else the nearest mention."""
+    here = bisect.bisect_right(sentence_starts, at) - 1
+    for index in range(here, max(-1, here - 3), -1):
+        start = sentence_starts[index] if index >= 0 else 0
+        stop = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else at
+        inside = [c for c in candidates if start <= c.start < min(stop, at)]
+        if inside:
+            return inside[0]
+    return candidates[-1]
 
 
 def _is_name_token(text: str) -> bool:

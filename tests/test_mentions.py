@@ -129,3 +129,16 @@ def test_distinct_hostile_names_get_distinct_iris() -> None:
 def test_any_name_mints_a_strictly_valid_iri(name: str) -> None:
     iri = mint_entity_iri(name)
     list(ox.parse(f"<{iri}> <{ENT}p> <{ENT}o> .\n".encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_TRIPLES))
+
+
+def test_a_pronoun_prefers_the_subject_to_the_nearest_name(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("en")("Amazon completed the purchase of the MGM studio in 2022. Five years earlier it "
+                                  "had bought Whole Foods. Anthropic was founded in 2021, and it has become a "
+                                  "rival of OpenAI. It is backed by Google."), lang="en")
+    pronouns = [(e.text, e.kb_id_) for e in doc.ents if e.text.lower() == "it"]
+    assert pronouns == [("it", ENT + "amazon"), ("it", ENT + "anthropic"), ("It", ENT + "anthropic")]
+
+
+def test_chinese_pronouns_point_at_the_subject(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("zh")("腾讯今天发布了混元大模型。它还投资了智谱。"), lang="zh")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text == "它"] == [("它", ENT + "tencent")]
