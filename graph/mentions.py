@@ -96,6 +96,16 @@ def alias_variants(name: str) -> set[str]:
     return {v for v in variants if v.strip()}
 
 
+#: "优步中国", "苹果中国": a company's name with a region right after it is its regional company, when the
+#: region ends the noun phrase.
+_ZH_REGIONS = frozenset(["中国", "美国", "日本", "韩国", "欧洲", "印度", "香港", "台湾", "新加坡", "英国", "德国",
+                         "法国", "亚太", "全球", "国际"])
+_ZH_AFTER_REGION = frozenset(["的", "，", "。", "、", "和", "与", "及", "；", "）", ")"])
+_ZH_FUNCTION = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从",
+                          "向", "给", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "已", "今天"])
+#: Company-form words: after a known name they only spell out its legal form.
+_ZH_LEGAL_FORMS = frozenset(["公司", "有限公司", "集团", "科技", "有限责任公司", "股份有限公司", "集团公司",
+                             "控股有限公司", "有限责任", "有限", "股份公司"])
 _ZH_AND = frozenset(["和", "与", "、", "及", "以及", "同"])
 
 
@@ -265,8 +275,10 @@ class MentionFinder:
         """A known organisation's name followed by capitalised words names something of its own: a unit or a
         product ("Microsoft Gaming", "Morgan Stanley Wealth Management"), resolved by the longer name. Company
         suffixes ("Microsoft Corporation"), roles ("Nvidia Chief Executive") and known names stop it."""
-        if span.label_ != "Organization" or _HAS_CJK.search(span.text):
+        if span.label_ != "Organization":
             return span
+        if _HAS_CJK.search(span.text):
+            return self._with_unit_zh(span)
         doc = span.doc
         end = span.end
         while end < len(doc) and end - span.end < 3 and doc[end - 1].whitespace_ == " " and \
@@ -276,6 +288,33 @@ class MentionFinder:
         if end == span.end:
             return span
         return self._new_span(doc, span.start, end, "Entity")
+
+    def _with_unit_zh(self, span: Span) -> Span:
+        """"联想投资有限公司", "优步中国": a known company's name, then a company suffix or a country, is a company
+        of its own (a subsidiary), unless the longer name is itself a listed alias ("阿里巴巴集团")."""
+        doc = span.doc
+        words = words_of(doc)
+        end = span.end
+        if doc[span.end - 1].whitespace_:
+            return span
+        # "小米科技有限责任公司", "阿里巴巴集团": the company's own legal form, the same company.
+        form = end
+        while form < len(doc) and words[form] in _ZH_LEGAL_FORMS:
+            form += 1
+        if form > end:
+            return Span(doc, span.start, form, label=span.label_, kb_id=span.kb_id_)
+        while end < len(doc) and end - span.end < 3 and _CJK_WORD.match(words[end]) and \
+                words[end] not in _ZH_FUNCTION and not words[end].endswith(_ORG_SUFFIXES) and words[end] != "控股":
+            end += 1
+        if end < len(doc) and words[end].endswith(_ORG_SUFFIXES) and _CJK_WORD.match(words[end]) and \
+                words[end] not in ("控股", "股份"):
+            # "联想投资有限公司", "腾讯研究院": more name before the suffix, or a unit's suffix: another body.
+            while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:
+                end += 1
+            return self._new_span(doc, span.start, end + 1, "Organization")
+        if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
+            return self._new_span(doc, span.start, span.end + 1, "Organization")
+        return span
 
     def _with_version(self, span: Span) -> Span:
         """A product or model name followed by a version ("Gemini 2.0 Flash", "文心一言 5.0") is that version:

@@ -142,3 +142,23 @@ def test_a_pronoun_prefers_the_subject_to_the_nearest_name(finder: MentionFinder
 def test_chinese_pronouns_point_at_the_subject(finder: MentionFinder) -> None:
     doc = finder(finder.nlp("zh")("腾讯今天发布了混元大模型。它还投资了智谱。"), lang="zh")
     assert [(e.text, e.kb_id_) for e in doc.ents if e.text == "它"] == [("它", ENT + "tencent")]
+
+
+@pytest.mark.parametrize("text, surface, same", [
+    ("小米科技有限责任公司发布了财报。", "小米科技有限责任公司", True),
+    ("阿里巴巴集团发布了财报。", "阿里巴巴集团", True),
+    ("滴滴出行将收购优步中国的品牌。", "优步中国", False),
+    ("腾讯研究院发布了报告。", "腾讯研究院", False),
+])
+def test_a_known_chinese_company_with_a_suffix_is_itself_or_a_unit(finder: MentionFinder, text: str, surface: str,
+                                                                  same: bool) -> None:
+    found = dict(_mentions(finder, text, "zh"))
+    assert surface in found
+    assert (found[surface] in finder.schema.entities) is same
+
+
+def test_a_known_company_followed_by_capitalised_words_is_a_unit(finder: MentionFinder) -> None:
+    found = dict(_mentions(finder, "Phil Spencer, who runs Microsoft Gaming, met Nvidia Chief Executive Jensen "
+                                   "Huang and Microsoft Corporation staff.", "en"))
+    assert "Microsoft Gaming" in found and found["Microsoft Gaming"] not in finder.schema.entities
+    assert found["Nvidia"] == ENT + "nvidia" and found["Microsoft Corporation"] == ENT + "microsoft"
