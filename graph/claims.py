@@ -410,7 +410,15 @@ class ClaimExtractor:
             # A bare inverse verb reads as unaccusative only when its lone argument can be the thing created.
             unaccusative = trigger.inverse and not _is_zh_role_noun(trig.text) and \
                 all(fits(m.label_, spec.domain) for m in (subj or obj).spans)
-            if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=not subj,
+            # Which slot is empty: the one before the trigger (a dropped subject, common in Chinese and in
+            # "Developed by X, the models…") or the one after it (a dropped object must leave its slot bare).
+            said = (subj or obj).spans
+            missing_agent = not any(0 <= m.end <= trig.start for m in said)
+            if missing_agent and not spec.symmetric and not ctx.light_gap(trig.end, min(m.start for m in said)):
+                return []  # "开源社区普遍采用 LLaMA": the verb's object is a common noun; LLaMA belongs to 采用
+            if not missing_agent and not spec.symmetric and _is_role_noun(trig.text):
+                return []  # "起诉 Character.AI 及其创始人": an unnamed holder is no one to fill in
+            if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=missing_agent,
                                                                               inverse=unaccusative)):
                 return []
             missing_is_subject = not subj
@@ -698,6 +706,16 @@ class _Sentence:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
             # belongs to the relative clause, not to the trigger before it.
             right = []
+        if right and (self.lang == "en" or self.is_english) and right[0].end < self.sent.end and \
+                any(t.start == right[0].end and t.start != trig.start and _is_role_noun(t.text)
+                    for t in self.trigger_spans):
+            # "its purchase of the Roomba maker": the mention modifies an agent noun naming someone else.
+            right = []
+        if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and \
+                self.words(trig.end, right[0].start) not in ([], [","]) and \
+                self.words(trig.end, trig.end + 1) != ["of"]:
+            # "the Roomba maker, blaming the European Commission": an agent noun's holder stands next to it.
+            right = []
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
@@ -886,6 +904,12 @@ class _Sentence:
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
 
+    def light_gap(self, start: int, end: int) -> bool:
+        """Whether the words between two tokens are at most two content words besides particles and "by"/"of"."""
+        content = [w for w in self.words(start, end) if any(ch.isalnum() for ch in w)
+                   and w not in _FILLERS and w not in ("by", "of", "由", "被", "its", "their")]
+        return len(content) <= 2
+
     def role_slot_empty(self, trig: Span, *, missing_subject: bool, inverse: bool = False) -> bool:
         """Whether the text leaves the missing argument's place empty, so the topic may fill it.
 
@@ -916,8 +940,11 @@ class _Sentence:
         return bool(first) and first[0] in _EN_TEMPORAL
 
     def _sentence_subject(self, trig: Span) -> Span | None:
-        """The entity that opens the sentence (a topic-prominent subject carried over commas)."""
+        """The entity that opens the sentence (a topic-prominent subject carried over commas); never a source
+        ("据《华尔街日报》报道，Meta 已…": Meta)."""
         for mention in self.mentions:
+            if mention.start in self.sources:
+                continue
             if mention.start >= trig.start:
                 return None
             lead = [t for t in self.doc[self.sent.start:mention.start] if not (t.is_punct or t.is_space)]
@@ -939,6 +966,16 @@ class _Sentence:
         marker_at = group[0].start - 1
         while marker_at >= self.sent.start and self.doc[marker_at].is_space:
             marker_at -= 1
+        # "由量化投资机构幻方量化出资设立", "被美国监管机构 FTC 起诉": a short description may stand between the
+        # marker and its agent, if it names no other entity (a place may qualify it) and stays in the clause.
+        look = marker_at
+        while look >= self.sent.start and marker_at - look < 4 and self.doc[look].text not in _ZH_PASSIVE and \
+                self.clause.get(look, -1) == self.clause.get(agent.start, -2) and \
+                not any(m.start <= look < m.end and m.label_ != "Place" for m in self.mentions):
+            look -= 1
+        if look >= self.sent.start and self.doc[look].text in _ZH_PASSIVE and \
+                self.clause.get(look, -1) == self.clause.get(agent.start, -2):
+            marker_at = look
         if marker_at < self.sent.start or self.doc[marker_at].text not in _ZH_PASSIVE:
             return None
         before = [m for m in left if m.end <= marker_at]
@@ -1028,6 +1065,30 @@ def _is_zh_role_noun(phrase: str) -> bool:
     return bool(phrase) and "\u4e00" <= phrase[-1] <= "\u9fff" and phrase[-1] in _ZH_ROLE_SUFFIXES
 
 
+#: English agent-noun endings: founder, maker, investor, competitor.
+_EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors")
+
+
+def _is_role_noun(phrase: str) -> bool:
+    """Whether a trigger names the one who holds a role (创始人, founder, maker) rather than an action.
+
+    >>> _is_role_noun("创始人"), _is_role_noun("co-founders"), _is_role_noun("acquired"), _is_role_noun("power")
+    (True, True, False, False)
+    """
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if _is_zh_role_noun(phrase):
+        return True
+    last = words[-1]
+    return last.isascii() and last.endswith(_EN_AGENT_NOUN_ENDINGS) and last not in _EN_NOT_AGENT_NOUNS
+
+
+#: Trigger words that end like agent nouns but are not ("power", "partner" is one, "offer" is not).
+_EN_NOT_AGENT_NOUNS = frozenset(["power", "powers", "over", "under", "after", "better", "faster", "together", "other",
+                                 "for", "order", "counter", "transfer", "offer", "consider", "prior", "major"])
+
+
 def _phrase_parts(phrase: str) -> list[str]:
     """A trigger phrase split at its gap mark: "运行在…之上" has two parts, "收购" one.
 
@@ -1049,12 +1110,22 @@ def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
 def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[tuple[Span, Trigger]]:
     """Drop triggers that only frame or are governed by another one in the same stretch of text.
 
-    "宣布推迟 X" is a delay, not an announcement of X; "推迟 Sora 的发布" / "delayed the release of X" is a delay,
-    not a release.
+    "宣布推迟 X" is a delay, not an announcement of X; "推迟 Sora 的发布" / "delayed the release of X" / "推迟发布 X"
+    is a delay, not a release.
     """
     starts = {span.start for span, _ in triggers}
+    # "推迟发布 X", "delayed releasing X": the event a delay verb governs is not itself asserted.
+    delayed_next = set()
+    for span, trigger in triggers:
+        if trigger.relation == "delayed":
+            nxt = span.end
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            delayed_next.add(nxt)
     out = []
     for span, trigger in triggers:
+        if span.start in delayed_next and trigger.relation != "delayed":
+            continue
         nxt = span.end
         while nxt < len(doc) and doc[nxt].is_space:
             nxt += 1

@@ -322,3 +322,30 @@ def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
         ("智谱", "competesWith", "百度"), ("百度", "competesWith", "智谱")}
     # A negated compound is no trigger to lose the negation in.
     assert not [c for c in extract("百度与腾讯不合作。") if c.polarity == "positive" and c.relation == "partnersWith"]
+
+
+# ---------------------------------------------------------------- governed events, agent nouns, passive agents
+def test_a_delayed_release_said_with_two_verbs_is_only_a_delay() -> None:
+    claims = extract("据彭博社报道，谷歌已推迟发布 Gemini Ultra。")
+    assert ("谷歌", "delayed", "Gemini Ultra") in _triples(claims)
+    assert not [c for c in claims if c.relation == "released"], [c.triple_names for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("豆包由中国科技公司字节跳动开发。", ("豆包", "developedBy", "字节跳动")),
+    ("新版 Siri 由 Gemini 驱动。", ("Siri", "basedOn", "Gemini")),
+])
+def test_the_agent_of_you_may_follow_a_short_description(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_an_agent_noun_names_someone_else_than_its_modifier() -> None:
+    claims = extract("Microsoft invested in the ChatGPT maker OpenAI.")
+    assert {("ChatGPT", "developedBy", "OpenAI"), ("Microsoft", "investedIn", "OpenAI")} <= _triples(claims)
+    bought = extract("Microsoft completed its purchase of the Minecraft maker on Friday, blaming Sony.")
+    assert not [c for c in bought if c.relation == "acquired"], [c.triple_names for c in bought]
+
+
+def test_an_unnamed_role_holder_is_not_filled_from_the_topic() -> None:
+    claims = extract("一名用户起诉了 OpenAI 及其创始人。", title="Sam Altman 回应诉讼")
+    assert not [c for c in claims if c.relation == "foundedBy"], [c.triple_names for c in claims]
