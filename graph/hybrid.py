@@ -28,6 +28,7 @@ from graph.settings import ExtractorMode, Settings
 
 if TYPE_CHECKING:
     from graph.scorer.component import RelationScorer
+    from graph.scorer.features import CandidatePair
 
 #: The shipped model (``make train`` writes it); hybrid is the default only when it is present.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "scorer" / "model"
@@ -48,6 +49,8 @@ class HybridThresholds:
     #: ... and, in model-only mode, at this one. None means the model's own ``propose_threshold``, which
     #: training chose on its calibration split.
     model_accept: float | None = None
+    #: A pair that shares no sentence becomes a claim at this probability; None: as ``propose`` / ``model_accept``.
+    propose_cross: float | None = None
 
 
 def model_available(path: Path | None = None) -> bool:
@@ -127,8 +130,16 @@ class HybridExtractor(ClaimExtractor):
             doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
         ents = list(doc.ents)
         located = list(candidate_pairs(ents, lang="en" if lang == "en" else "zh"))
+        out = self._sentence_level(rule_claims, ents, located, lang=lang, doc_id=doc_id, offset=offset)
+        out.extend(self._cross_sentence(doc, ents, out, lang=lang, doc_id=doc_id, offset=offset))
+        return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
+
+    def _sentence_level(self, rule_claims: list[Claim], ents: list[Span],
+                        located: list[tuple[int, int, CandidatePair]], *, lang: str, doc_id: str,
+                        offset: int) -> list[Claim]:
+        """Rule claims re-scored, plus proposals for same-sentence pairs the rules missed."""
         if not located:
-            return rule_claims
+            return list(rule_claims)
         scores = self.scorer.score([pair for _, _, pair in located])
         # Per sentence and ordered entity pair, the best probability of each relation over their mentions.
         best: dict[tuple[int, str, str], dict[str, float]] = {}
@@ -160,9 +171,7 @@ class HybridExtractor(ClaimExtractor):
             # (only a confident "none" above removes a rule claim).
             confidence = round(min(0.99, claim.confidence + (1 - claim.confidence) * p_rel), 3)
             out.append(_replace(claim, confidence=confidence, extractor=self.hybrid_name))
-        accept = t.model_accept if self.mode is ExtractorMode.MODEL else t.propose
-        if accept is None:
-            accept = self.scorer.propose_threshold
+        accept = self._accept()
         for (start, subject, obj), label_probs in best.items():
             head, tail = witness[(start, subject, obj)]
             for relation, prob in label_probs.items():
@@ -185,7 +194,56 @@ class HybridExtractor(ClaimExtractor):
                 seen.add(claim_key)
                 out.append(self._model_claim(s_span, o_span, relation, round(prob, 3), lang=lang, doc_id=doc_id,
                                              offset=offset))
-        return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
+        return out
+
+    def _accept(self) -> float:
+        t = self.thresholds
+        accept = t.model_accept if self.mode is ExtractorMode.MODEL else t.propose
+        return self.scorer.propose_threshold if accept is None else accept
+
+    def _cross_sentence(self, doc: Doc, ents: list[Span], claims: list[Claim], *, lang: str, doc_id: str,
+                        offset: int) -> list[Claim]:
+        """Proposals for entity pairs that share no sentence (:mod:`graph.scorer.docpairs`), when the model was
+        trained with them; never a triple the document already has a claim for."""
+        window = getattr(self.scorer, "cross_sentence_window", 0)
+        if window <= 0 or len(ents) < 2:
+            return []
+        from graph.scorer.docpairs import DocMention, cross_sentence_pairs
+
+        sentences = list(doc.sents)
+        index_of = {sent.start: i for i, sent in enumerate(sentences)}
+        mentions = [DocMention(e.kb_id_, e.label_, index_of[e.sent.start], e.start_char - e.sent.start_char,
+                               e.end_char - e.sent.start_char) for e in ents if e.kb_id_]
+        located = list(cross_sentence_pairs([s.text for s in sentences], mentions, window=window,
+                                            lang="en" if lang == "en" else "zh"))
+        if not located:
+            return []
+        first_span: dict[str, Span] = {}
+        for e in ents:
+            first_span.setdefault(e.kb_id_, e)
+        scores = {(h, t): probs for (h, t, _), probs in
+                  zip(located, self.scorer.score([pair for _, _, pair in located]), strict=True)}
+        have = {(c.subject, c.relation, c.object) for c in claims}
+        have |= {(o, r, s) for s, r, o in have if r in self.schema.relations and self.schema.relations[r].symmetric}
+        accept = self._accept() if self.thresholds.propose_cross is None else self.thresholds.propose_cross
+        out = []
+        for (head, tail), probs in scores.items():
+            for relation, prob in probs.items():
+                if relation == "none" or prob < accept or relation not in self.schema.relations:
+                    continue
+                spec = self.schema.relations[relation]
+                reverse = scores.get((tail, head), {}).get(relation, 0.0)
+                if reverse > prob or (reverse == prob and tail < head):
+                    continue  # one claim per unordered pair and relation: the likelier direction
+                if (head, relation, tail) in have:
+                    continue
+                s_span, o_span = first_span[head], first_span[tail]
+                if not spec.accepts(s_span.label_, o_span.label_):
+                    continue
+                have.add((head, relation, tail))
+                out.append(self._model_claim(s_span, o_span, relation, round(prob, 3), lang=lang, doc_id=doc_id,
+                                             offset=offset))
+        return out
 
     @staticmethod
     def _probabilities(best: dict[tuple[int, str, str], dict[str, float]], start: int, subject: str, obj: str,
@@ -204,11 +262,12 @@ class HybridExtractor(ClaimExtractor):
 
     def _model_claim(self, subject: Span, obj: Span, relation: str, probability: float, *, lang: str,
                      doc_id: str, offset: int) -> Claim:
-        sent = subject.sent
-        text = sent.text
+        # The evidence is the sentence, or for a cross-sentence pair every sentence from one mention to the other.
+        region_start = min(subject.sent.start_char, obj.sent.start_char)
+        text = subject.doc.text[region_start:max(subject.sent.end_char, obj.sent.end_char)]
         stripped = len(text) - len(text.lstrip())
         evidence = text.strip()
-        start = offset + sent.start_char + stripped
+        start = offset + region_start + stripped
         first, second = sorted((subject, obj), key=lambda s: s.start_char)
         between = subject.doc.text[first.end_char:second.start_char].lower()
         key = "en" if lang == "en" else "zh"

@@ -106,3 +106,14 @@ def test_cli_extractor_option_accepts_the_modes_and_rejects_others(tmp_path: Pat
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "g.ttl"), "--extractor", "magic"])
     assert bad.exit_code == 2
+
+
+def test_cross_sentence_pairs_are_proposed_once_when_the_model_was_trained_with_them() -> None:
+    text = "Google is based in California. DeepMind is a London laboratory."
+    scorer = FixedScorer(subsidiaryOf=0.9, none=0.05)
+    assert _extract(text, scorer) == []  # a model trained without cross-sentence pairs never scores them
+    scorer.cross_sentence_window = 1  # type: ignore[attr-defined]
+    claims = _extract(text, scorer)
+    # Both orders score 0.9: one claim, whose evidence covers both sentences.
+    assert [(c.relation, c.extractor, c.evidence) for c in claims] == [("subsidiaryOf", "extractor-model-test", text)]
+    scorer.cross_sentence_window = 0  # type: ignore[attr-defined]

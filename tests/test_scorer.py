@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from graph.scorer import ModelMissingError, TrainingDataError
-from graph.scorer.corpora import finre_pairs, read_finre, read_redocred, redocred_pairs
+from graph.scorer.corpora import (
+    RedocDocument,
+    RedocEntity,
+    finre_pairs,
+    read_finre,
+    read_redocred,
+    redocred_pairs,
+)
 from graph.scorer.features import CandidatePair
 from graph.scorer.labels import SCORER_LABELS, map_finre, map_redocred
 from graph.scorer.training import (
@@ -40,6 +47,20 @@ def test_finre_reader_merges_both_orders_of_a_pair(tmp_path: Path) -> None:
     assert instance.gold() == {("甲公司", "acquired", "乙公司")}
     forward, backward = finre_pairs([instance])
     assert forward.labels == {"acquired"} and backward.labels == frozenset()
+
+
+def test_redocred_cross_sentence_pairs_carry_the_entity_pairs_labels() -> None:
+    doc = RedocDocument("t", ("Mojang is a studio .", "It developed Minecraft .", "Sweden ."),
+                        (RedocEntity("Mojang", "Organization", ((0, 0, 6),)),
+                         RedocEntity("Minecraft", "Entity", ((1, 13, 22),)),
+                         RedocEntity("Sweden", "Place", ((2, 0, 6),))),
+                        frozenset({(1, "developedBy", 0)}))
+    assert list(redocred_pairs(doc)) == []  # no two entities share a sentence
+    found = {(h, t): pair for h, t, pair in redocred_pairs(doc, window=1)}
+    assert set(found) == {(0, 1), (1, 0), (1, 2), (2, 1)}  # Mojang and Sweden are two sentences apart
+    pair = found[(1, 0)]
+    assert pair.labels == {"developedBy"} and not found[(0, 1)].labels
+    assert pair.text[pair.head[0]:pair.head[1]] == "Minecraft" and "xs:1" in pair.extra
 
 
 def _toy_pairs() -> list[CandidatePair]:

@@ -99,6 +99,9 @@ class RelationScorer:
         #: The probability at which a pair the rules missed becomes a claim, chosen on the calibration split at
         #: training time (best F1 there); 0.5 until calibrated.
         self.propose_threshold: float = 0.5
+        #: Entity pairs sharing no sentence are scored when at most this many sentences apart; 0 (models trained
+        #: without them) means never.
+        self.cross_sentence_window: int = 0
         #: Trigger phrases the model was trained with, kept with it so its features never drift from training.
         self.trigger_phrases: dict[str, list[tuple[str, str, bool]]] = {}
         self._triggers: TriggerIndex | None = None
@@ -160,7 +163,8 @@ class RelationScorer:
         path.mkdir(parents=True, exist_ok=True)
         self.model.to_disk(path / "model")
         cfg = {"labels": self.labels, "calibration": self.calibration, "version": self.version,
-               "propose_threshold": self.propose_threshold, "triggers": self.trigger_phrases}
+               "propose_threshold": self.propose_threshold, "cross_sentence_window": self.cross_sentence_window,
+               "triggers": self.trigger_phrases}
         (path / "cfg.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=0), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationScorer:
@@ -171,6 +175,7 @@ class RelationScorer:
         self.calibration = [(float(a), float(b)) for a, b in cfg["calibration"]]
         self.version = str(cfg["version"])
         self.propose_threshold = float(cfg.get("propose_threshold", 0.5))
+        self.cross_sentence_window = int(cfg.get("cross_sentence_window", 0))
         self.trigger_phrases = cfg.get("triggers", {})
         self._triggers = None
         self.model.from_disk(path / "model")

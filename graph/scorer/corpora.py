@@ -9,6 +9,7 @@ The corpora are never part of the repository: every reader takes the path the us
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.scorer.docpairs import DocMention, cross_sentence_pairs
 from graph.scorer.features import CandidatePair
 from graph.scorer.labels import REDOCRED_TYPES, SYMMETRIC, map_finre, map_redocred
 
@@ -165,8 +167,17 @@ def read_redocred(path: str | Path) -> list[RedocDocument]:
     return out
 
 
-def redocred_pairs(doc: RedocDocument) -> Iterator[tuple[int, int, CandidatePair]]:
-    """Ordered mention pairs of two different (typed) entities in one sentence, with the entity indices."""
+def redocred_pairs(doc: RedocDocument, *, window: int = 0) -> Iterator[tuple[int, int, CandidatePair]]:
+    """Ordered mention pairs of two different (typed) entities in one sentence, with the entity indices; with
+    ``window`` > 0 also the entity pairs that share no sentence but are at most that many sentences apart
+    (:func:`graph.scorer.docpairs.cross_sentence_pairs`)."""
+    if window > 0:
+        doc_mentions = [DocMention(str(index), entity.type, sid, start, end)
+                        for index, entity in enumerate(doc.entities) for sid, start, end in entity.mentions]
+        for head, tail, pair in cross_sentence_pairs(doc.sentences, doc_mentions, window=window, lang="en"):
+            h, t = int(head), int(tail)
+            labels = frozenset(r for gh, r, gt in doc.gold if (gh, gt) == (h, t))
+            yield h, t, dataclasses.replace(pair, labels=labels, group=doc.title)
     by_sentence: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for index, entity in enumerate(doc.entities):
         if not entity.type:

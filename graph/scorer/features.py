@@ -107,7 +107,7 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
     """N-grams that cross a mention boundary, with the mention replaced by a head or tail marker.
 
     "H收购T", "T的H", "H and T" read the relation and its direction together, which the between-text features
-    (that never touch the mentions) cannot; measured +0.02-0.03 F1 on FinRE.
+    (that never touch the mentions) cannot (on FinRE's calibration split within noise, about ±0.01 F1).
 
     >>> sorted(_marked_ngrams("甲收购乙", (0, 1), (3, 4), head_first=True, lang="zh"))
     ['mk:<H>收', 'mk:<H>收购', 'mk:<H>收购<T>', 'mk:收购<T>', 'mk:购<T>']
@@ -182,7 +182,7 @@ def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
     feats.append(f"hs:{head_text[-2:]}")
     feats.append(f"ts:{tail_text[-2:]}")
     # Their character uni/bigrams too: "银行", "证券", "Motors" inside a name say what kind of party it is, which
-    # FinRE (no entity types) only shows this way; measured +0.02-0.03 F1 on the calibration split.
+    # FinRE (no entity types) only shows this way (on FinRE's calibration split within noise, about ±0.01 F1).
     feats.extend(f"hn:{g}" for g in _ngrams(head_text, (1, 2)))
     feats.extend(f"tn:{g}" for g in _ngrams(tail_text, (1, 2)))
     feats.extend(pair.extra)

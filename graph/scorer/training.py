@@ -45,7 +45,10 @@ from graph.scorer.corpora import (
     split_documents,
 )
 from graph.scorer.features import CandidatePair, TriggerIndex
-from graph.scorer.labels import SCORER_LABELS
+from graph.scorer.labels import REDOCRED, SCORER_LABELS
+
+#: Our relations Re-DocRED's labels map to.
+REDOCRED_RELATIONS = frozenset(m.relation for m in REDOCRED.values())
 
 #: The training configuration ``make train`` uses.
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "config.cfg"
@@ -104,8 +107,15 @@ def collect_data(data: str | Path | None, *, config: Config, gold: Sequence[str 
         docs = read_redocred(root / "redocred" / "dev_revised.json")[:limit]
         train_docs, out.redocred_held_out = split_documents(
             docs, held_out=float(config["training"]["redocred_held_out"]), seed=seed)
+        window = int(config["training"].get("cross_sentence_window", 0))
+        # Only pairs whose types some mapped relation accepts: the hybrid never proposes the others, and without
+        # them "none" is 62% fewer rows while 94% of positives stay (Re-DocRED is 99.5% "none" otherwise).
+        from graph.schema import load_schema
+
+        relations = [spec for name, spec in load_schema().relations.items() if name in REDOCRED_RELATIONS]
         for doc in train_docs:
-            pairs.extend(pair for _, _, pair in redocred_pairs(doc))
+            pairs.extend(pair for _, _, pair in redocred_pairs(doc, window=window)
+                         if any(spec.accepts(pair.head_type, pair.tail_type) for spec in relations))
     for path in gold:
         pairs.extend(gold_pairs(path))
     for pair in pairs:
@@ -204,6 +214,7 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
 
         triggers = TriggerIndex.from_schema(load_schema())
     scorer.set_triggers(triggers)
+    scorer.cross_sentence_window = int(training.get("cross_sentence_window", 0))
     model = scorer.model
     features = featurise(train, triggers=triggers)
     y = _targets(train, labels)
@@ -211,7 +222,12 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     optimizer = Adam(float(training["learn_rate"]), L2=float(training["L2"]))
     # Multi-label rows (rare) share the target mass; "none" rows weigh less (see config.cfg none_weight).
     target = y / y.sum(axis=1, keepdims=True)
-    weights = numpy.where(y[:, 0] > 0, float(training["none_weight"]), 1.0).astype("float32")[:, None]
+    none_weight = training["none_weight"]
+    # Per language (= per corpus here): FinRE pairs are 30% related, Re-DocRED pairs 1%, so one weight cannot
+    # balance both.
+    row_none_weight = numpy.asarray([float(none_weight[p.lang] if isinstance(none_weight, dict) else none_weight)
+                                     for p in train], dtype="float32")
+    weights = numpy.where(y[:, 0] > 0, row_none_weight, 1.0).astype("float32")[:, None]
     keys, _values, lengths = features
     row_starts = numpy.concatenate([[0], numpy.cumsum(lengths)])
     order = list(range(len(train)))
