@@ -46,9 +46,12 @@ _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-.+':][A-Za-z0-9\u00c0-\u024f]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
-                 "实验室", "研究院", "研究所", "基金", "资本", "大学")
-_SUFFIX_LAST = frozenset(s[-1] for s in ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行",
-                                        "股份", "控股", "实验室", "研究院", "研究所", "基金", "资本", "大学"))
+                 "实验室", "研究院", "研究所", "基金", "资本", "大学", "学院", "基金会", "协会", "委员会", "出版社",
+                 "电视台", "工作室", "交易所", "研究中心", "事务所", "联盟")
+_SUFFIX_LAST = frozenset(s[-1] for s in _ORG_SUFFIXES)
+#: Category nouns that stand before a name as its description, not inside it: "教育机构可汗学院".
+_ZH_CATEGORY = frozenset(["机构", "组织", "企业", "平台", "应用", "公司", "集团", "品牌", "旗下", "部门", "团队", "媒体",
+                          "网站", "初创公司", "创业公司", "非营利", "实验室", "厂商", "巨头", "大厂"])
 #: Tokens that never start or sit inside a Chinese organisation name found by suffix.
 _ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下", "成为", "作为", "据", "根据",
                              "本周", "上周", "下周", "本月", "上月", "今年", "去年", "明年", "此前", "目前", "当天",
@@ -74,12 +77,14 @@ _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", 
 
 
 #: Tokens that continue a product name as its version: numbers ("2.0", "4", "70B") and tier words.
-_VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
+_VERSION = re.compile(r"^(?!(?:19|20)\d\d$)(?:[a-zA-Z]?\d+(?:\.\d+)*[A-Za-z]{0,2}|Pro|Ultra|Max|Turbo|mini|Mini|Plus|Lite|Flash|Sonnet|Opus|"
                       r"Haiku|Nano|Instruct|Preview|Omni|Air|Speed)$")
 #: A model number after a name: "60", "S24"-like tokens are names of their own, so only digits (and v2).
 _NUMBERED = re.compile(r"^(?!(?:19|20)\d\d$)[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}$")
 #: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
-_ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶"])
+_ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶", "设计", "制造", "代工", "研发", "服务", "设备", "通信", "电信", "物流", "零售",
+                         "广告", "支付", "社交", "搜索", "视频", "音乐", "出行", "云计算", "存储", "生物", "医疗",
+                         "教育", "传媒", "短视频", "直播", "新能源", "电动车", "造车"])
 
 
 def alias_variants(name: str) -> set[str]:
@@ -208,7 +213,7 @@ class MentionFinder:
         known = [self._with_unit(self._with_version(span)) for span in filter_spans(spans) if span not in other]
         known = filter_spans(known)
         taken = {i for span in known for i in range(span.start, span.end)}
-        found = self._model_names(doc) + self._open_names(doc, lang)
+        found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
             found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
@@ -436,10 +441,12 @@ class MentionFinder:
             return Span(doc, start, end, label=known.type, kb_id=known.iri)
         return Span(doc, start, end, label=label, kb_id=mint_entity_iri(span.text, base_iri=self.base_iri))
 
-    def _open_names(self, doc: Doc, lang: str) -> list[Span]:
-        return self._open_names_zh(doc) if lang == "zh" else self._open_names_en(doc)
+    def _open_names(self, doc: Doc, lang: str, *, known: Sequence[Span] = ()) -> list[Span]:
+        if lang != "zh":
+            return self._open_names_en(doc)
+        return self._open_names_zh(doc, {i for span in known for i in range(span.start, span.end)})
 
-    def _open_names_zh(self, doc: Doc) -> list[Span]:
+    def _open_names_zh(self, doc: Doc, known_tokens: set[int]) -> list[Span]:
         from spacy.attrs import SPACY
 
         spans = []
@@ -463,7 +470,9 @@ class MentionFinder:
                 start = i
                 while start > 0 and i - start < 4:
                     prev = words[start - 1]
-                    if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6:
+                    # "阿联酋技术创新研究所": a known name (here a place) or a category noun ends the name.
+                    if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6 or \
+                            start - 1 in known_tokens or prev in _ZH_CATEGORY:
                         break
                     start -= 1
                 prefix = words[start:i]

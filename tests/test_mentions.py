@@ -162,3 +162,17 @@ def test_a_known_company_followed_by_capitalised_words_is_a_unit(finder: Mention
                                    "Huang and Microsoft Corporation staff.", "en"))
     assert "Microsoft Gaming" in found and found["Microsoft Gaming"] not in finder.schema.entities
     assert found["Nvidia"] == ENT + "nvidia" and found["Microsoft Corporation"] == ENT + "microsoft"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("非营利教育机构可汗学院测试了新模型。", "可汗学院"),
+    ("阿联酋技术创新研究所发布了新模型。", "技术创新研究所"),
+    ("月之暗面发布了 Kimi k1.5。", "Kimi k1.5"),
+])
+def test_chinese_names_stop_at_descriptions_places_and_keep_versions(finder: MentionFinder, text: str,
+                                                                     name: str) -> None:
+    assert name in [surface for surface, _ in _mentions(finder, text, "zh")]
+
+
+def test_a_kind_of_company_is_no_name(finder: MentionFinder) -> None:
+    assert _mentions(finder, "芯片设计公司 Arm 被收购了。", "zh") == [("Arm", ENT + "arm")]
