@@ -790,10 +790,11 @@ class _Sentence:
                 heads = [m for m in usable if m.end <= left_mention.start - 1]
                 if heads and heads[-1].kb_id_ != left_mention.kb_id_:
                     return _Arg(self.group_of(left_mention)), _Arg(self.group_of(heads[-1])), penalty + 0.05
-        if left_mention is not None and any(left_mention.end <= t.start and t.end <= trig.start
-                                            for t in self.trigger_spans):
+        if left_mention is not None and not _is_role_noun(trig.text) and \
+                any(left_mention.end <= t.start and t.end <= trig.start for t in self.trigger_spans):
             # "AMD completed its purchase of Silo AI and agreed to buy ZT Systems": Silo AI is the earlier
-            # verb's object; the coordinated verb shares the sentence subject.
+            # verb's object; the coordinated verb shares the sentence subject. Coordinated role nouns share their
+            # possessor instead ("DeepMind's co-founder and chief executive").
             subject = self._sentence_subject(trig)
             if subject is not None and subject.end <= left_mention.start:
                 left = [m for m in left if m.end <= subject.end]
@@ -1065,15 +1066,20 @@ def _is_zh_role_noun(phrase: str) -> bool:
     return bool(phrase) and "\u4e00" <= phrase[-1] <= "\u9fff" and phrase[-1] in _ZH_ROLE_SUFFIXES
 
 
-#: English agent-noun endings: founder, maker, investor, competitor.
-_EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors")
+#: English agent-noun endings: founder, maker, investor, president, scientist, executive, chairman, employee.
+_EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ent", "ents", "ist", "ists", "ive", "ives", "man", "men",
+                          "ee", "ees")
+#: Titles written as initials: CEO, CTO, CFO, COO.
+_EN_TITLE_INITIALS = frozenset(["ceo", "cto", "cfo", "coo", "chair", "head"])
 
 
 def _is_role_noun(phrase: str) -> bool:
     """Whether a trigger names the one who holds a role (创始人, founder, maker) rather than an action.
 
-    >>> _is_role_noun("创始人"), _is_role_noun("co-founders"), _is_role_noun("acquired"), _is_role_noun("power")
-    (True, True, False, False)
+    >>> _is_role_noun("创始人"), _is_role_noun("co-founders"), _is_role_noun("chief executive"), _is_role_noun("CEO")
+    (True, True, True, True)
+    >>> _is_role_noun("acquired"), _is_role_noun("power"), _is_role_noun("chief executive of")
+    (False, False, False)
     """
     words = phrase.lower().split()
     if not words:
@@ -1081,7 +1087,8 @@ def _is_role_noun(phrase: str) -> bool:
     if _is_zh_role_noun(phrase):
         return True
     last = words[-1]
-    return last.isascii() and last.endswith(_EN_AGENT_NOUN_ENDINGS) and last not in _EN_NOT_AGENT_NOUNS
+    return last.isascii() and (last in _EN_TITLE_INITIALS or (
+        last.endswith(_EN_AGENT_NOUN_ENDINGS) and last not in _EN_NOT_AGENT_NOUNS))
 
 
 #: Trigger words that end like agent nouns but are not ("power", "partner" is one, "offer" is not).
@@ -1167,7 +1174,8 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
     for span, cue in cues:
         if cue.kind not in ("negation", "hedge", "plan"):
             continue
-        before_trigger = span.end <= trig.start
+        # A cue inside the trigger phrase ("will join") scopes over it like one before it.
+        before_trigger = span.end <= trig.start or trig.start <= span.start < span.end <= trig.end
         in_scope = (
             (cue.scope == "before" and before_trigger and span.start >= clause_start)
             or (cue.scope == "sentence" and before_trigger)

@@ -349,3 +349,24 @@ def test_an_agent_noun_names_someone_else_than_its_modifier() -> None:
 def test_an_unnamed_role_holder_is_not_filled_from_the_topic() -> None:
     claims = extract("一名用户起诉了 OpenAI 及其创始人。", title="Sam Altman 回应诉讼")
     assert not [c for c in claims if c.relation == "foundedBy"], [c.triple_names for c in claims]
+
+
+# ---------------------------------------------------------------- coordinated roles, cues inside triggers, adverbs
+def test_coordinated_role_nouns_share_the_possessor_and_the_holder() -> None:
+    claims = extract("Mustafa Suleyman, Inflection AI's co-founder and chief executive, spoke in London.")
+    assert {("Inflection AI", "foundedBy", "Mustafa Suleyman"), ("Mustafa Suleyman", "worksFor", "Inflection AI")} \
+        <= _triples(claims), _triples(claims)
+
+
+def test_a_plan_word_inside_a_trigger_makes_the_claim_planned() -> None:
+    claim = _only(extract("Mira Murati will join Anthropic next month."), "worksFor")
+    assert claim.triple_names == ("Mira Murati", "worksFor", "Anthropic") and claim.modality == "planned"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Perplexity has been competing aggressively with Google in search.", ("Google", "competesWith", "Perplexity")),
+    ("Apple has signed several deals with suppliers, including OpenAI.", ("Apple", "partnersWith", "OpenAI")),
+])
+def test_an_adverb_or_an_object_may_split_a_trigger(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples or (expected[2], expected[1], expected[0]) in triples, triples
