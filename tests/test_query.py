@@ -81,7 +81,7 @@ def column(result: QueryResult, name: str) -> list[object]:
 def test_named_queries_each_say_what_they_answer_and_take_declared_parameters() -> None:
     queries = named_queries()
     assert set(queries) == {"competitors", "claims-about", "relations-of-type", "contradictions", "timeline",
-                            "entities-by-type"}
+                            "entities-by-type", "why-merged"}
     assert queries["contradictions"].parameters == {}
     assert set(queries["relations-of-type"].parameters) == {"relation"}
     assert all(q.description for q in queries.values())
@@ -124,6 +124,13 @@ def test_contradictions_find_opposite_polarity_and_released_versus_delayed(both_
     assert found == {
         ("opposite polarity", ENT + "google", KG.acquired.value, ENT + "google-deepmind", KG.acquired.value),
         ("mutually exclusive", ENT + "openai", KG.released.value, ENT + "sora", KG.delayed.value)}
+
+
+def test_why_merged_lists_each_name_of_an_entity_with_its_rule(both_engines: Runner) -> None:
+    result = both_engines("why-merged", {"entity": "nvidia"})
+    rows = {(row[1], row[2]) for row in result.rows}
+    assert rows == {("NVIDIA", "gazetteer"), ("英伟达", "gazetteer")}
+    assert set(column(result, "entity")) == {ENT + "nvidia"}
 
 
 def test_timeline_orders_claims_by_document_date(both_engines: Runner) -> None:
