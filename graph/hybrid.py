@@ -213,15 +213,14 @@ class HybridExtractor(ClaimExtractor):
         sentences = list(doc.sents)
         index_of = {sent.start: i for i, sent in enumerate(sentences)}
         mentions = [DocMention(e.kb_id_, e.label_, index_of[e.sent.start], e.start_char - e.sent.start_char,
-                               e.end_char - e.sent.start_char) for e in ents if e.kb_id_]
+                               e.end_char - e.sent.start_char, i) for i, e in enumerate(ents) if e.kb_id_]
         located = list(cross_sentence_pairs([s.text for s in sentences], mentions, window=window,
                                             lang="en" if lang == "en" else "zh"))
         if not located:
             return []
-        first_span: dict[str, Span] = {}
-        for e in ents:
-            first_span.setdefault(e.kb_id_, e)
-        scores = {(h, t): probs for (h, t, _), probs in
+        # The mentions each pair was scored on are its evidence.
+        witness = {(h.key, t.key): (ents[h.ref], ents[t.ref]) for h, t, _ in located}
+        scores = {(h.key, t.key): probs for (h, t, _), probs in
                   zip(located, self.scorer.score([pair for _, _, pair in located]), strict=True)}
         have = {(c.subject, c.relation, c.object) for c in claims}
         have |= {(o, r, s) for s, r, o in have if r in self.schema.relations and self.schema.relations[r].symmetric}
@@ -237,7 +236,7 @@ class HybridExtractor(ClaimExtractor):
                     continue  # one claim per unordered pair and relation: the likelier direction
                 if (head, relation, tail) in have:
                     continue
-                s_span, o_span = first_span[head], first_span[tail]
+                s_span, o_span = witness[(head, tail)]
                 if not spec.accepts(s_span.label_, o_span.label_):
                     continue
                 have.add((head, relation, tail))

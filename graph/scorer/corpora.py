@@ -175,7 +175,7 @@ def redocred_pairs(doc: RedocDocument, *, window: int = 0) -> Iterator[tuple[int
         doc_mentions = [DocMention(str(index), entity.type, sid, start, end)
                         for index, entity in enumerate(doc.entities) for sid, start, end in entity.mentions]
         for head, tail, pair in cross_sentence_pairs(doc.sentences, doc_mentions, window=window, lang="en"):
-            h, t = int(head), int(tail)
+            h, t = int(head.key), int(tail.key)
             labels = frozenset(r for gh, r, gt in doc.gold if (gh, gt) == (h, t))
             yield h, t, dataclasses.replace(pair, labels=labels, group=doc.title)
     by_sentence: dict[int, list[tuple[int, int, int]]] = defaultdict(list)

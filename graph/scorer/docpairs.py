@@ -12,8 +12,8 @@ The same function serves training (Re-DocRED documents, :mod:`graph.scorer.corpo
 
 >>> sentences = ["Mojang is a Swedish studio.", "It developed Minecraft."]
 >>> mentions = [DocMention("m", "Organization", 0, 0, 6), DocMention("mc", "Entity", 1, 13, 22)]
->>> [(h, t, p.text, p.text[p.head[0]:p.head[1]]) for h, t, p in cross_sentence_pairs(sentences, mentions,
-...                                                                                   window=3, lang="en")][0]
+>>> [(h.key, t.key, p.text, p.text[p.head[0]:p.head[1]]) for h, t, p in cross_sentence_pairs(
+...     sentences, mentions, window=3, lang="en")][0]
 ('m', 'mc', 'Mojang is a Swedish studio. It developed Minecraft.', 'Mojang')
 """
 
@@ -27,13 +27,15 @@ from graph.scorer.features import CandidatePair
 
 
 class DocMention(NamedTuple):
-    """One mention: its entity's key, the entity's type, its sentence index and offsets inside that sentence."""
+    """One mention: its entity's key, the entity's type, its sentence index and offsets inside that sentence, and
+    the caller's own index for it (e.g. into ``doc.ents``), handed back with the chosen pair."""
 
     key: str
     type: str
     sentence: int
     start: int
     end: int
+    ref: int = -1
 
 
 def _count_bucket(count: int) -> str:
@@ -41,9 +43,9 @@ def _count_bucket(count: int) -> str:
 
 
 def cross_sentence_pairs(sentences: Sequence[str], mentions: Sequence[DocMention], *, window: int,
-                         lang: str) -> Iterator[tuple[str, str, CandidatePair]]:
-    """``(head key, tail key, candidate)`` for every ordered entity pair with no shared sentence whose closest
-    mentions are at most ``window`` sentences apart (the earlier mention of a tie wins, so output is stable).
+                         lang: str) -> Iterator[tuple[DocMention, DocMention, CandidatePair]]:
+    """``(head mention, tail mention, candidate)`` for every ordered entity pair with no shared sentence whose
+    closest mentions (the ones returned) are at most ``window`` sentences apart (ties: the earlier mentions).
 
     Entities without a type (``""``) are skipped, as the sentence-level readers skip them.
 
@@ -64,7 +66,7 @@ def cross_sentence_pairs(sentences: Sequence[str], mentions: Sequence[DocMention
             distance, h, t = min((abs(h.sentence - t.sentence), h, t) for h in head_mentions for t in tail_mentions)
             if distance > window:
                 continue
-            yield head_key, tail_key, _joined(sentences, h, t, lang=lang, extra=(
+            yield h, t, _joined(sentences, h, t, lang=lang, extra=(
                 f"xs:{distance}", "xs", f"xs:ty:{h.type}>{t.type}",
                 f"xs:h0:{int(first_sentence[head_key] == 0)}", f"xs:t0:{int(first_sentence[tail_key] == 0)}",
                 f"xs:hn:{_count_bucket(len(sentences_of[head_key]))}",
