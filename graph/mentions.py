@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
+from graph.name_types import infer_type
 from graph.nlp import get_pipeline, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
@@ -238,12 +239,27 @@ class MentionFinder:
         ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
                               descriptions={(e.start, e.end) for e in ents if is_description(e.text)})
+        ents = self._typed(ents)
         if self.schema.name_overrides:
             ents = self._overridden(ents, links)
         doc.ents = ents
         doc.user_data[RESOLUTION_KEY] = {
             (e.start_char, e.end_char): self._resolution(e, listed, links) for e in ents if not is_description(e.text)}
         return doc
+
+    def _typed(self, ents: list[Span]) -> list[Span]:
+        """Unlisted names typed by what the text says of them (graph.name_types), every mention of one IRI
+        alike: "the video start-up Runway" makes each "Runway" an organisation."""
+        types: dict[str, str] = {}
+        for ent in ents:
+            if ent.label_ == "Entity" and ent.kb_id_ not in self.schema.entities and not is_description(ent.text):
+                found = infer_type(ent)
+                if found != "Entity":
+                    types.setdefault(ent.kb_id_, found)
+        if not types:
+            return ents
+        return [Span(e.doc, e.start, e.end, label=types[e.kb_id_], kb_id=e.kb_id_)
+                if e.label_ == "Entity" and e.kb_id_ in types else e for e in ents]
 
     def _resolution(self, ent: Span, listed: set[tuple[int, int, str]], links: Links) -> tuple[str, str]:
         """Why a mention has its IRI: (rule, evidence); the rules are listed in ``resolution_of``."""

@@ -176,3 +176,16 @@ def test_chinese_names_stop_at_descriptions_places_and_keep_versions(finder: Men
 
 def test_a_kind_of_company_is_no_name(finder: MentionFinder) -> None:
     assert _mentions(finder, "芯片设计公司 Arm 被收购了。", "zh") == [("Arm", ENT + "arm")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The deal was led by the video start-up Quillbox last week.", "Quillbox", "Organization"),
+    ("Analysts praised Zentrix, a chatbot that writes code.", "Zentrix", "Product"),
+    ("The lawsuit was filed by actress Marla Quoine in May.", "Marla Quoine", "Person"),
+    ("The memo was written by Douglas Varnet last week.", "Douglas Varnet", "Person"),
+    ("The memo came from Quillbox Varnet last week.", "Quillbox Varnet", "Entity"),
+])
+def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, text: str, name: str,
+                                                         kind: str) -> None:
+    doc = finder(finder.nlp("en")(text), lang="en")
+    assert [e.label_ for e in doc.ents if e.text == name] == [kind]
