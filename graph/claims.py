@@ -56,7 +56,8 @@ _ZH_NEGATORS = frozenset("不没未非无")
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
-_ZH_COMITATIVE = frozenset(["与", "和", "同", "跟"])
+#: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
+_ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -561,6 +562,11 @@ class _Sentence:
                         not self._parallel_possessors(prev, mention):
                     groups[-1].append(mention)
                     continue
+                if between[:1] == ["及其"] and 1 < len(between) <= 3 and \
+                        all(_is_zh_role_noun(w) for w in between[1:]):
+                    # "起诉 OpenAI 及其首席执行官萨姆·奥特曼": the company and its officer, both.
+                    groups[-1].append(mention)
+                    continue
                 if not between and prev.end == mention.start and self.lang == "zh":
                     groups[-1].append(mention)
                     continue
@@ -697,7 +703,7 @@ class _Sentence:
         """
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
-                  and m.start not in self.sources]
+                  and m.start not in self.sources and not _is_venue(m.text)]
         usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
@@ -813,8 +819,10 @@ class _Sentence:
             if spec.symmetric and right_mention is None and self.lang == "zh":
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
+                rather = "不如" in self.words(self.sent.start, self.sent.end)
                 marker = next((i for i in range(self.clause_start(trig.start), trig.start)
-                               if self.w[i] in _ZH_COMITATIVE and i not in in_lists), None)
+                               if self.w[i] in _ZH_COMITATIVE and i not in in_lists
+                               and not (rather and self.w[i] == "与其")), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
                     after_marker = [m for m in left if m.start > marker and
@@ -950,9 +958,26 @@ class _Sentence:
                 return None
             lead = [t for t in self.doc[self.sent.start:mention.start] if not (t.is_punct or t.is_space)]
             if len(lead) <= 2:
-                return mention
+                return self._phrase_head(mention, trig)
             return None
         return None
+
+    def _phrase_head(self, mention: Span, trig: Span) -> Span:
+        """The head of the noun phrase a mention opens: "阿里巴巴旗下的阿里云" → 阿里云, "特斯拉首席执行官埃隆·马斯克"
+        → 埃隆·马斯克, "Nvidia chief executive Jensen Huang" → Jensen Huang; else the mention itself."""
+        later = [m for m in self.mentions if mention.end <= m.start < trig.start and m.start - mention.end <= 4]
+        if not later:
+            return mention
+        head = later[0]
+        between = [w for w in self.words(mention.end, head.start)]
+        if between and all(w in _ZH_POSSESSIVE or w in ("'s", "\u2019s") for w in between):
+            return head
+        roles = [t for t in self.trigger_spans if mention.end <= t.start and t.end <= head.start]
+        if roles and all(_is_role_noun(t.text) for t in roles) and \
+                len(between) == sum(len(self.words(t.start, t.end)) for t in roles) + \
+                sum(1 for w in between if w in _ZH_POSSESSIVE or w in ("'s", "\u2019s")):
+            return head
+        return mention
 
     def _zh_passive(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
         """``Y 被 X 收购`` / ``Y 由 X 开发`` / ``由 X 开发的 Y`` / ``Y 获 X 投资``: (agent, patient or None)."""
@@ -1094,6 +1119,21 @@ def _is_role_noun(phrase: str) -> bool:
 #: Trigger words that end like agent nouns but are not ("power", "partner" is one, "offer" is not).
 _EN_NOT_AGENT_NOUNS = frozenset(["power", "powers", "over", "under", "after", "better", "faster", "together", "other",
                                  "for", "order", "counter", "transfer", "offer", "consider", "prior", "major"])
+
+
+#: Head nouns of courts: where a case is heard, not a party to it ("向北京知识产权法院提起诉讼", "sued him in the
+#: Delaware Court of Chancery").
+_ZH_VENUE_HEADS = ("法院", "法庭", "仲裁庭", "仲裁委员会")
+_EN_VENUE_WORDS = frozenset(["court", "tribunal"])
+
+
+def _is_venue(name: str) -> bool:
+    """Whether a name is a court's, which hears claims but is no argument of one.
+
+    >>> _is_venue("北京知识产权法院"), _is_venue("Delaware Court of Chancery"), _is_venue("Courtera"), _is_venue("腾讯")
+    (True, True, False, False)
+    """
+    return name.endswith(_ZH_VENUE_HEADS) or bool(_EN_VENUE_WORDS & set(name.lower().split()))
 
 
 def _phrase_parts(phrase: str) -> list[str]:

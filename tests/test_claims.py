@@ -370,3 +370,32 @@ def test_a_plan_word_inside_a_trigger_makes_the_claim_planned() -> None:
 def test_an_adverb_or_an_object_may_split_a_trigger(text: str, expected: tuple[str, str, str]) -> None:
     triples = _triples(extract(text))
     assert expected in triples or (expected[2], expected[1], expected[0]) in triples, triples
+
+
+# ---------------------------------------------------------------- noun-phrase heads, venues, 及其
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("腾讯旗下的腾讯云今天在深圳举行大会，正式推出混元大模型。", ("腾讯云", "released", "混元大模型"),
+     ("腾讯", "released", "混元大模型")),
+    ("百度首席执行官李彦宏周四在北京提起诉讼，起诉字节跳动。", ("李彦宏", "sued", "字节跳动"), ("百度", "sued", "字节跳动")),
+])
+def test_a_sentence_subject_is_the_head_of_its_noun_phrase(text: str, expected: tuple[str, str, str],
+                                                           wrong: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
+
+
+def test_a_court_is_where_a_case_is_heard_not_a_party() -> None:
+    claims = extract("字节跳动已向北京知识产权法院提起诉讼，起诉百度。")
+    assert ("字节跳动", "sued", "百度") in _triples(claims)
+    assert not [c for c in claims if "法院" in c.object_name or "法院" in c.subject_name], _triples(claims)
+
+
+def test_a_company_and_its_officer_are_both_arguments() -> None:
+    sued = {c.object_name for c in extract("马斯克起诉 OpenAI 及其首席执行官奥特曼。") if c.relation == "sued"}
+    assert {"OpenAI", "奥特曼"} <= sued, sued
+
+
+def test_yu_qi_before_a_noun_is_with_its() -> None:
+    claims = extract("谷歌宣布，DeepMind 将与其兄弟团队 Google Brain 合并。")
+    assert {c.triple_names for c in claims if c.relation == "mergedWith"} & {
+        ("DeepMind", "mergedWith", "Google Brain"), ("Google Brain", "mergedWith", "DeepMind")}, _triples(claims)
