@@ -595,6 +595,21 @@ class _Sentence:
         return marker_before(prev) and marker_after(mention) and \
             any(m.start > mention.end and m.start - mention.end <= 3 for m in self.mentions)
 
+    def _possessed_list(self, first: Span, right: list[Span]) -> list[Span]:
+        """"OpenAI's GPT-4 and Google's Gemini", "Meta 的 Llama 和阿里巴巴的 Qwen": the possessed items of a list of
+        possessives, starting at ``first``."""
+        items = [first]
+        k = right.index(first) if first in right else -1
+        while 0 <= k and k + 2 < len(right):
+            owner, owned = right[k + 1], right[k + 2]
+            joint = self.words(items[-1].end, owner.start)
+            marker = self.words(owner.end, owned.start)
+            if not (joint and all(w in _LIST_SEPARATORS for w in joint)) or marker not in (["的"], ["'s"], ["\u2019s"]):
+                break
+            items.append(owned)
+            k += 2
+        return items if len(items) > 1 else []
+
     def group_of(self, span: Span) -> list[Span]:
         for group in self.groups:
             if span in group:
@@ -730,6 +745,7 @@ class _Sentence:
             # copula and names the holders ("创始人为 A、B 和 C").
             right_mention = None
             right = []
+        possessed_list: list[Span] = []
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
         if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
@@ -737,6 +753,7 @@ class _Sentence:
                 right[1].start - right_mention.end <= 3:
             # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
             right_mention = right[1]
+            possessed_list = self._possessed_list(right_mention, right)
         if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \
                 self.words(left_mention.end, trig.start) in (["'s"], ["\u2019s"]) and \
                 self.words(trig.end, right_mention.start) not in ([], [","]):
@@ -856,7 +873,7 @@ class _Sentence:
                     self.paren.get(left_mention.start, 0) == self.paren.get(trig.start, 0):
                 return agent, _Arg(self.group_of(head)), penalty + 0.05
         if right_mention is not None:
-            patient = _Arg(self.group_of(right_mention))
+            patient = _Arg(possessed_list or self.group_of(right_mention))
             gap = right_mention.start - trig.end
             penalty += min(0.15, max(0, gap - 6) * 0.01)
         if left_mention is not None:
@@ -985,37 +1002,42 @@ class _Sentence:
         between = self.words(agent.end, trig.start)
         if any(w in _ZH_PASSIVE for w in between):
             return None  # marker after the nearest entity: "X 被收购" has no agent here
-        marker_at = agent.start - 1
-        while marker_at >= self.sent.start and self.doc[marker_at].is_space:
-            marker_at -= 1
         group = self.group_of(agent)
-        marker_at = group[0].start - 1
-        while marker_at >= self.sent.start and self.doc[marker_at].is_space:
-            marker_at -= 1
-        # "由量化投资机构幻方量化出资设立", "被美国监管机构 FTC 起诉": a short description may stand between the
-        # marker and its agent, if it names no other entity (a place may qualify it) and stays in the clause.
-        look = marker_at
-        while look >= self.sent.start and marker_at - look < 4 and self.doc[look].text not in _ZH_PASSIVE and \
-                self.clause.get(look, -1) == self.clause.get(agent.start, -2) and \
-                not any(m.start <= look < m.end and m.label_ != "Place" for m in self.mentions):
-            look -= 1
-        if look >= self.sent.start and self.doc[look].text in _ZH_PASSIVE and \
-                self.clause.get(look, -1) == self.clause.get(agent.start, -2):
-            marker_at = look
-        if marker_at < self.sent.start or self.doc[marker_at].text not in _ZH_PASSIVE:
+        marker_at = self._marker_before(group[0].start, _ZH_PASSIVE)
+        if marker_at is None:
             return None
         before = [m for m in left if m.end <= marker_at]
         patient = before[-1] if before else None
         return agent, patient
 
+    def _marker_before(self, start: int, markers: frozenset[str]) -> int | None:
+        """Where a marker (被/由, 将/把/对) stands before the mention starting at ``start``, if one does.
+
+        "由量化投资机构幻方量化出资设立", "对以色列网络设备商 Mellanox 的收购": a short description may stand between
+        the marker and its mention, if it names no other entity (a place may qualify it) and stays in the clause.
+        """
+        at = start - 1
+        while at >= self.sent.start and self.doc[at].is_space:
+            at -= 1
+        if at >= self.sent.start and self.doc[at].text in markers:
+            return at
+        look = at
+        while look >= self.sent.start and at - look < 4 and self.doc[look].text not in markers and \
+                self.doc[look].text not in _ZH_COPULA and self.clause.get(look, -1) == self.clause.get(start, -2) and \
+                not any(m.start <= look < m.end and m.label_ != "Place" for m in self.mentions):
+            look -= 1
+        # 将 also means "will" ("这将是 Google 历史上…"): as a marker it stands right before its noun phrase.
+        if look >= self.sent.start and self.doc[look].text in markers and self.doc[look].text != "将" and \
+                self.clause.get(look, -1) == self.clause.get(start, -2):
+            return look
+        return None
+
     def _zh_disposal(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
         """``X 将/把 Y (的发布) 推迟``: Y is the patient, X (or the sentence subject) the agent."""
         patient = left[-1]
         group = self.group_of(patient)
-        at = group[0].start - 1
-        while at >= self.sent.start and self.doc[at].is_space:
-            at -= 1
-        if at < self.sent.start or self.doc[at].text not in _ZH_OBJECT_MARKERS:
+        at = self._marker_before(group[0].start, _ZH_OBJECT_MARKERS)
+        if at is None:
             return None
         before = [m for m in left if m.end <= at]
         if before:

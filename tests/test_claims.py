@@ -399,3 +399,23 @@ def test_yu_qi_before_a_noun_is_with_its() -> None:
     claims = extract("谷歌宣布，DeepMind 将与其兄弟团队 Google Brain 合并。")
     assert {c.triple_names for c in claims if c.relation == "mergedWith"} & {
         ("DeepMind", "mergedWith", "Google Brain"), ("Google Brain", "mergedWith", "DeepMind")}, _triples(claims)
+
+
+# ---------------------------------------------------------------- possessive lists, markers before descriptions
+@pytest.mark.parametrize("text", [
+    "Mistral Large outperforms OpenAI's GPT-3.5 and Meta's Llama 2 on reasoning tasks.",
+    "Mistral Large 在推理上超过了 OpenAI 的 GPT-3.5 和 Meta 的 Llama 2。",
+])
+def test_each_possessed_item_of_a_possessive_list_is_an_argument(text: str) -> None:
+    beaten = {c.object_name for c in extract(text) if c.relation == "outperforms"}
+    assert beaten == {"GPT-3.5", "Llama 2"}, beaten
+
+
+def test_dui_may_precede_a_description_of_its_noun() -> None:
+    claims = extract("相比之下，微软对美国游戏公司动视暴雪的收购耗时更久。")
+    assert ("微软", "acquired", "动视暴雪") in _triples(claims), _triples(claims)
+
+
+def test_jiang_as_will_is_no_object_marker() -> None:
+    claims = extract("微软同意收购动视暴雪，这将是微软历史上最大的一笔收购。")
+    assert ("动视暴雪", "acquired", "微软") not in _triples(claims), _triples(claims)
