@@ -495,7 +495,7 @@ def named_queries(folder: Path = QUERY_DIR) -> dict[str, NamedQuery]:
     """Every named query, by name.
 
     >>> sorted(named_queries())
-    ['claims-about', 'competitors', 'contradictions', 'entities-by-type', 'relations-of-type', 'timeline']
+    ['claims-about', 'competitors', 'contradictions', 'entities-by-type', 'relations-of-type', 'timeline', 'why-merged']
     >>> named_queries()["competitors"].parameters
     {'entity': 'an entity by any name or alias, in any script or case (OpenAI, 英伟达, nvidia)'}
     """
