@@ -226,15 +226,18 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable results.")] = False,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and spurious claims with their sentences.")] = False,
     threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Predictions are claims at or above this confidence.")] = 0.5,
+    extractor: Annotated[ExtractorMode | None, typer.Option(
+        "--extractor", help="rules, model or hybrid, as for kg build (default: the build default).")] = None,
 ) -> None:
     """Score extraction on gold documents: P/R/F1 per relation, a threshold curve, resolution, contradictions."""
     import json
 
     from graph.evaluate import EvalMode, evaluate_gold
+    from graph.settings import Settings
 
     mode = EvalMode.GIVEN_ENTITIES if given_entities else EvalMode.OPEN
     try:
-        report = evaluate_gold(gold, mode=mode, threshold=threshold)
+        report = evaluate_gold(gold, mode=mode, threshold=threshold, settings=Settings(extractor=extractor))
     except ClaimgraphError as exc:
         raise _fail(str(exc), 2) from None
     if as_json:

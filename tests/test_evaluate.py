@@ -157,6 +157,16 @@ def test_given_entities_flag_changes_the_cli_result(tmp_path: Path) -> None:
     assert given_run["mode"] == "given-entities"
 
 
+def test_cli_eval_takes_the_extractor_like_build(tmp_path: Path) -> None:
+    gold = _write_gold(tmp_path / "gold.jsonl", [
+        {"id": "d1", "text": THREE_SENTENCES, "claims": [["Google", "acquired", "DeepMind"]]}])
+    rules = CliRunner().invoke(app, ["eval", str(gold), "--json", "--extractor", "rules"])
+    assert rules.exit_code == 0, rules.output
+    assert json.loads(rules.output)["micro"]["tp"] == 1
+    wrong = CliRunner().invoke(app, ["eval", str(gold), "--extractor", "magic"])
+    assert wrong.exit_code == 2 and "rules" in wrong.output
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "gold.jsonl:1: not valid JSON"),
     ('{"text": "x", "claims": [["A", "bought", "B"]]}', "unknown relation(s) bought"),
