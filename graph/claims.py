@@ -52,6 +52,9 @@ _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", 
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
+#: Words that mark a role as held no longer ("前 OpenAI 研究员", "former chief executive").
+_ZH_FORMER = frozenset(["前", "原"])
+_EN_FORMER = frozenset(["former", "ex", "ex-", "onetime", "erstwhile"])
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
@@ -442,6 +445,8 @@ class ClaimExtractor:
             inferred = True
         explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
         polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None)
+        if _is_role_noun(trig.text) and ctx.former(trig):
+            polarity = "negative"  # "前 OpenAI 研究员 Andrej Karpathy": a role held no longer
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
@@ -842,8 +847,7 @@ class _Sentence:
                                and not (rather and self.w[i] == "与其")), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
-                    after_marker = [m for m in left if m.start > marker and
-                                    self.words(m.end, m.end + 1) != ["的"]]
+                    after_marker = [m for m in left if m.start > marker and not self._possessor(m)]
                     if after_marker:
                         if before_marker:
                             return _Arg(self.group_of(before_marker[-1])), _Arg(after_marker), penalty
@@ -929,6 +933,24 @@ class _Sentence:
         before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
+
+    def _possessor(self, mention: Span) -> bool:
+        """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""
+        after = self.words(mention.end, mention.end + 3)
+        if "的" not in after:
+            return False
+        at = mention.end + after.index("的") + 1
+        return after.index("的") == 0 or any(m.start in (at, at + 1) for m in self.mentions)
+
+    def former(self, trig: Span) -> bool:
+        """Whether a role noun is marked as held no longer: "前/原 X 研究员", "former X chief", "X's former CEO"."""
+        start = max(self.clause_start(trig.start), trig.start - 5)
+        mention_starts = {m.start for m in self.mentions}
+        for i in range(start, trig.start):
+            word = self.w[i].lower()
+            if word in _EN_FORMER or (word in _ZH_FORMER and (i + 1 == trig.start or i + 1 in mention_starts)):
+                return True
+        return False
 
     def light_gap(self, start: int, end: int) -> bool:
         """Whether the words between two tokens are at most two content words besides particles and "by"/"of"."""

@@ -419,3 +419,24 @@ def test_dui_may_precede_a_description_of_its_noun() -> None:
 def test_jiang_as_will_is_no_object_marker() -> None:
     claims = extract("微软同意收购动视暴雪，这将是微软历史上最大的一笔收购。")
     assert ("动视暴雪", "acquired", "微软") not in _triples(claims), _triples(claims)
+
+
+# ---------------------------------------------------------------- former roles, possessor modifiers
+@pytest.mark.parametrize("text, expected", [
+    ("前 OpenAI 研究员 Andrej Karpathy 在 X 上发表了评论。", ("Andrej Karpathy", "worksFor", "OpenAI")),
+    ("Former Google chief executive Eric Schmidt spoke on Monday.", ("Eric Schmidt", "worksFor", "Google")),
+])
+def test_a_former_role_is_a_negative_claim(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), "worksFor")
+    assert claim.triple_names == expected and claim.polarity == "negative"
+
+
+def test_a_role_two_years_ago_is_not_former() -> None:
+    claim = _only(extract("两年前，OpenAI 研究员 Andrej Karpathy 发表了评论。"), "worksFor")
+    assert claim.polarity == "positive"
+
+
+def test_a_possessor_after_the_comitative_marker_is_no_partner() -> None:
+    claims = extract("DeepMind 将与谷歌内部的 Google Brain 团队合并。")
+    merged = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "mergedWith"}
+    assert merged == {frozenset(("DeepMind", "Google Brain"))}, merged
