@@ -936,11 +936,21 @@ class _Sentence:
 
     def _possessor(self, mention: Span) -> bool:
         """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""
-        after = self.words(mention.end, mention.end + 3)
-        if "的" not in after:
-            return False
-        at = mention.end + after.index("的") + 1
-        return after.index("的") == 0 or any(m.start in (at, at + 1) for m in self.mentions)
+        starts = {m.start for m in self.mentions}
+        i, seen = mention.end, 0
+        while i < self.sent.end and seen < 3:
+            word = self.w[i]
+            if word == "的":
+                nxt = i + 1
+                while nxt < self.sent.end and self.w[nxt].isspace():
+                    nxt += 1
+                return seen == 0 or nxt in starts or nxt + 1 in starts  # "苹果即将上市的新款 iPhone"
+            if word in _LIST_SEPARATORS or i in starts:
+                return False  # "豆包、百度的文心一言": 的 belongs to the next item of the list
+            if not word.isspace():
+                seen += 1
+            i += 1
+        return False
 
     def former(self, trig: Span) -> bool:
         """Whether a role noun is marked as held no longer: "前/原 X 研究员", "former X chief", "X's former CEO"."""

@@ -440,3 +440,10 @@ def test_a_possessor_after_the_comitative_marker_is_no_partner() -> None:
     claims = extract("DeepMind 将与谷歌内部的 Google Brain 团队合并。")
     merged = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "mergedWith"}
     assert merged == {frozenset(("DeepMind", "Google Brain"))}, merged
+
+
+def test_de_after_a_list_item_belongs_to_the_next_item() -> None:
+    claims = extract("Kimi 正与字节跳动的豆包、百度的文心一言等产品争夺用户。")
+    rivals = {c.object_name if c.subject_name == "Kimi" else c.subject_name
+              for c in claims if c.relation == "competesWith" and "Kimi" in c.triple_names}
+    assert {"豆包", "文心一言"} <= rivals, _triples(claims)
