@@ -443,7 +443,7 @@ def test_a_possessor_after_the_comitative_marker_is_no_partner() -> None:
 
 
 def test_de_after_a_list_item_belongs_to_the_next_item() -> None:
-    claims = extract("Kimi 正与字节跳动的豆包、百度的文心一言等产品争夺用户。")
-    rivals = {c.object_name if c.subject_name == "Kimi" else c.subject_name
-              for c in claims if c.relation == "competesWith" and "Kimi" in c.triple_names}
-    assert {"豆包", "文心一言"} <= rivals, _triples(claims)
+    claims = extract("通义千问正与字节跳动的豆包、月之暗面的 Kimi 等产品争夺用户。")
+    rivals = {c.object_name if c.subject_name == "通义千问" else c.subject_name
+              for c in claims if c.relation == "competesWith" and "通义千问" in c.triple_names}
+    assert {"豆包", "Kimi"} <= rivals, _triples(claims)
