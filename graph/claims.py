@@ -1208,6 +1208,10 @@ def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
     return False
 
 
+#: What follows a frame verb whose object is a whole clause: "宣布，…", "announced: …", "announced that …".
+_FRAME_OPENERS = frozenset(["，", ",", "：", ":", "that"])
+
+
 def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[tuple[Span, Trigger]]:
     """Drop triggers that only frame or are governed by another one in the same stretch of text.
 
@@ -1232,6 +1236,8 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
             nxt += 1
         if nxt in starts and trigger.relation == "announced":
             continue  # a frame verb directly before another trigger
+        if trigger.relation == "announced" and nxt < len(doc) and doc[nxt].lower_ in _FRAME_OPENERS:
+            continue  # "谷歌宣布，…", "announced that …": a speech act whose content has triggers of its own
         prev = span.start - 1
         while prev >= 0 and doc[prev].is_space:
             prev -= 1

@@ -447,3 +447,12 @@ def test_de_after_a_list_item_belongs_to_the_next_item() -> None:
     rivals = {c.object_name if c.subject_name == "通义千问" else c.subject_name
               for c in claims if c.relation == "competesWith" and "通义千问" in c.triple_names}
     assert {"豆包", "Kimi"} <= rivals, _triples(claims)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("谷歌宣布，三星将在新手机上提供更多功能。", "谷歌发布 Gemini"),
+    ("微软宣布，用户可以在 Azure 上使用 Llama 2。", "Meta 发布 Llama 2"),
+])
+def test_an_announcement_of_a_clause_is_a_frame_not_a_claim(text: str, title: str) -> None:
+    claims = extract(text, title=title)
+    assert not [c for c in claims if c.relation == "announced"], _triples(claims)
