@@ -76,6 +76,8 @@ def test_one_word_names_match_in_their_own_case_and_the_longer_alias_wins(finder
      "杨元庆自2009年起执掌这家公司。", "杨元庆", "yang-yuanqing"),
     ("Uber sold its China business in 2016.", "Uber", "优步在2016年出售了中国业务。", "优步", "uber"),
     ("Huawei ships HarmonyOS on its phones.", "HarmonyOS", "华为手机搭载鸿蒙系统。", "鸿蒙系统", "harmonyos"),
+    ("ICBC lent more than any other bank last year.", "ICBC", "工商银行去年的贷款规模居首。", "工商银行", "icbc"),
+    ("Warren Buffett sold more shares of BYD.", "Warren Buffett", "巴菲特再次减持比亚迪。", "巴菲特", "warren-buffett"),
 ])
 def test_a_name_and_its_other_script_name_in_separate_documents_are_one_iri(
         finder: MentionFinder, en_text: str, en_name: str, zh_text: str, zh_name: str, iri: str) -> None:
@@ -95,6 +97,13 @@ def test_a_gazetteer_name_inside_a_longer_known_name_is_not_matched(finder: Ment
     assert ENT + "honor" not in {iri for _, iri in mentions}
     mentions = _mentions(finder, "Michael Dell said Dell would buy back shares.", "en")
     assert _iris_of(mentions, "Michael Dell") == {ENT + "michael-dell"} and _iris_of(mentions, "Dell") == {ENT + "dell"}
+
+
+def test_a_joint_venture_is_not_its_parent_company(finder: MentionFinder) -> None:
+    # 上汽 (SAIC Motor) also begins 上汽大众, its venture with Volkswagen: the longer known name wins.
+    mentions = _mentions(finder, "上汽大众的销量超过了上汽集团的其他合资企业。", "zh")
+    assert _iris_of(mentions, "上汽大众") == {ENT + "saic-volkswagen"}
+    assert _iris_of(mentions, "上汽集团") == {ENT + "saic-motor"}
 
 
 def test_chinese_company_found_by_its_suffix(finder: MentionFinder) -> None:
