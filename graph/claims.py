@@ -54,7 +54,9 @@ _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Words that mark a role as held no longer ("前 OpenAI 研究员", "former chief executive").
 _ZH_FORMER = frozenset(["前", "原"])
-_EN_FORMER = frozenset(["former", "ex", "ex-", "onetime", "erstwhile"])
+_EN_FORMER = frozenset(["former", "ex", "ex-", "onetime", "erstwhile", "previously", "formerly"])
+#: Adverbs that put a role in the past wherever they stand before it ("Levy 此前也是 OpenAI 的研究员").
+_ZH_FORMERLY = frozenset(["此前", "曾经", "曾任", "昔日", "前任"])
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
@@ -732,10 +734,9 @@ class _Sentence:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
             # belongs to the relative clause, not to the trigger before it.
             right = []
-        if right and (self.lang == "en" or self.is_english) and right[0].end < self.sent.end and \
-                any(t.start == right[0].end and t.start != trig.start and _is_role_noun(t.text)
-                    for t in self.trigger_spans):
-            # "its purchase of the Roomba maker": the mention modifies an agent noun naming someone else.
+        if right and right[0].end < self.sent.end and self._modifies_role(right[0], trig):
+            # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
+            # agent noun naming someone else.
             right = []
         if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and \
                 self.words(trig.end, right[0].start) not in ([], [","]) and \
@@ -916,8 +917,9 @@ class _Sentence:
         if not before or any(t.start <= mention.start - 1 < t.end for t in self.trigger_spans):
             return False  # "built on X", "runs on X": the preposition belongs to the trigger
         if self.lang == "zh" and not self.is_english:
-            if before[0] in ("以", "通过", "凭借", "用", "借助", "比"):
-                return True  # instruments, and the standard of a comparison ("比 ChatGPT 更强大的模型")
+            if before[0] in ("以", "通过", "凭借", "用", "借助", "比", "从"):
+                # instruments, the standard of a comparison ("比 ChatGPT 更强大的模型"), a source ("从软银手中")
+                return True
             return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
         return before[0] in ("at", "on", "via", "using")
 
@@ -933,6 +935,18 @@ class _Sentence:
         before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
+
+    def _modifies_role(self, mention: Span, trig: Span) -> bool:
+        """Whether a mention is followed by a role noun (after 的/'s at most) of another relation than ``trig``'s.
+
+        "担任零一万物首席执行官": the role says what 担任 says, and 零一万物 serves both.
+        """
+        at = mention.end
+        while at < self.sent.end and (self.w[at].isspace() or self.w[at].lower() in ("的", "'s", "\u2019s")):
+            at += 1
+        relation = trig.label_.split("|")[1] if trig.label_.count("|") >= 3 else ""
+        return any(t.start == at and t.start != trig.start and _is_role_noun(t.text)
+                   and t.label_.split("|")[1:2] != [relation] for t in self.trigger_spans)
 
     def _possessor(self, mention: Span) -> bool:
         """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""
@@ -958,7 +972,8 @@ class _Sentence:
         mention_starts = {m.start for m in self.mentions}
         for i in range(start, trig.start):
             word = self.w[i].lower()
-            if word in _EN_FORMER or (word in _ZH_FORMER and (i + 1 == trig.start or i + 1 in mention_starts)):
+            if word in _EN_FORMER or word in _ZH_FORMERLY or \
+                    (word in _ZH_FORMER and (i + 1 == trig.start or i + 1 in mention_starts)):
                 return True
         return False
 

@@ -456,3 +456,19 @@ def test_de_after_a_list_item_belongs_to_the_next_item() -> None:
 def test_an_announcement_of_a_clause_is_a_frame_not_a_claim(text: str, title: str) -> None:
     claims = extract(text, title=title)
     assert not [c for c in claims if c.relation == "announced"], _triples(claims)
+
+
+def test_the_seller_after_cong_is_a_source_not_the_buyer() -> None:
+    claims = extract("英伟达宣布以400亿美元从软银手中收购 Arm。")
+    assert ("英伟达", "acquired", "Arm") in _triples(claims)
+    assert ("软银", "acquired", "Arm") not in _triples(claims), _triples(claims)
+
+
+def test_formerly_anywhere_before_a_role_makes_it_former() -> None:
+    claim = _only(extract("Andrej Karpathy 此前也是 OpenAI 的研究员。"), "worksFor")
+    assert claim.polarity == "negative"
+
+
+def test_a_role_of_the_same_relation_shares_the_mention_before_it() -> None:
+    # "担任 X 首席执行官": X is what 担任 and the role both name (the other-relation case is the Roomba-maker test).
+    assert ("李开复", "worksFor", "零一万物") in _triples(extract("李开复目前担任零一万物首席执行官。"))
