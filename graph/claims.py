@@ -833,6 +833,11 @@ class _Sentence:
             agent = _Arg(group)
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
+            if spec.symmetric and right_mention is None and len(group) > 2 and \
+                    self.words(group[0].end, group[1].start)[:1] in (["与"], ["同"], ["跟"]) and \
+                    not set(self.words(group[-1].end, group[-1].end + 2)) & {"之间", "间"}:
+                # "阿里云与百度、华为等…形成竞争": the first against the rest of the list.
+                return _Arg([group[0]]), _Arg(group[1:]), penalty
             if spec.symmetric and len(group) > 1 and (
                     set(self.words(group[-1].end, group[-1].end + 2)) & {"之间", "间", "among"} or
                     self.words(group[0].start - 1, group[0].start) in (["between"], ["among"])):

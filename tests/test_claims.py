@@ -472,3 +472,9 @@ def test_formerly_anywhere_before_a_role_makes_it_former() -> None:
 def test_a_role_of_the_same_relation_shares_the_mention_before_it() -> None:
     # "担任 X 首席执行官": X is what 担任 and the role both name (the other-relation case is the Roomba-maker test).
     assert ("李开复", "worksFor", "零一万物") in _triples(extract("李开复目前担任零一万物首席执行官。"))
+
+
+def test_a_comitative_list_pits_the_first_against_the_rest() -> None:
+    claims = extract("这让字节跳动与百度、阿里巴巴等公司形成直接竞争。")
+    pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "competesWith"}
+    assert pairs == {frozenset(("字节跳动", "百度")), frozenset(("字节跳动", "阿里巴巴"))}, pairs
