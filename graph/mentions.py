@@ -320,21 +320,32 @@ class MentionFinder:
             return span
         # "小米科技有限责任公司", "阿里巴巴集团": the company's own legal form, the same company.
         form = end
-        while form < len(doc) and words[form] in _ZH_LEGAL_FORMS:
+        # 股份/控股 are a legal form only before another one ("比亚迪股份有限公司"); alone they are a stake or a verb.
+        while form < len(doc) and (words[form] in _ZH_LEGAL_FORMS or (
+                words[form] in ("股份", "控股") and form + 1 < len(doc) and words[form + 1] in _ZH_LEGAL_FORMS)):
             form += 1
         if form > end:
             return Span(doc, span.start, form, label=span.label_, kb_id=span.kb_id_)
-        while end < len(doc) and end - span.end < 3 and _CJK_WORD.match(words[end]) and \
-                words[end] not in _ZH_FUNCTION and not words[end].endswith(_ORG_SUFFIXES) and words[end] != "控股":
+        if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
+            return self._new_span(doc, span.start, span.end + 1, "Organization")  # "优步中国的品牌"
+        # More name before a suffix: nouns only, none of them a known name ("东航已经获得浦发银行" is a sentence).
+        tags = self._word_tags()
+
+        def name_part(word: str) -> bool:
+            tag = tags.get(word) or "n"
+            return bool(_CJK_WORD.match(word)) and word not in _ZH_FUNCTION and word != "控股" and \
+                not word.endswith(_ORG_SUFFIXES) and (tag[0] == "n" or tag == "vn")
+
+        while end < len(doc) and end - span.end < 3 and name_part(words[end]):
+            if entity_key(words[end]) in self.schema.entities_by_key:
+                return span
             end += 1
         if end < len(doc) and words[end].endswith(_ORG_SUFFIXES) and _CJK_WORD.match(words[end]) and \
-                words[end] not in ("控股", "股份"):
+                words[end] not in ("控股", "股份") and entity_key(words[end]) not in self.schema.entities_by_key:
             # "联想投资有限公司", "腾讯研究院": more name before the suffix, or a unit's suffix: another body.
             while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:
                 end += 1
             return self._new_span(doc, span.start, end + 1, "Organization")
-        if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
-            return self._new_span(doc, span.start, span.end + 1, "Organization")
         return span
 
     def _with_version(self, span: Span) -> Span:
@@ -433,6 +444,10 @@ class MentionFinder:
                     if span is not None and len(span):
                         spans.append(self._new_span(doc, span.start, span.end, "Person"))
         return spans
+
+    def _word_tags(self) -> dict[str, str]:
+        """jieba's dictionary part-of-speech tags (word → tag), without running its tagger."""
+        return getattr(self._tagger(), "word_tag_tab", None) or {}
 
     def _tagger(self) -> Any:
         if self._pos_tagger is None:

@@ -198,3 +198,14 @@ def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, 
                                                          kind: str) -> None:
     doc = finder(finder.nlp("en")(text), lang="en")
     assert [e.label_ for e in doc.ents if e.text == name] == [kind]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("东航已经获得浦发银行的贷款。", ["东航", "浦发银行"]),
+    ("中国平安回应平安银行的传闻。", ["中国平安", "平安银行"]),
+    ("比亚迪股份有限公司发布公告。", ["比亚迪股份有限公司"]),
+    ("腾讯持有京东股份。", ["腾讯", "京东"]),
+])
+def test_a_unit_name_never_spans_a_verb_or_another_known_name(finder: MentionFinder, text: str,
+                                                              names: list[str]) -> None:
+    assert [surface for surface, _ in _mentions(finder, text, "zh")] == names
