@@ -32,7 +32,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.nlp import words_of
+from graph.nlp import text_of, words_of
 
 #: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
 Links = dict[tuple[int, int], tuple[str, str]]
@@ -185,14 +185,17 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contai
 def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Chinese words in English text are names here only as a stated alias candidate ("known in China as
     萝卜快跑"): an unlinked Chinese token after such a phrase becomes an untyped mention for the check below."""
+    text = text_of(doc)
+    if not _HAS_CJK.search(text):
+        return ents  # most English documents: nothing to look at
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = []
-    for token in doc:
-        if token.i in taken or not _HAS_CJK.search(token.text) or len(token.text) > 12:
+    for i, word in enumerate(words_of(doc)):
+        if i in taken or len(word) > 12 or not _HAS_CJK.search(word):
             continue
-        before = [e for e in ents if e.end <= token.i and e.label_ != "Place"]
-        if before and _STATED_EN.match(doc.text[before[-1].end_char:token.idx].lower()):
-            extra.append(Span(doc, token.i, token.i + 1, label="Entity"))
+        before = [e for e in ents if e.end <= i and e.label_ != "Place"]
+        if before and _STATED_EN.match(text[before[-1].end_char:doc[i].idx].lower()):
+            extra.append(Span(doc, i, i + 1, label="Entity"))
     return sorted(ents + extra, key=lambda e: e.start) if extra else ents
 
 
@@ -212,7 +215,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         if first.kb_id_ == second.kb_id_ or (first.start, first.end) in descriptions or \
                 (second.start, second.end) in descriptions:
             continue  # "the company was known as X": the description's antecedent is a guess; no merge on it
-        between = doc.text[first.end_char:second.start_char]
+        between = text_of(doc)[first.end_char:second.start_char]
         if len(between) > 70 or _SENTENCE_END.search(between) or not pattern.match(between.lower() if lang != "zh" else between):
             continue
         if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
@@ -221,7 +224,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
             continue  # "Microsoft, now OpenAI's biggest backer": the second name describes something else
         keep, lose = (second, first) if second.kb_id_ in known_iris and first.kb_id_ not in known_iris \
             else (first, second)
-        evidence = doc.text[first.start_char:second.end_char]
+        evidence = text_of(doc)[first.start_char:second.end_char]
         renames.setdefault(lose.kb_id_, (keep.kb_id_, keep.label_, evidence))
     if not renames:
         return ents

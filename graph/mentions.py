@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
 from graph.name_types import infer_type
-from graph.nlp import get_pipeline, words_of
+from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
 from graph.senses import other_sense
@@ -393,7 +393,7 @@ class MentionFinder:
                 end += 1
             if start < i and end > i + 1:
                 spans.append(self._new_span(doc, start, end, "Person"))
-        for match in _ZH_BOOK_TITLE.finditer(doc.text):
+        for match in _ZH_BOOK_TITLE.finditer(text_of(doc)):
             span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
             if span is not None:
                 spans.append(self._new_span(doc, span.start, span.end, "Entity"))

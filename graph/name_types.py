@@ -10,7 +10,6 @@ specific first:
 * a common given name as its first word, in a two- or three-word name: "Jeff McMillan", "Douglas Chen".
 
 >>> import spacy
->>> from spacy.tokens import Span
 >>> doc = spacy.blank("en")("The video start-up Runway hired Douglas Chen, and Copilot, a tool, shipped.")
 >>> [infer_type(doc.char_span(a, b, label="Entity")) for a, b in ((19, 25), (32, 44), (50, 57))]
 ['Organization', 'Person', 'Product']
@@ -19,6 +18,8 @@ specific first:
 from __future__ import annotations
 
 from spacy.tokens import Span
+
+from graph.nlp import text_of
 
 
 #: Head nouns that describe an organisation or a product ("the start-up X", "X, a chatbot").
@@ -78,7 +79,7 @@ william willie xavier yann yasmin yuki yusuf zachary zoe
 
 def infer_type(span: Span) -> str:
     """The class of an unlisted name: Organization, Product or Person when the text says so, else its label."""
-    text = span.doc.text
+    text = text_of(span.doc)
     # Whitespace words, so "start-up" and "co-founder" stay whole whatever the tokenizer did with hyphens.
     before = text[max(0, span.start_char - 60):span.start_char].split()[-3:]
     after = text[span.end_char:span.end_char + 60]

@@ -87,6 +87,22 @@ def words_of(doc: Doc) -> list[str]:
     return list(words) if not isinstance(words, list) else words
 
 
+TEXT_KEY = "claimgraph_text"
+
+
+def text_of(doc: Doc) -> str:
+    """A Doc's text, computed once: ``doc.text`` joins every token again on each access.
+
+    >>> text_of(get_pipeline("en")("OpenAI released o1."))
+    'OpenAI released o1.'
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 class JiebaTokenizer:
     """A spaCy tokenizer over its own jieba dictionary, so one build's entity names never leak into another's."""
 

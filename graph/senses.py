@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Span
 
-from graph.nlp import words_of
+from graph.nlp import text_of, words_of
 
 #: Nouns that describe something no organisation, product or model is: a description of the name with one of
 #: these ("Amazon, the largest river", "the constellation Gemini") means the other sense.
@@ -93,8 +93,10 @@ def other_sense(span: Span, *, lang: str, entity_type: str) -> bool:
 
 
 def _other_sense_en(span: Span, entity_type: str) -> bool:
-    words = [w.lower() for w in words_of(span.doc)]
-    start, end = span.start, span.end
+    # Only a window around the name is read; lower-casing the whole Doc per name would be quadratic.
+    offset = max(0, span.start - 10)
+    words = [w.lower() for w in words_of(span.doc)[offset:span.end + 8]]
+    start, end = span.start - offset, span.end - offset
     other_kinds = _OTHER_KIND_EN - _PERSON_KIND_EN if entity_type == "Person" else _OTHER_KIND_EN
     # "X, the ancient board game," / "X the programming language": the description that follows the name.
     after = end + 1 if end < len(words) and words[end] == "," else end
@@ -143,7 +145,7 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
 
 def _other_sense_zh(span: Span) -> bool:
     doc = span.doc
-    text = doc.text
+    text = text_of(doc)
     start, end = span.start_char, span.end_char
     # What follows the name, past closing quotes and a bracketed alias: "双子座（Gemini）是…".
     after = re.sub(r"^[”」』\"'’ ）)]*(?:[（(][^（）()]{0,30}[）)])?", "", text[end:end + 60])
