@@ -52,11 +52,6 @@ _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", 
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
-#: Words that mark a role as held no longer ("前 OpenAI 研究员", "former chief executive").
-_ZH_FORMER = frozenset(["前", "原"])
-_EN_FORMER = frozenset(["former", "ex", "ex-", "onetime", "erstwhile", "previously", "formerly"])
-#: Adverbs that put a role in the past wherever they stand before it ("Levy 此前也是 OpenAI 的研究员").
-_ZH_FORMERLY = frozenset(["此前", "曾经", "曾任", "昔日", "前任"])
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
@@ -447,8 +442,6 @@ class ClaimExtractor:
             inferred = True
         explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
         polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None)
-        if _is_role_noun(trig.text) and ctx.former(trig):
-            polarity = "negative"  # "前 OpenAI 研究员 Andrej Karpathy": a role held no longer
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
@@ -969,17 +962,6 @@ class _Sentence:
             if not word.isspace():
                 seen += 1
             i += 1
-        return False
-
-    def former(self, trig: Span) -> bool:
-        """Whether a role noun is marked as held no longer: "前/原 X 研究员", "former X chief", "X's former CEO"."""
-        start = max(self.clause_start(trig.start), trig.start - 5)
-        mention_starts = {m.start for m in self.mentions}
-        for i in range(start, trig.start):
-            word = self.w[i].lower()
-            if word in _EN_FORMER or word in _ZH_FORMERLY or \
-                    (word in _ZH_FORMER and (i + 1 == trig.start or i + 1 in mention_starts)):
-                return True
         return False
 
     def light_gap(self, start: int, end: int) -> bool:
