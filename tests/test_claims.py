@@ -459,3 +459,12 @@ def test_a_comitative_list_pits_the_first_against_the_rest() -> None:
     claims = extract("这让字节跳动与百度、阿里巴巴等公司形成直接竞争。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "competesWith"}
     assert pairs == {frozenset(("字节跳动", "百度")), frozenset(("字节跳动", "阿里巴巴"))}, pairs
+
+
+@pytest.mark.parametrize("text, holders, employer", [
+    ("Meta engineers Yann LeCun and Joelle Pineau presented the model.", {"Yann LeCun", "Joelle Pineau"}, "Meta"),
+    ("谷歌工程师 Jeff Dean 在会上做了演讲。", {"Jeff Dean"}, "谷歌"),
+])
+def test_staff_nouns_name_employees(text: str, holders: set[str], employer: str) -> None:
+    works = {c.subject_name for c in extract(text) if c.relation == "worksFor" and c.object_name == employer}
+    assert works == holders, _triples(extract(text))
