@@ -228,6 +228,23 @@ class MentionFinder:
             if inner:
                 known = [k for k in known if k not in inner]
                 places = [p for p in places if p not in inner]
+        # "萨姆·奥特曼" holds the listed "奥特曼": the whole transliterated name is the mention, of that person
+        # unless the whole name is listed itself.
+        for span in found:
+            if span.label_ != "Person" or not any(ch in _NAME_DOTS for ch in span.text):
+                continue
+            inner = [k for k in known if k.label_ == "Person" and span.start <= k.start and k.end <= span.end
+                     and (k.start, k.end) != (span.start, span.end)]
+            if len(inner) == 1:
+                known = [k for k in known if k is not inner[0]]
+                person = self.schema.entities.get(inner[0].kb_id_)
+                given = re.split("[" + "".join(_NAME_DOTS) + "]", span.text)[0]
+                # Only a given name the person is listed with makes it that person ("乔丹·马斯克" is not Elon).
+                if span.kb_id_ not in self.schema.entities and person is not None and any(
+                        re.split("[" + "".join(_NAME_DOTS) + "]", name)[0] == given for name in person.names):
+                    span = Span(doc, span.start, span.end, label="Person", kb_id=inner[0].kb_id_)
+                known.append(span)
+        known = filter_spans(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in found if not any(i in taken or i in blocked for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
@@ -381,14 +398,21 @@ class MentionFinder:
             if word not in _NAME_DOTS or i == 0 or i + 1 >= n:
                 continue
             # Take whole tokens on each side, at most five characters a side: "特拉维斯·卡兰尼克当天" keeps 卡兰尼克.
+            # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
+            tags = self._word_tags()
+
+            def piece(word: str) -> bool:
+                tag = tags.get(word)
+                return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x"))
+
             start, size = i, 0
             while start > 0 and _CJK_WORD.match(words[start - 1]) and size + len(words[start - 1]) <= 5 and \
-                    words[start - 1] not in _ZH_NOT_IN_NAME:
+                    piece(words[start - 1]):
                 start -= 1
                 size += len(words[start])
             end, size = i + 1, 0
             while end < n and (_CJK_WORD.match(words[end]) or words[end] in _NAME_DOTS) and \
-                    size + len(words[end]) <= 5 and words[end] not in _ZH_NOT_IN_NAME:
+                    size + len(words[end]) <= 5 and (words[end] in _NAME_DOTS or piece(words[end])):
                 size = 0 if words[end] in _NAME_DOTS else size + len(words[end])
                 end += 1
             if start < i and end > i + 1:

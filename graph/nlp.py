@@ -103,6 +103,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+#: Function characters jieba's HMM glues to the end or start of a word it does not know ("迪恩则", "由前").
+_GLUED_AFTER = frozenset("则于在将称说的和与等是也又就都")
+_GLUED_BEFORE = frozenset("由被于在将把与和对从向据")
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_NEVER_SURNAME = frozenset("由被把对从向据")
+#: The most common one-character family names, to leave two-character names ("张和") whole.
+_SURNAME_CHARS = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
 class JiebaTokenizer:
     """A spaCy tokenizer over its own jieba dictionary, so one build's entity names never leak into another's."""
 
@@ -121,7 +130,7 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for piece in self.jieba.cut(text, cut_all=False, HMM=True):
+        for piece in self._pieces(text):
             if piece == " " and words and not spaces[-1]:
                 spaces[-1] = True
                 continue
@@ -131,6 +140,23 @@ class JiebaTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORDS_KEY] = words
         return doc
+
+    def _pieces(self, text: str) -> Iterable[str]:
+        """jieba's words, with a function character its HMM glued to an unknown word split off again:
+        "迪恩则" → "迪恩", "则"; "人于" → "人", "于" (the dictionary's own words are left alone)."""
+        freq = self.jieba.FREQ
+        for piece in self.jieba.cut(text, cut_all=False, HMM=True):
+            if len(piece) >= 2 and not freq.get(piece) and _CJK_ONLY.match(piece):
+                # Two characters may be a given name ("张和"): split those only after a non-surname.
+                if piece[-1] in _GLUED_AFTER and (len(piece) >= 3 or piece[0] not in _SURNAME_CHARS):
+                    yield piece[:-1]
+                    yield piece[-1]
+                    continue
+                if piece[0] in _GLUED_BEFORE and (len(piece) >= 3 or piece[0] in _NEVER_SURNAME):
+                    yield piece[0]
+                    yield piece[1:]
+                    continue
+            yield piece
 
     def to_bytes(self, **kwargs: Any) -> bytes:  # spaCy asks for these when a pipeline is serialised
         return b""

@@ -209,3 +209,22 @@ def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, 
 def test_a_unit_name_never_spans_a_verb_or_another_known_name(finder: MentionFinder, text: str,
                                                               names: list[str]) -> None:
     assert [surface for surface, _ in _mentions(finder, text, "zh")] == names
+
+
+@pytest.mark.parametrize("text, name, iri", [
+    ("原负责人杰夫·迪恩则转任首席科学家。", "杰夫·迪恩", None),
+    ("起诉 OpenAI 及其首席执行官萨姆·奥特曼。", "萨姆·奥特曼", ENT + "sam-altman"),
+    ("乔丹·马斯克和哥哥见面。", "乔丹·马斯克", None),
+])
+def test_transliterated_names_stop_at_roles_and_function_words(finder: MentionFinder, text: str, name: str,
+                                                               iri: str | None) -> None:
+    found = dict(_mentions(finder, text, "zh"))
+    assert name in found
+    assert (found[name] == iri) if iri else found[name] != ENT + "elon-musk"
+
+
+def test_jieba_glued_function_characters_are_split_off() -> None:
+    from graph.nlp import get_pipeline
+
+    words = [t.text for t in get_pipeline("zh")("负责人杰夫·迪恩则转任首席科学家")]
+    assert "迪恩" in words and "则" in words
