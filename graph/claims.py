@@ -266,8 +266,12 @@ class ClaimExtractor:
             sent_cues = by_sent_cues.get(k, [])
             context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues),
                                 trigger_spans=[span for span, _ in sent_triggers])
+            by_span: dict[tuple[int, int], list[Claim]] = defaultdict(list)
             for span, trigger in sent_triggers:
-                for claim in self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset):
+                by_span[span.start, span.end].extend(
+                    self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset))
+            for span_claims in by_span.values():
+                for claim in _narrowest_readings(span_claims, self.schema):
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
                     if key not in found or found[key].confidence < claim.confidence:
                         found[key] = claim
@@ -1212,6 +1216,44 @@ def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
 
 #: What follows a frame verb whose object is a whole clause: "宣布，…", "announced: …", "announced that …".
 _FRAME_OPENERS = frozenset(["，", ",", "：", ":", "that"])
+
+
+def _narrowest_readings(claims: list[Claim], schema: Schema) -> list[Claim]:
+    """Claims of one trigger phrase, without a reading that a narrower relation gives for the same pair.
+
+    A phrase the schema lists under several relations ("旗下": owns and subsidiaryOf) is ambiguous only where
+    the types allow both: between two organisations the relation with the narrower domain and range
+    (subsidiaryOf, organisation to organisation) is the one meant, while "字节跳动旗下的抖音" (a product)
+    fits owns alone and keeps it.
+
+    >>> from graph.schema import load_schema
+    >>> schema = load_schema()
+    >>> def claim(relation: str, subject: str, obj: str) -> Claim:
+    ...     return Claim(doc_id="d", relation=relation, subject=subject, subject_name=subject,
+    ...                  subject_type="Organization", object=obj, object_name=obj, object_type="Organization",
+    ...                  polarity="positive", modality="asserted", confidence=0.8, inferred=False,
+    ...                  evidence="", start=0, end=0, trigger="旗下", extractor="rules")
+    >>> [c.relation for c in _narrowest_readings([claim("owns", "P", "C"), claim("subsidiaryOf", "C", "P")],
+    ...                                          schema)]
+    ['subsidiaryOf']
+    >>> [c.relation for c in _narrowest_readings([claim("owns", "P", "C")], schema)]
+    ['owns']
+    """
+    def breadth(claim: Claim) -> int:
+        spec = schema.relations.get(claim.relation)
+        return len(spec.domain) + len(spec.range) if spec else 0
+
+    kept = []
+    for claim in claims:
+        pair = {claim.subject, claim.object}
+        if "Entity" in (claim.subject_type, claim.object_type):
+            kept.append(claim)  # an untyped name fits every reading: the types cannot tell which one is meant
+            continue
+        # Polarity and modality must agree: only the relation is in doubt, not what the sentence says of it.
+        if not any(other.relation != claim.relation and {other.subject, other.object} == pair and
+                   other.polarity == claim.polarity and breadth(other) < breadth(claim) for other in claims):
+            kept.append(claim)
+    return kept
 
 
 def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[tuple[Span, Trigger]]:

@@ -36,15 +36,27 @@ def test_passive_voice_gives_the_canonical_direction(text: str, expected: tuple[
     assert reverse not in _triples(claims)
 
 
-@pytest.mark.parametrize("text, owner, owned", [
+@pytest.mark.parametrize("text, parent, child", [
     ("微软旗下的 GitHub 今天宣布,Copilot 的付费用户已超过一百万。", "微软", "GitHub"),
     ("谷歌旗下的 DeepMind 周三发布了 Gemini 2.0。", "谷歌", "DeepMind"),
     ("GitHub 是微软旗下的代码托管平台,拥有超过一亿开发者。", "微软", "GitHub"),
 ])
-def test_y_qixia_de_x_gives_owns_y_x(text: str, owner: str, owned: str) -> None:
-    claims = extract(text)
-    assert (owner, "owns", owned) in _triples(claims)
-    assert (owned, "owns", owner) not in _triples(claims)
+def test_y_qixia_de_x_between_organisations_gives_subsidiary_of(text: str, parent: str, child: str) -> None:
+    # 旗下 is listed under owns and subsidiaryOf; between two organisations the narrower subsidiaryOf is meant.
+    triples = _triples(extract(text))
+    assert (child, "subsidiaryOf", parent) in triples
+    assert (parent, "owns", child) not in triples
+    assert (parent, "subsidiaryOf", child) not in triples
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("字节跳动旗下的抖音今天上线了新功能。", "字节跳动", "抖音"),
+    ("腾讯旗下的微信正在测试一项新功能。", "腾讯", "微信"),
+])
+def test_y_qixia_de_x_gives_owns_y_x_for_a_product(text: str, owner: str, owned: str) -> None:
+    triples = _triples(extract(text))
+    assert (owner, "owns", owned) in triples
+    assert (owned, "owns", owner) not in triples
 
 
 # ---------------------------------------------------------------- lists
