@@ -87,7 +87,48 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 if word[:1].isupper() and len(word) > 2:
                     full.setdefault(word, ent)
         out.append(ent)
-    return _owner_prefixed(out, known_iris, links=links, blocked=blocked)
+    return _owner_prefixed(_legal_forms(out, known_iris, links=links), known_iris, links=links, blocked=blocked)
+
+
+#: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
+_ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+
+
+def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
+    """A new Chinese name written once with its legal form and once without is one company, whichever
+    comes first ("游戏科学公司 … 游戏科学")."""
+    bare: dict[str, Span] = {}
+    for ent in ents:
+        if ent.label_ in ("Organization", "Entity") and _HAS_CJK.search(ent.text):
+            stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
+            if len(stem) >= 2:
+                bare.setdefault(stem, ent)
+    out = []
+    # The bare name of a company first written with its legal form is a mention wherever it stands alone.
+    doc = ents[0].doc if ents else None
+    if doc is not None:
+        text = text_of(doc)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for stem, ent in list(bare.items()):
+            if ent.text == stem or ent.kb_id_ in known_iris:
+                continue
+            for match in re.finditer(re.escape(stem), text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                taken.update(range(span.start, span.end))
+                links[(span.start_char, span.end_char)] = ("short-form", ent.text)
+                out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
+    for ent in ents:
+        stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
+        first = bare.get(stem)
+        if first is not None and first.kb_id_ != ent.kb_id_ and ent.kb_id_ not in known_iris and \
+                _HAS_CJK.search(ent.text):
+            links[(ent.start_char, ent.end_char)] = ("short-form", first.text)
+            ent = Span(ent.doc, ent.start, ent.end, label=first.label_ if first.label_ != "Entity" else ent.label_,
+                       kb_id=first.kb_id_)
+        out.append(ent)
+    return sorted(out, key=lambda e: e.start)
 
 
 def _owner_prefixed(ents: list[Span], known_iris: Container[str], *, links: Links,

@@ -50,6 +50,9 @@ _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "�
                  "实验室", "研究院", "研究所", "基金", "资本", "大学", "学院", "基金会", "协会", "委员会", "出版社",
                  "电视台", "工作室", "交易所", "研究中心", "事务所", "联盟")
 _SUFFIX_LAST = frozenset(s[-1] for s in _ORG_SUFFIXES)
+#: Words ending like a company that name a relation, not a company: "谷歌母公司", "全资子公司".
+_ZH_RELATION_NOUNS = frozenset(["母公司", "子公司", "分公司", "全资子公司", "控股子公司", "孙公司", "总公司",
+                                "合资公司", "关联公司", "控股公司", "上市公司", "空壳公司", "壳公司"])
 #: Category nouns that stand before a name as its description, not inside it: "教育机构可汗学院".
 _ZH_CATEGORY = frozenset(["机构", "组织", "企业", "平台", "应用", "公司", "集团", "品牌", "旗下", "部门", "团队", "媒体",
                           "网站", "初创公司", "创业公司", "非营利", "实验室", "厂商", "巨头", "大厂"])
@@ -358,7 +361,8 @@ class MentionFinder:
                 return span
             end += 1
         if end < len(doc) and words[end].endswith(_ORG_SUFFIXES) and _CJK_WORD.match(words[end]) and \
-                words[end] not in ("控股", "股份") and entity_key(words[end]) not in self.schema.entities_by_key:
+                words[end] not in ("控股", "股份") and words[end] not in _ZH_RELATION_NOUNS and \
+                entity_key(words[end]) not in self.schema.entities_by_key:
             # "联想投资有限公司", "腾讯研究院": more name before the suffix, or a unit's suffix: another body.
             while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:
                 end += 1
@@ -521,13 +525,16 @@ class MentionFinder:
                             words[end][:1].isupper() and words[end].lower() not in _LATIN_STOP:
                         end += 1
                     spans.append(self._new_span(doc, i, end, "Entity"))
-            elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text):
+            elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS:
                 start = i
+                tags = self._word_tags()
                 while start > 0 and i - start < 4:
                     prev = words[start - 1]
-                    # "阿联酋技术创新研究所": a known name (here a place) or a category noun ends the name.
+                    # "阿联酋技术创新研究所": a known name (here a place) or a category noun ends the name, and
+                    # so does a verb, numeral or pronoun ("指控两家公司").
+                    tag = tags.get(prev) or "n"
                     if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6 or \
-                            start - 1 in known_tokens or prev in _ZH_CATEGORY:
+                            start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "vdpmqrcu":
                         break
                     start -= 1
                 prefix = words[start:i]

@@ -214,3 +214,13 @@ def test_eval_judges_a_homonym_spelled_alike_occurrence_by_occurrence(tmp_path: 
     merged = GoldDocument("d2", "Orca is old. Tavern Labs released Orca in 2009.", homonym_pairs=(("Orca", "Orca"),))
     report = evaluate_documents([apart, merged], settings=settings)
     assert [(p.doc_id, p.correct) for p in report.pairs] == [("d1", True), ("d2", False)]
+
+
+def test_a_chinese_company_written_with_and_without_its_legal_form_is_one(finder: MentionFinder) -> None:
+    found = mentions(finder, "星河动力有限公司今天成立。星河动力宣布完成融资。", "zh")
+    assert ("星河动力", "星河动力有限公司") in found and ("星河动力有限公司", "星河动力有限公司") in found
+
+
+@pytest.mark.parametrize("text", ["指控两家公司未经许可使用文章。", "海思是一家全资子公司。"])
+def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, text: str) -> None:
+    assert [m for m in mentions(finder, text, "zh") if m[0].endswith("公司")] == []
