@@ -534,7 +534,7 @@ class MentionFinder:
                     # so does a verb, numeral or pronoun ("指控两家公司").
                     tag = tags.get(prev) or "n"
                     if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6 or \
-                            start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "vdpmqrcu":
+                            start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "dpmqrcu":
                         break
                     start -= 1
                 prefix = words[start:i]
