@@ -26,6 +26,7 @@ which ``graph.mentions`` stores on the Doc for the entity table and the RDF (``k
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container
 
@@ -252,7 +253,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)
     pattern = _STATED_ZH if lang == "zh" else _STATED_EN
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in itertools.pairwise(ordered):
         if first.kb_id_ == second.kb_id_ or (first.start, first.end) in descriptions or \
                 (second.start, second.end) in descriptions:
             continue  # "the company was known as X": the description's antecedent is a guess; no merge on it

@@ -398,17 +398,17 @@ class MentionFinder:
         spans = []
         words = words_of(doc)
         n = len(words)
+        tags = self._word_tags() if any(w in _NAME_DOTS for w in words) else {}
+
+        def piece(word: str) -> bool:
+            # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
+            tag = tags.get(word)
+            return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x"))
+
         for i, word in enumerate(words):
             if word not in _NAME_DOTS or i == 0 or i + 1 >= n:
                 continue
             # Take whole tokens on each side, at most five characters a side: "特拉维斯·卡兰尼克当天" keeps 卡兰尼克.
-            # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
-            tags = self._word_tags()
-
-            def piece(word: str) -> bool:
-                tag = tags.get(word)
-                return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x"))
-
             start, size = i, 0
             while start > 0 and _CJK_WORD.match(words[start - 1]) and size + len(words[start - 1]) <= 5 and \
                     piece(words[start - 1]):

@@ -21,7 +21,6 @@ from spacy.tokens import Span
 
 from graph.nlp import text_of
 
-
 #: Head nouns that describe an organisation or a product ("the start-up X", "X, a chatbot").
 _ORG_HEADS = frozenset([
     "company", "firm", "start-up", "startup", "lab", "laboratory", "maker", "chipmaker", "carmaker", "automaker",
@@ -44,7 +43,7 @@ _PERSON_ROLES = frozenset([
     "prof", "economist", "entrepreneur", "billionaire", "designer", "programmer", "developer"])
 #: Common given names (English and international, as written in English news); a two- or three-word
 #: capitalised name starting with one is a person's.
-GIVEN_NAMES = frozenset("""
+GIVEN_NAMES = frozenset("""  # noqa: SIM905 (four hundred names read better as a block of text)
 aaron abigail adam adrian ahmed aidan aisha alan albert alejandro alex alexander alexandra alexis alfred ali
 alice alicia allison amanda amber amelia amit amy ana andre andrea andreas andrew andy angela angelina anil
 anita ann anna anne anthony antonio anuj arjun arthur ashley ashok audrey austin barbara barry ben benjamin

@@ -13,7 +13,6 @@ names, so the same input always gives the same graph.
 from __future__ import annotations
 
 import hashlib
-
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
