@@ -43,7 +43,7 @@ _PERSON_ROLES = frozenset([
     "prof", "economist", "entrepreneur", "billionaire", "designer", "programmer", "developer"])
 #: Common given names (English and international, as written in English news); a two- or three-word
 #: capitalised name starting with one is a person's.
-GIVEN_NAMES = frozenset("""  # noqa: SIM905 (four hundred names read better as a block of text)
+_GIVEN_NAMES_TEXT = """
 aaron abigail adam adrian ahmed aidan aisha alan albert alejandro alex alexander alexandra alexis alfred ali
 alice alicia allison amanda amber amelia amit amy ana andre andrea andreas andrew andy angela angelina anil
 anita ann anna anne anthony antonio anuj arjun arthur ashley ashok audrey austin barbara barry ben benjamin
@@ -73,7 +73,8 @@ stacy stanley stefan stephanie stephen steve steven stuart sundar susan suzanne 
 teresa terry theodore theresa thomas tiffany tim timothy tina todd tom tommy tony tracy travis trevor tyler
 valerie vanessa varun victor victoria vijay vikram vincent virginia vivek walter wanda warren wayne wendy
 william willie xavier yann yasmin yuki yusuf zachary zoe
-""".split())
+"""
+GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())
 
 
 def infer_type(span: Span) -> str:
