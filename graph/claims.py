@@ -285,7 +285,7 @@ class ClaimExtractor:
         words = words_of(doc)
         for owner, owned in itertools.pairwise(mentions):
             between = [w for w in words[owner.end:owned.start] if not w.isspace()]
-            if between not in (["'s"], ["\u2019s"], ["的"]) or "Entity" in (owner.label_, owned.label_):
+            if not _is_possessive_marker(between) or "Entity" in (owner.label_, owned.label_):
                 continue
             for spec in specs:
                 if not (fits(owned.label_, spec.domain) and fits(owner.label_, spec.range)):
@@ -737,7 +737,8 @@ class _Sentence:
             right = []
         if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and \
                 self.words(trig.end, right[0].start) not in ([], [","]) and \
-                self.words(trig.end, trig.end + 1) != ["of"]:
+                self.words(trig.end, trig.end + 1) != ["of"] and \
+                not _role_domain_then_at(self.words(trig.end, right[0].start)):
             # "the Roomba maker, blaming the European Commission": an agent noun's holder stands next to it.
             right = []
         left_mention = left[-1] if left else None
@@ -923,6 +924,10 @@ class _Sentence:
                 # instruments, the standard of a comparison ("比 ChatGPT 更强大的模型"), a source ("从软银手中")
                 return True
             return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
+        if before[0] == "at" and any(t.end <= mention.start and (_is_role_noun(t.text) or t.text.endswith(" of")) and
+                                     _role_domain_then_at(self.words(t.end, mention.start))
+                                     for t in self.trigger_spans):
+            return False  # "head of analytics at Acme": the employer of a role, not a place
         return before[0] in ("at", "on", "via", "using")
 
     def _agentless_passive(self, trig: Span, *, inverse: bool = False) -> bool:
@@ -1203,6 +1208,53 @@ def _phrase_parts(phrase: str) -> list[str]:
     (['运行在', '之上'], ['paid', 'for'], ['收购'])
     """
     return [part.strip() for part in phrase.split("\u2026") if part.strip()]
+
+
+def _role_domain_then_at(words: list[str]) -> bool:
+    """Whether the words between a role noun and a mention name the role's field, then ``at`` its employer.
+
+    "head of analytics, data and innovation at Morgan Stanley", "vice president of engineering at Acme": the
+    field is a short run of nouns (commas and ``and`` may list several); a verb or a clause word in between
+    ("the Roomba maker, blaming the European Commission") means the mention belongs elsewhere.
+
+    >>> _role_domain_then_at(["analytics", ",", "data", "and", "innovation", "at"])
+    True
+    >>> _role_domain_then_at(["blaming", "the"]), _role_domain_then_at(["at"])
+    (False, True)
+    """
+    if not words or words[-1] != "at" or len(words) > _MAX_ROLE_FIELD_WORDS:
+        return False
+    return all(w in (",", "and", "&") or (w.isalpha() and w.islower() and not w.endswith(("ing", "ed")) and
+                                          w not in _EN_SUBORDINATORS and w not in _EN_RELATIVE_PRONOUNS)
+               for w in words[:-1])
+
+
+#: A role's field ("head of analytics, data and innovation at") is a few words; more is another clause.
+_MAX_ROLE_FIELD_WORDS = 8
+
+
+def _is_possessive_marker(words: list[str]) -> bool:
+    """Whether the words between two mentions make the first the possessor of the second.
+
+    Besides 's and 的, a word of generation or novelty may follow the possessor or replace 的: "英伟达新一代
+    Blackwell", "华为的下一代麒麟", "Apple's new iPhone", "Nvidia's next-generation Blackwell".
+
+    >>> _is_possessive_marker(["的"]), _is_possessive_marker(["新一代"]), _is_possessive_marker(["'s", "new"])
+    (True, True, True)
+    >>> _is_possessive_marker(["和"]), _is_possessive_marker([]), _is_possessive_marker(["new"])
+    (False, False, False)
+    """
+    joined = "".join(words).replace("\u2019", "'")
+    if joined in ("'s", "的"):
+        return True
+    if joined.startswith("'s"):
+        return " ".join(words[1:]).lower() in _EN_GENERATION_WORDS
+    return joined.removeprefix("的") in _ZH_GENERATION_WORDS
+
+
+#: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
+_ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
+_EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
 
 
 def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:

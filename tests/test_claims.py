@@ -480,3 +480,31 @@ def test_a_comitative_list_pits_the_first_against_the_rest() -> None:
 def test_staff_nouns_name_employees(text: str, holders: set[str], employer: str) -> None:
     works = {c.subject_name for c in extract(text) if c.relation == "worksFor" and c.object_name == employer}
     assert works == holders, _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, holder, employer", [
+    ("Sarah Chen, head of data science at Microsoft, said the tool saves time.", "Sarah Chen", "Microsoft"),
+    ("Tom Baker, head of research, policy and safety at Google, left in May.", "Tom Baker", "Google"),
+])
+def test_a_role_with_its_field_names_the_employer_after_at(text: str, holder: str, employer: str) -> None:
+    assert (holder, "worksFor", employer) in _triples(extract(text)), _triples(extract(text))
+
+
+def test_at_after_a_verb_is_still_a_place() -> None:
+    # Only a role noun's field may stand between it and 'at': 'spoke at' names a venue, not an employer.
+    claims = extract("Sarah Chen, who leads the team, spoke at Microsoft on Monday.")
+    assert ("Sarah Chen", "worksFor", "Microsoft") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, product, maker", [
+    ("英伟达新一代 H200 芯片将于下月量产。", "H200", "英伟达"),
+    ("Apple's new iPhone goes on sale on Friday.", "iPhone", "Apple"),
+])
+def test_a_generation_word_after_the_maker_reads_as_a_possessive(text: str, product: str, maker: str) -> None:
+    assert (product, "developedBy", maker) in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_generation_word_alone_is_no_possessive() -> None:
+    # Without a maker right before it, 新一代 says nothing about who made what: 'A 和新一代 B' pairs nobody.
+    claims = extract("苹果和新一代 H200 芯片都将在九月亮相。")
+    assert ("H200", "developedBy", "苹果") not in _triples(claims), _triples(claims)
