@@ -43,6 +43,7 @@ _DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominic
                       r"Kuwaiti|Emirati|Qatari|Omani|Thai|Nepali|Bangladeshi|Somali|Dutch|French|Swiss|Greek|Czech)$")
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_EN_TITLE = re.compile(r"\b(?:titled|entitled|called|named)\s+[\"“]([^\"”\n]{3,150})[\"”]")
 _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-.+':][A-Za-z0-9\u00c0-\u024f]+)*$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
@@ -220,6 +221,8 @@ class MentionFinder:
         found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
             found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
+        else:
+            found += self._quoted_titles(doc)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
         # A place inside a longer name is part of that name: "The New York Times", "Bank of China".
         places = [k for k in known if k.label_ == "Place"]
@@ -231,6 +234,17 @@ class MentionFinder:
             if inner:
                 known = [k for k in known if k not in inner]
                 places = [p for p in places if p not in inner]
+        # "NASA's Project Gemini": capitalised words before a listed product's name that are no name of their
+        # own make a different thing ("Google Gemini" stays Gemini: Google is a name).
+        for span in found:
+            if _HAS_CJK.search(span.text):
+                continue
+            inner = [k for k in known if k.label_ in ("AIModel", "Product") and k.end == span.end and
+                     span.start < k.start]
+            if len(inner) == 1 and not any(k.start < inner[0].start and k.end > span.start for k in known) and \
+                    not any(entity_key(w) in self.schema.entities_by_key for w in words_of(doc)[span.start:
+                                                                                              inner[0].start]):
+                known = [k for k in known if k is not inner[0]] + [span]
         # "萨姆·奥特曼" holds the listed "奥特曼": the whole transliterated name is the mention, of that person
         # unless the whole name is listed itself.
         for span in found:
@@ -392,6 +406,16 @@ class MentionFinder:
             return span
         return self._new_span(doc, span.start, end, span.label_)
 
+    def _quoted_titles(self, doc: Doc) -> list[Span]:
+        """The title of a work in quotes after "titled", "entitled", "called": 'a paper titled "Attention Is All
+        You Need"' names one work, however many words it has."""
+        spans = []
+        for match in _EN_TITLE.finditer(text_of(doc)):
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+            if span is not None and len(span) > 1:
+                spans.append(self._new_span(doc, span.start, span.end, "Product"))
+        return spans
+
     def _zh_marked_names(self, doc: Doc) -> list[Span]:
         """Names Chinese typography marks: transliterated foreign names with · (特拉维斯·卡兰尼克) and titles of
         publications and works in 《》 (《纽约时报》)."""
@@ -522,7 +546,10 @@ class MentionFinder:
                     # "Guillaume Lample", "Le Chat", "MIT License": capitalised Latin words joined by single spaces.
                     end = i + 1
                     while end < len(words) and glued_space[end - 1] and _LATIN_NAME.match(words[end]) and \
-                            words[end][:1].isupper() and words[end].lower() not in _LATIN_STOP:
+                            words[end][:1].isupper() and (words[end].lower() not in _LATIN_STOP or (
+                                # "Open LLM Leaderboard": an acronym inside a name, with more name after it
+                                words[end].isupper() and end + 1 < len(words) and glued_space[end] and
+                                words[end + 1][:1].isupper() and _LATIN_NAME.match(words[end + 1]) is not None)):
                         end += 1
                     spans.append(self._new_span(doc, i, end, "Entity"))
             elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS:

@@ -17,6 +17,8 @@ specific first:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from graph.nlp import text_of
@@ -105,7 +107,12 @@ def infer_type(span: Span) -> str:
     names = span.text.split()
     if 2 <= len(names) <= 3 and names[0].lower() in GIVEN_NAMES and all(n[:1].isupper() for n in names):
         return "Person"
+    if _MODEL_NUMBER.match(span.text):
+        return "Product"  # letters and digits in one word ("Qwen2.5-72B", "V3", "H800"): a product or model
     return span.label_
+
+
+_MODEL_NUMBER = re.compile(r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)(?![^ ]*-(?:based|born)$)[A-Za-z][\w.+-]*$")
 
 
 def _kind(word: str) -> str | None:

@@ -228,3 +228,20 @@ def test_jieba_glued_function_characters_are_split_off() -> None:
 
     words = [t.text for t in get_pipeline("zh")("负责人杰夫·迪恩则转任首席科学家")]
     assert "迪恩" in words and "则" in words
+
+
+@pytest.mark.parametrize("text, lang, name, label", [
+    ("Hugging Face 推出了改版后的 Open LLM Leaderboard。", "zh", "Open LLM Leaderboard", "Entity"),
+    ("阿里巴巴的 Qwen2.5-72B 等开源模型。", "zh", "Qwen2.5-72B", "Product"),
+    ('A paper titled "Mastering the game of chess with search" was published by Nature.', "en",
+     "Mastering the game of chess with search", "Product"),
+    ("The name nods to NASA's Project Gemini, the programme.", "en", "Project Gemini", "Entity"),
+])
+def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, text: str, lang: str, name: str,
+                                                      label: str) -> None:
+    doc = finder(finder.nlp(lang)(text), lang=lang)
+    assert [(e.text, e.label_) for e in doc.ents if e.text == name] == [(name, label)]
+
+
+def test_a_known_product_after_a_known_company_stays_itself(finder: MentionFinder) -> None:
+    assert ("Gemini", ENT + "gemini") in _mentions(finder, "Users of Google Gemini agree.", "en")
