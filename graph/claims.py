@@ -1330,8 +1330,11 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
         nxt = span.end
         while nxt < len(doc) and doc[nxt].is_space:
             nxt += 1
-        if nxt in starts and trigger.relation == "announced":
-            continue  # a frame verb directly before another trigger
+        if nxt in starts and trigger.relation == "announced" and not any(
+                s.start == nxt and t.relation == "released" for s, t in triggers):
+            # A frame verb directly before another trigger ("宣布推迟 X"); announcing a launch ("宣布推出 X") is
+            # still an announcement of the product, and the launch too.
+            continue
         if trigger.relation == "announced" and nxt < len(doc) and doc[nxt].lower_ in _FRAME_OPENERS:
             continue  # "谷歌宣布，…", "announced that …": a speech act whose content has triggers of its own
         prev = span.start - 1

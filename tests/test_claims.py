@@ -508,3 +508,18 @@ def test_a_generation_word_alone_is_no_possessive() -> None:
     # Without a maker right before it, 新一代 says nothing about who made what: 'A 和新一代 B' pairs nobody.
     claims = extract("苹果和新一代 H200 芯片都将在九月亮相。")
     assert ("H200", "developedBy", "苹果") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, agent, product", [
+    ("华为周二宣布推出 Mate 60 手机。", "华为", "Mate 60"),
+    ("Samsung unveiled the Galaxy S24 in San Jose on Wednesday.", "Samsung", "Galaxy S24"),
+])
+def test_announcing_a_launch_is_an_announcement_and_a_release(text: str, agent: str, product: str) -> None:
+    triples = _triples(extract(text))
+    assert (agent, "announced", product) in triples, triples
+    assert (agent, "released", product) in triples, triples
+
+
+def test_announcing_a_delay_is_still_only_a_delay() -> None:
+    claims = extract("华为宣布推迟 Mate 60 手机的发布。")
+    assert {c.relation for c in claims} == {"delayed"}, _triples(claims)
