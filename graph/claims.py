@@ -18,7 +18,7 @@ import itertools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.matcher import PhraseMatcher
@@ -270,8 +270,11 @@ class ClaimExtractor:
             for span, trigger in sent_triggers:
                 by_span[span.start, span.end].extend(
                     self._claims_for_trigger(context, span, trigger, sent_cues, topic, doc_id, offset))
-            for span_claims in by_span.values():
-                for claim in _narrowest_readings(span_claims, self.schema):
+            for (start, end), span_claims in by_span.items():
+                span_claims = _narrowest_readings(span_claims, self.schema)
+                if context.is_english:
+                    span_claims += _gapped_claims(context, doc[start:end], span_claims, self.schema)
+                for claim in span_claims:
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
                     if key not in found or found[key].confidence < claim.confidence:
                         found[key] = claim
@@ -1268,6 +1271,60 @@ def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
 
 #: What follows a frame verb whose object is a whole clause: "宣布，…", "announced: …", "announced that …".
 _FRAME_OPENERS = frozenset(["，", ",", "：", ":", "that"])
+
+
+def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Schema) -> list[Claim]:
+    """Claims of later conjuncts that leave the passive verb out (gapping).
+
+    "Call of Duty is published by Activision, World of Warcraft by Blizzard and Candy Crush by King": after
+    "P is VERBed by A", each ", P2 by A2" (also ", and" or "and") repeats the verb for a new pair.
+
+    >>> from graph.build import extract
+    >>> sorted(c.triple_names for c in extract(
+    ...     "Windows is developed by Microsoft, Android by Google and iOS by Apple."))  # doctest: +NORMALIZE_WHITESPACE
+    [('Android', 'developedBy', 'Google'), ('Windows', 'developedBy', 'Microsoft'), ('iOS', 'developedBy', 'Apple')]
+    """
+    if not claims:
+        return []
+    by_start = {m.start: m for m in ctx.mentions}
+    agents = [m for m in ctx.mentions if m.start > trig.end and ctx.words(trig.end, m.start) == ["by"]]
+    patients = [m for m in ctx.mentions if m.end <= trig.start]
+    if not agents or not patients:
+        return []
+    agent = agents[0]
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.inferred or agent.kb_id_ not in (claim.subject, claim.object):
+            continue
+        agent_is_subject = claim.subject == agent.kb_id_
+        spec = schema.relations.get(claim.relation)
+        at = agent.end
+        while True:
+            # ", P2 by A2" / ", and P2 by A2" / "and P2 by A2": a conjunct that repeats only the arguments.
+            i = at
+            while i < ctx.sent.end and ctx.w[i].strip() in (",", "and", ""):
+                i += 1
+            patient2 = by_start.get(i) if i > at else None
+            if patient2 is None:
+                break
+            j = patient2.end
+            while j < ctx.sent.end and ctx.w[j].isspace():
+                j += 1
+            k = j + 1
+            while k < ctx.sent.end and ctx.w[k].isspace():
+                k += 1
+            agent2 = by_start.get(k) if j < ctx.sent.end and ctx.w[j] == "by" else None
+            if agent2 is None:
+                break
+            if spec is not None and (agent_is_subject and spec.accepts(agent2.label_, patient2.label_) or
+                                     not agent_is_subject and spec.accepts(patient2.label_, agent2.label_)):
+                subject, obj = (agent2, patient2) if agent_is_subject else (patient2, agent2)
+                out.append(replace(claim, subject=subject.kb_id_, subject_name=ctx.names.get(subject.kb_id_, subject.text),
+                                   subject_type=subject.label_, object=obj.kb_id_,
+                                   object_name=ctx.names.get(obj.kb_id_, obj.text), object_type=obj.label_,
+                                   confidence=round(claim.confidence * 0.9, 3)))
+            at = agent2.end
+    return out
 
 
 def _narrowest_readings(claims: list[Claim], schema: Schema) -> list[Claim]:

@@ -523,3 +523,16 @@ def test_announcing_a_launch_is_an_announcement_and_a_release(text: str, agent: 
 def test_announcing_a_delay_is_still_only_a_delay() -> None:
     claims = extract("华为宣布推迟 Mate 60 手机的发布。")
     assert {c.relation for c in claims} == {"delayed"}, _triples(claims)
+
+
+def test_gapped_conjuncts_repeat_the_passive_verb() -> None:
+    claims = extract("Windows is developed by Microsoft, Android by Google, and iOS by Apple.")
+    assert {c.triple_names for c in claims if c.relation == "developedBy"} == {
+        ("Windows", "developedBy", "Microsoft"), ("Android", "developedBy", "Google"), ("iOS", "developedBy", "Apple")}
+
+
+def test_a_conjunct_without_by_is_no_gapped_claim() -> None:
+    # Only 'P2 by A2' repeats the verb: a list after the agent is not a new pair.
+    claims = extract("Windows is developed by Microsoft, Android and iOS.")
+    assert ("Android", "developedBy", "Microsoft") not in _triples(claims)
+    assert ("iOS", "developedBy", "Android") not in _triples(claims), _triples(claims)
