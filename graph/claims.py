@@ -744,6 +744,11 @@ class _Sentence:
                 not _role_domain_then_at(self.words(trig.end, right[0].start)):
             # "the Roomba maker, blaming the European Commission": an agent noun's holder stands next to it.
             right = []
+        if right and self.lang == "zh" and not self.is_english and _is_zh_role_noun(trig.text):
+            last_role = self._last_listed_role(trig)
+            if last_role is not trig:
+                # "华为常务董事、终端 BG 董事长余承东": one holder, named after the last role of the list.
+                right = [m for m in right if m.start >= last_role.end]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
@@ -916,6 +921,27 @@ class _Sentence:
             # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
             agent, patient = _Arg(), agent
         return agent, patient, penalty
+
+    def _last_listed_role(self, trig: Span) -> Span:
+        """The last Chinese role noun of a list of roles that ``trig`` opens ("常务董事、终端 BG 董事长", "主席兼首席执行官").
+
+        A later role may carry its own organisation ("终端 BG"); a person between two roles ends the list, since
+        that person holds the earlier role.
+        """
+        last = trig
+        people = {i for m in self.mentions if m.label_ == "Person" for i in range(m.start, m.end)}
+        inside = {i for m in self.mentions for i in range(m.start, m.end)}
+        for nxt in sorted(self.trigger_spans, key=lambda t: t.start):
+            if nxt.start < last.end or not _is_zh_role_noun(nxt.text):
+                continue
+            between = range(last.end, nxt.start)
+            words = [self.w[i] for i in between if i not in inside and not self.w[i].isspace()]
+            if nxt.start - last.end > _MAX_ROLE_LIST_GAP or any(i in people for i in between) or \
+                    not words or words[0] not in _ZH_ROLE_JOINERS or \
+                    any(w not in _ZH_ROLE_JOINERS and not _is_zh_unit_word(w) for w in words[1:]):
+                break
+            last = nxt
+        return last
 
     def _is_adjunct(self, mention: Span) -> bool:
         """Places and instruments are not arguments: "在 Hugging Face 上", "以 MIT License 开源", "at its conference"."""
@@ -1258,6 +1284,21 @@ def _is_possessive_marker(words: list[str]) -> bool:
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
+
+
+#: Words that join the roles of one holder: "常务董事、…董事长", "主席兼首席执行官", "创始人及首席执行官".
+_ZH_ROLE_JOINERS = frozenset(["、", "兼", "及", "和", "以及", "同时", "兼任"])
+#: How far apart two listed roles may stand (a short organisation name or unit may sit between).
+_MAX_ROLE_LIST_GAP = 6
+
+
+def _is_zh_unit_word(word: str) -> bool:
+    """Whether a word may name a unit between listed roles ("终端", "云与智慧产业事业群"): Chinese or Latin letters.
+
+    >>> _is_zh_unit_word("终端"), _is_zh_unit_word("BG"), _is_zh_unit_word("，")
+    (True, True, False)
+    """
+    return word.isalnum()
 
 
 def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:

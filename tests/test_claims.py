@@ -536,3 +536,19 @@ def test_a_conjunct_without_by_is_no_gapped_claim() -> None:
     claims = extract("Windows is developed by Microsoft, Android and iOS.")
     assert ("Android", "developedBy", "Microsoft") not in _triples(claims)
     assert ("iOS", "developedBy", "Android") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, holder, employer", [
+    ("阿里巴巴集团副总裁、阿里云智能总裁张建锋在会上发言。", "张建锋", "阿里巴巴集团"),
+    ("华为常务董事、终端 BG 董事长余承东在发布会上表示，新系统将于明年上线。", "余承东", "华为"),
+])
+def test_a_list_of_roles_has_one_holder_after_the_last(text: str, holder: str, employer: str) -> None:
+    triples = _triples(extract(text))
+    assert (holder, "worksFor", employer) in triples, triples
+
+
+def test_a_person_between_roles_holds_the_earlier_one() -> None:
+    # '董事长张三、首席执行官李四': the first role is 张三's, so the list of roles stops at him.
+    claims = [c for c in extract("腾讯董事长马化腾、总裁刘炽平出席了发布会。") if c.relation == "worksFor"]
+    assert ("刘炽平", "worksFor", "腾讯") not in {c.triple_names for c in claims if c.trigger == "董事长"}
+    assert ("马化腾", "worksFor", "腾讯") in _triples(claims), _triples(claims)
