@@ -448,7 +448,8 @@ class ClaimExtractor:
                 obj = filled
             inferred = True
         explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
-        polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None)
+        polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None,
+                                       title_start=ctx.title_start(trig, subj, obj))
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
@@ -942,6 +943,16 @@ class _Sentence:
                 break
             last = nxt
         return last
+
+    def title_start(self, trig: Span, subj: _Arg, obj: _Arg) -> int | None:
+        """Where a title starts: an organisation, a role noun and its holder in a row ("Microsoft chief
+        executive Satya Nadella", "TikTok 首席执行官周受资"), else None."""
+        if not _is_role_noun(trig.text):
+            return None
+        spans = [sp for arg in (subj, obj) for sp in arg.spans]
+        before = [sp for sp in spans if sp.end <= trig.start and not self.words(sp.end, trig.start)]
+        after = [sp for sp in spans if sp.start >= trig.end and not self.words(trig.end, sp.start)]
+        return before[0].start if before and after else None
 
     def _is_adjunct(self, mention: Span) -> bool:
         """Places and instruments are not arguments: "在 Hugging Face 上", "以 MIT License 开源", "at its conference"."""
@@ -1459,12 +1470,18 @@ def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]]) -> fro
     return frozenset(out)
 
 
+#: Verbs after a plan cue that say a state goes on: "will remain chief executive", "将继续担任董事长".
+_CONTINUATION_VERBS = frozenset(["remain", "stay", "continue", "继续", "仍", "依然", "留任"])
+
+
 def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
-              left_end: int | None = None) -> tuple[Polarity, Modality]:
+              left_end: int | None = None, title_start: int | None = None) -> tuple[Polarity, Modality]:
     """Polarity and modality from cue phrases scoped over the trigger.
 
     A negation counts only between the trigger and its left argument ("X did not acquire Y"), so a "not" in a
-    quoted clause before the subject does not leak into the next claim.
+    quoted clause before the subject does not leak into the next claim. ``title_start``: where a title
+    ("Microsoft chief executive Satya Nadella") starts; a title is presupposed, so a hedge or plan before it
+    ("…will join Microsoft, Microsoft chief executive Satya Nadella said") does not reach it.
     """
     clause_start = ctx.clause_start(trig.start)
     negated = hedged = planned = False
@@ -1480,6 +1497,11 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
         )
         if not in_scope:
             continue
+        if cue.kind in ("hedge", "plan") and title_start is not None and span.end <= title_start:
+            continue
+        if cue.kind == "plan" and ctx.words(span.end, span.end + 1) and \
+                ctx.words(span.end, span.end + 1)[0].lower() in _CONTINUATION_VERBS:
+            continue  # "will remain chief executive", "将继续担任董事长": the state holds now, it is not planned
         # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
         if cue.kind == "plan" and cue.phrase in ("将", "把") and \
                 any(m.start in (span.end, span.end + 1) for m in ctx.mentions):

@@ -552,3 +552,18 @@ def test_a_person_between_roles_holds_the_earlier_one() -> None:
     claims = [c for c in extract("腾讯董事长马化腾、总裁刘炽平出席了发布会。") if c.relation == "worksFor"]
     assert ("刘炽平", "worksFor", "腾讯") not in {c.triple_names for c in claims if c.trigger == "董事长"}
     assert ("马化腾", "worksFor", "腾讯") in _triples(claims), _triples(claims)
+
+
+def test_a_title_is_presupposed_outside_the_sentence_plan() -> None:
+    claims = extract("Sarah Chen will join Google next month, Microsoft chief executive Satya Nadella said.")
+    nadella = [c for c in claims if c.triple_names == ("Satya Nadella", "worksFor", "Microsoft")]
+    assert nadella and nadella[0].modality == "asserted", _triples(claims)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Satya Nadella will remain chief executive of Microsoft until 2030.", "asserted"),
+    ("Satya Nadella will become chief executive of Microsoft next year.", "planned"),
+])
+def test_a_plan_to_remain_is_a_state_that_holds_now(text: str, modality: str) -> None:
+    claim = _only(extract(text), "worksFor")
+    assert (claim.triple_names, claim.modality) == (("Satya Nadella", "worksFor", "Microsoft"), modality)
