@@ -1149,9 +1149,12 @@ class _Sentence:
         if right is not None or not left:
             return None
         possessor = left[-1]
+        roles = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
         between = [self.w[i] for i in range(possessor.end, trig.start)
-                   if i not in self.bracketed and not self.w[i].isspace()]
-        if not all(w in _ZH_POSSESSIVE for w in between):
+                   if i not in self.bracketed and not self.w[i].isspace() and i not in roles]
+        # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
+        # possessor and holder of the last role.
+        if not all(w in _ZH_POSSESSIVE or w in _ZH_ROLE_JOINERS or w in _ZH_ROLE_TIME_PREFIXES for w in between):
             return None
         first_group = self.group_of(possessor)
         candidates = [m for m in left if m.end <= first_group[0].start]
@@ -1297,6 +1300,8 @@ _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
 
 
+#: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).
+_ZH_ROLE_TIME_PREFIXES = frozenset(["前", "原", "现任", "首任", "时任", "曾任"])
 #: Words that join the roles of one holder: "常务董事、…董事长", "主席兼首席执行官", "创始人及首席执行官".
 _ZH_ROLE_JOINERS = frozenset(["、", "兼", "及", "和", "以及", "同时", "兼任"])
 #: How far apart two listed roles may stand (a short organisation name or unit may sit between).

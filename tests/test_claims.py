@@ -567,3 +567,13 @@ def test_a_title_is_presupposed_outside_the_sentence_plan() -> None:
 def test_a_plan_to_remain_is_a_state_that_holds_now(text: str, modality: str) -> None:
     claim = _only(extract(text), "worksFor")
     assert (claim.triple_names, claim.modality) == (("Satya Nadella", "worksFor", "Microsoft"), modality)
+
+
+@pytest.mark.parametrize("text, holder, employer", [
+    ("李开复是谷歌中国的前总裁。", "李开复", "谷歌中国"),
+    ("马云是阿里巴巴的创始人和前董事长。", "马云", "阿里巴巴"),
+])
+def test_a_dated_or_coordinated_role_after_a_possessor_keeps_its_holder(text: str, holder: str,
+                                                                         employer: str) -> None:
+    triples = _triples(extract(text))
+    assert (holder, "worksFor", employer) in triples, triples
