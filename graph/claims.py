@@ -1475,6 +1475,8 @@ def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]]) -> fro
     return frozenset(out)
 
 
+#: Prepositions after 将 that make it the future ("将与 OpenAI 合作", "将在 Siri 中接入"), not the object marker.
+_ZH_FUTURE_PREPOSITIONS = frozenset(["在", "向", "对", "为", "于", "从", "由", "被"])
 #: Verbs after a plan cue that say a state goes on: "will remain chief executive", "将继续担任董事长".
 _CONTINUATION_VERBS = frozenset(["remain", "stay", "continue", "继续", "仍", "依然", "留任"])
 
@@ -1509,6 +1511,7 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
             continue  # "will remain chief executive", "将继续担任董事长": the state holds now, it is not planned
         # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
         if cue.kind == "plan" and cue.phrase in ("将", "把") and \
+                (ctx.words(span.end, span.end + 1) or [""])[0] not in _ZH_COMITATIVE | _ZH_FUTURE_PREPOSITIONS and \
                 any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
             continue
         if cue.kind == "negation" and cue.scope == "before" and left_end is not None and span.start < left_end:

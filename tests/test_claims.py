@@ -577,3 +577,18 @@ def test_a_dated_or_coordinated_role_after_a_possessor_keeps_its_holder(text: st
                                                                          employer: str) -> None:
     triples = _triples(extract(text))
     assert (holder, "worksFor", employer) in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米表示将与百度合作开发车载助手。", ("小米", "partnersWith", "百度")),
+    ("腾讯将向智谱AI投资5亿元。", ("腾讯", "investedIn", "智谱AI")),
+])
+def test_jiang_before_a_preposition_is_the_future(text: str, expected: tuple[str, str, str]) -> None:
+    claims = [c for c in extract(text) if {c.subject_name, c.object_name} == {expected[0], expected[2]}]
+    assert claims and all(c.modality == "planned" for c in claims), [(c.triple_names, c.modality) for c in claims]
+
+
+def test_a_three_way_standoff_is_competition() -> None:
+    claims = extract("鸿蒙能否与 iOS、Android 形成三足鼎立，还要看应用生态。")
+    pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "competesWith"}
+    assert {frozenset(("鸿蒙", "iOS")), frozenset(("鸿蒙", "Android"))} <= pairs, _triples(claims)
