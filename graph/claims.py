@@ -792,6 +792,9 @@ class _Sentence:
                     subject = self._sentence_subject(trig)
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
                         patient = _Arg(self.group_of(subject), fallback=True)
+                if spec.symmetric and not patient and len(agent.spans) > 1 and self.joined_by_conjunction(agent.spans):
+                    # "该平台由科大讯飞与华为联合打造": the joint agents are each other's partners.
+                    return _Arg([agent.spans[0]]), _Arg(agent.spans[1:]), penalty
                 return agent, patient, penalty
             holder = self._zh_role_holder(left, trig, right_mention)
             if holder is not None:

@@ -592,3 +592,9 @@ def test_a_three_way_standoff_is_competition() -> None:
     claims = extract("鸿蒙能否与 iOS、Android 形成三足鼎立，还要看应用生态。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "competesWith"}
     assert {frozenset(("鸿蒙", "iOS")), frozenset(("鸿蒙", "Android"))} <= pairs, _triples(claims)
+
+
+def test_joint_agents_after_you_are_partners() -> None:
+    claims = extract("这款芯片由小米与联发科联合研发。")
+    pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
+    assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
