@@ -8,7 +8,7 @@ boundaries so ``o1`` is not found in ``o10``), names from an installed spaCy NER
 >>> finder = MentionFinder(load_schema())
 >>> doc = finder.nlp("zh")("英伟达和GPT4o以及 o10 与北京智谱华章科技有限公司")
 >>> [(e.text, e.label_) for e in finder(doc).ents]
-[('英伟达', 'Organization'), ('GPT4o', 'AIModel'), ('o10', 'Entity'), ('北京智谱华章科技有限公司', 'Organization')]
+[('英伟达', 'Organization'), ('GPT4o', 'AIModel'), ('o10', 'Product'), ('北京智谱华章科技有限公司', 'Organization')]
 """
 
 from __future__ import annotations
