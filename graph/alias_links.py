@@ -88,7 +88,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 if word[:1].isupper() and len(word) > 2:
                     full.setdefault(word, ent)
         out.append(ent)
-    return _owner_prefixed(_legal_forms(out, known_iris, links=links), known_iris, links=links, blocked=blocked)
+    return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
 
 
 #: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
@@ -132,8 +132,7 @@ def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) 
     return sorted(out, key=lambda e: e.start)
 
 
-def _owner_prefixed(ents: list[Span], known_iris: Container[str], *, links: Links,
-                    blocked: Container[int]) -> list[Span]:
+def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) -> list[Span]:
     """"腾讯元宝 … 元宝": the rest of a product name after its owner's name, written alone later in the text."""
     doc = ents[0].doc if ents else None
     if doc is None:
@@ -159,7 +158,7 @@ def _owner_prefixed(ents: list[Span], known_iris: Container[str], *, links: Link
     return filter_spans(out)
 
 
-def bracket_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
+def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], links: Links,
                     not_in_name: Container[str] = ()) -> list[Span]:
     """"Lenovo (联想)", "幻方量化 (High-Flyer)": the name before a bracket and the name inside are one entity.
 
@@ -170,7 +169,7 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contai
     >>> import spacy
     >>> doc = spacy.blank("en")("Lenovo (联想) said so.")
     >>> ents = [Span(doc, 0, 1, label="Organization", kb_id="e:lenovo")]
-    >>> [(e.text, e.kb_id_) for e in bracket_aliases(doc, ents, lang="en", known_iris={"e:lenovo"}, links={})]
+    >>> [(e.text, e.kb_id_) for e in bracket_aliases(doc, ents, known_iris={"e:lenovo"}, links={})]
     [('Lenovo', 'e:lenovo'), ('联想', 'e:lenovo')]
     """
     words = words_of(doc)

@@ -268,7 +268,7 @@ class MentionFinder:
         links: Links = {}
         known_iris = self.schema.entities
         ents = short_forms(ents, known_iris, links=links, blocked=blocked)
-        ents = bracket_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
+        ents = bracket_aliases(doc, ents, known_iris=known_iris, links=links,
                                not_in_name=_ZH_NOT_IN_NAME | _ZH_GENERIC)
         ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
@@ -317,7 +317,7 @@ class MentionFinder:
             if row is None or is_description(ent.text):
                 out.append(ent)
                 continue
-            iri = row.iri_for(base_iri=self.base_iri, minted=mint_entity_iri(ent.text, base_iri=self.base_iri),
+            iri = row.iri_for(minted=mint_entity_iri(ent.text, base_iri=self.base_iri),
                               known_iris=known_iris, known_by_key=by_key)
             if iri is None:
                 continue

@@ -43,13 +43,13 @@ class NameOverride:
     decision: str
     source: str
 
-    def iri_for(self, *, base_iri: str, minted: str, known_iris: set[str], known_by_key: dict[str, str]) -> str | None:
+    def iri_for(self, *, minted: str, known_iris: set[str], known_by_key: dict[str, str]) -> str | None:
         """The IRI a mention of this name gets (None: no mention).
 
         >>> row = NameOverride("Musk", "separate", "o.csv:2")
-        >>> row.iri_for(base_iri="b/", minted="b/entity/musk", known_iris=set(), known_by_key={})
+        >>> row.iri_for(minted="b/entity/musk", known_iris=set(), known_by_key={})
         'b/entity/musk'
-        >>> row.iri_for(base_iri="b/", minted="b/entity/musk", known_iris={"b/entity/musk"}, known_by_key={})
+        >>> row.iri_for(minted="b/entity/musk", known_iris={"b/entity/musk"}, known_by_key={})
         'b/entity/musk-separate'
         """
         if self.decision == NONE:
