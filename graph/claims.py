@@ -298,7 +298,7 @@ class ClaimExtractor:
                 marker = doc[owner.end:owned.start]
                 # "据业内人士分析，华为的昇腾 910C 有望…": a possessive is presupposed, outside the scope of the
                 # sentence's hedge or plan; only a negation right before it ("并非谷歌的 Gemini") reaches it.
-                polarity, _ = _modality(ctx, marker, cues, left_end=owner.end)
+                polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation=spec.name)
                 modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
                 claims.append(Claim(
@@ -449,7 +449,7 @@ class ClaimExtractor:
             inferred = True
         explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
         polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None,
-                                       title_start=ctx.title_start(trig, subj, obj))
+                                       title_start=ctx.title_start(trig, subj, obj), relation=spec.name)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
         claims = []
@@ -1485,18 +1485,20 @@ _CONTINUATION_VERBS = frozenset(["remain", "stay", "continue", "继续", "仍", 
 
 
 def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
-              left_end: int | None = None, title_start: int | None = None) -> tuple[Polarity, Modality]:
+              left_end: int | None = None, title_start: int | None = None,
+              relation: str | None = None) -> tuple[Polarity, Modality]:
     """Polarity and modality from cue phrases scoped over the trigger.
 
     A negation counts only between the trigger and its left argument ("X did not acquire Y"), so a "not" in a
     quoted clause before the subject does not leak into the next claim. ``title_start``: where a title
     ("Microsoft chief executive Satya Nadella") starts; a title is presupposed, so a hedge or plan before it
-    ("…will join Microsoft, Microsoft chief executive Satya Nadella said") does not reach it.
+    ("…will join Microsoft, Microsoft chief executive Satya Nadella said") does not reach it. ``relation``: the
+    claim's relation, for cues the schema limits to some relations (``kg:cueRelation``).
     """
     clause_start = ctx.clause_start(trig.start)
     negated = hedged = planned = False
     for span, cue in cues:
-        if cue.kind not in ("negation", "hedge", "plan"):
+        if cue.kind not in ("negation", "hedge", "plan") or not cue.applies_to(relation):
             continue
         # A cue inside the trigger phrase ("will join") scopes over it like one before it.
         before_trigger = span.end <= trig.start or trig.start <= span.start < span.end <= trig.end
@@ -1513,7 +1515,8 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
                 ctx.words(span.end, span.end + 1)[0].lower() in _CONTINUATION_VERBS:
             continue  # "will remain chief executive", "将继续担任董事长": the state holds now, it is not planned
         # "谷歌将 Gemini 的发布推迟": 将 before a noun phrase marks the object, not the future.
-        if cue.kind == "plan" and cue.phrase in ("将", "把") and \
+        # 将 right before the trigger ("宣布，将收购优步中国") is the future whatever follows the verb.
+        if cue.kind == "plan" and cue.phrase in ("将", "把") and span.end != trig.start and \
                 (ctx.words(span.end, span.end + 1) or [""])[0] not in _ZH_COMITATIVE | _ZH_FUTURE_PREPOSITIONS and \
                 any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
             continue

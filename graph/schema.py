@@ -96,6 +96,19 @@ class Cue:
     lang: str
     kind: str  # negation | hedge | plan | attribution | attribution-prefix
     scope: str  # before | sentence | after
+    #: The relations it applies to (``kg:cueRelation``); empty: all. "the deal collapsed" undoes an acquisition,
+    #: not a product launch mentioned in the same sentence.
+    relations: frozenset[str] = frozenset()
+
+    def applies_to(self, relation: str | None) -> bool:
+        """Whether the cue may change a claim of ``relation`` (``None``: a claim of no particular relation).
+
+        >>> Cue("collapsed", "en", "negation", "after", frozenset({"acquired"})).applies_to("released")
+        False
+        >>> Cue("not", "en", "negation", "before").applies_to("released")
+        True
+        """
+        return not self.relations or relation is None or relation in self.relations
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +240,15 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
             scope = scopes[0] if scopes else "before"
             if scope not in ("before", "sentence", "after"):
                 raise SchemaError(f"{subject}: kg:cueScope {scope!r} is not one of 'before', 'sentence', 'after'")
+            limited_to = frozenset(_local(t.object.value) for t in rows
+                                   if t.predicate == KG.cueRelation and isinstance(t.object, ox.NamedNode))
             for t in rows:
                 if t.predicate == KG.cuePhrase and isinstance(t.object, ox.Literal) and t.object.value.strip():
-                    cues.append(Cue(t.object.value.strip(), _lang_of(t.object), kinds[0], scope))
+                    cues.append(Cue(t.object.value.strip(), _lang_of(t.object), kinds[0], scope, limited_to))
+    unknown = sorted({r for cue in cues for r in cue.relations} - set(relations))
+    if unknown:
+        raise SchemaError(f"kg:cueRelation names {', '.join(unknown)}, which is not a kg:Relation of the schema; "
+                          f"valid: {', '.join(sorted(relations))}")
     return relations, sorted(cues, key=lambda c: (c.kind, c.scope, c.lang, c.phrase))
 
 

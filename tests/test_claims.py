@@ -5,10 +5,14 @@ Each test states correct behaviour; a failure here is an extractor bug to fix, n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.build import extract
 from graph.claims import Claim
+from graph.errors import SchemaError
+from graph.schema import load_schema
 
 
 def _triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
@@ -87,6 +91,34 @@ def test_negation_gives_a_negative_claim(text: str, expected: tuple[str, str, st
     assert claim.polarity == "negative"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Adobe called off its acquisition of Figma after regulators objected.", ("Adobe", "acquired", "Figma")),
+    ("2021年,高通宣布以 20 亿美元收购 Veoneer,但这笔交易最终宣告终止。", ("高通", "acquired", "Veoneer")),
+    ("Nvidia agreed to buy Arm from SoftBank, but the deal collapsed under regulatory pressure.",
+     ("Nvidia", "acquired", "Arm")),
+    ("腾讯最终放弃收购 Ubisoft 公司。", ("腾讯", "acquired", "Ubisoft")),
+])
+def test_a_deal_called_off_is_a_negative_claim(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), expected[1])
+    assert claim.triple_names == expected
+    assert claim.polarity == "negative"
+
+
+def test_a_deal_cue_does_not_negate_a_launch_in_the_same_sentence() -> None:
+    # The schema limits "collapsed" to deals (kg:cueRelation): the product launch stays positive.
+    claims = extract("Google released Gemini Ultra in December, weeks after talks with Anthropic collapsed.")
+    assert _only(claims, "released").polarity == "positive"
+
+
+def test_a_cue_limited_to_an_unknown_relation_is_a_schema_error(tmp_path: Path) -> None:
+    user = tmp_path / "cues.ttl"
+    user.write_text('@prefix kg: <https://w3id.org/claimgraph/ontology#> .\n'
+                    'kg:odd-cue a kg:NegationCue ; kg:cueRelation kg:noSuchRelation ; kg:cuePhrase "nixed"@en .\n',
+                    encoding="utf-8")
+    with pytest.raises(SchemaError, match="noSuchRelation"):
+        load_schema(extra_schemas=[user])
+
+
 def test_negation_in_a_quote_does_not_leak_into_the_next_clause() -> None:
     text = '"We are not acquiring OpenAI," Satya Nadella said, adding that Microsoft invested in OpenAI.'
     claim = _only(extract(text), "investedIn")
@@ -112,6 +144,8 @@ def test_hedging_gives_a_hedged_claim(text: str, expected: tuple[str, str, str])
     ("xAI plans to release Grok 3 by the end of the year.", ("xAI", "released", "Grok 3")),
     ("字节跳动计划发布豆包大模型的新版本。", ("字节跳动", "released", "豆包大模型")),
     ("据彭博社消息,亚马逊计划向 Anthropic 追加投资 40 亿美元。", ("亚马逊", "investedIn", "Anthropic")),
+    # 将 right before the verb is the future, even when a name follows the verb.
+    ("美团今天宣布,将收购光年之外公司。", ("美团", "acquired", "光年之外公司")),
 ])
 def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -> None:
     claim = _only(extract(text), expected[1])
