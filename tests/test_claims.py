@@ -146,6 +146,8 @@ def test_hedging_gives_a_hedged_claim(text: str, expected: tuple[str, str, str])
     ("据彭博社消息,亚马逊计划向 Anthropic 追加投资 40 亿美元。", ("亚马逊", "investedIn", "Anthropic")),
     # 将 right before the verb is the future, even when a name follows the verb.
     ("美团今天宣布,将收购光年之外公司。", ("美团", "acquired", "光年之外公司")),
+    # An agreed deal is not done yet, like "agreed to acquire".
+    ("博通已同意以610亿美元收购 VMware。", ("博通", "acquired", "VMware")),
 ])
 def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -> None:
     claim = _only(extract(text), expected[1])
