@@ -1157,13 +1157,16 @@ class _Sentence:
                    if i not in self.bracketed and not self.w[i].isspace() and i not in roles]
         # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
         # possessor and holder of the last role.
-        if not all(w in _ZH_POSSESSIVE or w in _ZH_ROLE_JOINERS or w in _ZH_ROLE_TIME_PREFIXES for w in between):
+        # A rank or kind may qualify the role too: "成为 B 的第二大流通股股东".
+        if not all(w in _ZH_POSSESSIVE or w in _ZH_ROLE_JOINERS or w in _ZH_ROLE_TIME_PREFIXES or
+                   _is_zh_role_modifier(w) for w in between):
             return None
         first_group = self.group_of(possessor)
         candidates = [m for m in left if m.end <= first_group[0].start]
         if candidates:
             head = candidates[-1]
-            return (possessor, head) if set(self.words(head.end, first_group[0].start)) & _ZH_COPULA else None
+            return (possessor, head) if any(_is_zh_copula(w) for w in self.words(head.end, first_group[0].start)) \
+                else None
         # "深度求索成立于 2023 年，…，是幻方量化旗下的 AI 公司": a clause opening with 是 predicates the sentence subject.
         clause_words = self.words(self.clause_start(trig.start), first_group[0].start)
         subject = self._sentence_subject(trig)
@@ -1188,8 +1191,8 @@ _CIRCUMFIX_GAP = 12
 
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
-#: 投资方, 合作伙伴.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴")
+#: 投资方, 合作伙伴, 股东.
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东")
 
 
 def _is_zh_role_noun(phrase: str) -> bool:
@@ -1301,6 +1304,37 @@ def _is_possessive_marker(words: list[str]) -> bool:
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
+
+
+def _is_zh_copula(word: str) -> bool:
+    """A copula, alone or after an adverb jieba keeps with it ("仍为", "也是", "现为").
+
+    >>> _is_zh_copula("是"), _is_zh_copula("仍为"), _is_zh_copula("认为"), _is_zh_copula("成为")
+    (True, True, False, True)
+    """
+    return word in _ZH_COPULA or (len(word) == 2 and word[1] in "是为" and word[0] in _ZH_COPULA_ADVERBS)
+
+
+#: Adverbs jieba may join to a following 是/为: still, also, all, then, already, now, and.
+_ZH_COPULA_ADVERBS = frozenset("仍也都均即则已现还亦又就并皆乃")
+
+
+def _is_zh_role_modifier(word: str) -> bool:
+    """A rank or kind before a role noun: "第一大股东", "前十大股东", "主要股东", "流通股股东".
+
+    >>> _is_zh_role_modifier("第二"), _is_zh_role_modifier("大"), _is_zh_role_modifier("流通股")
+    (True, True, True)
+    >>> _is_zh_role_modifier("竞争"), _is_zh_role_modifier("第")
+    (False, False)
+    """
+    if word in _ZH_ROLE_MODIFIERS:
+        return True
+    core = word.removesuffix("大")
+    return len(core) >= 2 and core[0] in "第前" and all(ch in _ZH_NUMERALS for ch in core[1:])
+
+
+_ZH_NUMERALS = frozenset("一二三四五六七八九十两0123456789")
+_ZH_ROLE_MODIFIERS = frozenset(["大", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新"])
 
 
 #: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).

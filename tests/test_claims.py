@@ -598,3 +598,30 @@ def test_joint_agents_after_you_are_partners() -> None:
     claims = extract("这款芯片由小米与联发科联合研发。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
     assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("腾讯持有京东约17%的股份。", ("腾讯", "investedIn", "京东")),
+    ("腾讯目前仍为京东的第一大股东。", ("腾讯", "investedIn", "京东")),
+    ("阿里巴巴的大股东软银宣布减持。", ("软银", "investedIn", "阿里巴巴")),
+    ("上汽集团参股宁德时代。", ("上汽集团", "investedIn", "宁德时代")),
+    ("腾讯向美团增资10亿元。", ("腾讯", "investedIn", "美团")),
+    ("蚂蚁集团的实际控制人马云放弃了控制权。", ("马云", "owns", "蚂蚁集团")),
+])
+def test_a_stake_or_its_holder_gives_the_investor_or_owner(text: str, expected: tuple[str, str, str]) -> None:
+    # 持有 … 股份, 参股, 增资: a stake; 第一大股东, 大股东: its holder (a rank may stand before the role);
+    # 控股股东, 实际控制人: the one in control, who owns the company.
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+    assert (expected[2], expected[1], expected[0]) not in triples
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("字节跳动的子公司抖音今天上线了新功能。", ("字节跳动", "owns", "抖音"), ("抖音", "owns", "字节跳动")),
+    ("华为的子公司海思发布了新芯片。", ("海思", "subsidiaryOf", "华为"), ("华为", "owns", "海思")),
+])
+def test_a_subsidiary_noun_gives_owns_unless_both_are_organisations(text: str, expected: tuple[str, str, str],
+                                                                     not_expected: tuple[str, str, str]) -> None:
+    # 子公司 is listed under owns and subsidiaryOf, like 旗下: between two organisations the narrower one is meant.
+    triples = _triples(extract(text))
+    assert expected in triples and not_expected not in triples, triples
