@@ -58,6 +58,10 @@ _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", 
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
+_ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
+#: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
+_ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -314,15 +318,18 @@ class ClaimExtractor:
         """The Doc's mentions, less Chinese names the tagger glued to a verb, cue or role ("担任公司", "谷歌母公司").
 
         A name the schema does not know with a word that is a whole trigger or cue phrase is a phrase, not a name:
-        its words are read as the trigger or cue they are, and it is no argument.
+        its words are read as the trigger or cue they are, and it is no argument. The closing part of a two-part
+        trigger ("上" of "运行在…上") is no verb, and a company's name may end in a head that is also a verb
+        ("泛海控股", "南通投资").
         """
         if lang != "zh":
             return list(doc.ents)
-        phrases = {part.lower() for t in self.schema.triggers if t.lang == "zh" for part in _phrase_parts(t.phrase)}
+        phrases = {_phrase_parts(t.phrase)[0].lower() for t in self.schema.triggers if t.lang == "zh"}
         phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "zh"}
         return [ent for ent in doc.ents
                 if ent.kb_id_ in self.schema.entities or len(ent) < 2 or is_description(ent.text)
-                or not any(token.lower_ in phrases for token in ent)]
+                or not any(token.lower_ in phrases for token in
+                           (ent[:-1] if ent[-1].text in _ZH_ORG_NAME_HEADS else ent))]
 
     def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Trigger]]:
         matcher = self._matcher(lang, "trigger")
@@ -762,9 +769,11 @@ class _Sentence:
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
         if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") for w in between_next) and \
+                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
+                    for w in between_next) and \
                 right[1].start - right_mention.end <= 3:
-            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
+            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument; so is
+            # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
         if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \

@@ -625,3 +625,31 @@ def test_a_subsidiary_noun_gives_owns_unless_both_are_organisations(text: str, e
     # 子公司 is listed under owns and subsidiaryOf, like 旗下: between two organisations the narrower one is meant.
     triples = _triples(extract(text))
     assert expected in triples and not_expected not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("软银拥有阿里巴巴约25%的股份。", ("软银", "investedIn", "阿里巴巴")),
+    ("腾讯获得京东15%的股权。", ("腾讯", "investedIn", "京东")),
+    ("腾讯买入京东5000万股。", ("腾讯", "investedIn", "京东")),
+])
+def test_owning_or_gaining_shares_is_a_stake_not_ownership(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and (expected[0], "owns", expected[2]) not in triples, triples
+
+
+def test_a_sellers_stake_names_the_company_bought_not_the_seller() -> None:
+    triples = _triples(extract("腾讯以5亿元收购了软银所持有的美团股权。"))
+    assert {("腾讯", "acquired", "美团"), ("软银", "investedIn", "美团")} <= triples, triples
+    assert ("腾讯", "acquired", "软银") not in triples
+
+
+def test_a_company_name_ending_in_a_verb_is_still_an_argument() -> None:
+    from graph.claims import ClaimExtractor
+    from graph.schema import load_schema
+    from graph.scorer.evaluation import given_entity_doc
+
+    extractor = ClaimExtractor(load_schema())
+    text = "泛海控股收购了民生证券。"
+    doc = given_entity_doc(extractor, text, lang="zh",
+                           mentions=[(0, 4, "Organization", "泛海控股"), (7, 11, "Organization", "民生证券")])
+    assert [c.triple_names for c in extractor.extract(doc, lang="zh")] == [("泛海控股", "acquired", "民生证券")]
