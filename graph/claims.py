@@ -58,6 +58,8 @@ _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", 
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Nouns of institutions that a verb before them describes ("投资机构", "合作银行", "研发公司").
+_ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银行", "企业", "机关"])
 #: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
 _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
@@ -356,6 +358,10 @@ class ClaimExtractor:
             for token in doc:
                 if token.i not in matched:
                     spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in self._zh_headed_by(token.text))
+        if lang == "zh":
+            # "量化投资机构幻方量化", "合作银行": a verb before an institution noun describes the institution.
+            spans = [s for s in spans if s.label_ in self._closer_key or _is_zh_role_noun(s.text) or
+                     s.end >= len(doc) or doc[s.end].text not in _ZH_INSTITUTION_NOUNS]
         # A two-part trigger is the more specific reading of its opening word: "made Sora available" is a release,
         # not a "made" (manufacture).
         two_part = {(s.start, s.end) for s in spans if s.label_ in self._closer_key}
@@ -1343,7 +1349,8 @@ def _is_zh_role_modifier(word: str) -> bool:
 
 
 _ZH_NUMERALS = frozenset("一二三四五六七八九十两0123456789")
-_ZH_ROLE_MODIFIERS = frozenset(["大", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新"])
+_ZH_ROLE_MODIFIERS = frozenset(["大", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新",
+                                "全资", "控股"])
 
 
 #: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).
@@ -1502,7 +1509,9 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
             prev -= 1
         if prev >= 0 and doc[prev].lower_ in _NOMINALISERS:
             earlier = [s for s, t in triggers if s.end <= span.start and span.start - s.end <= 8
-                       and t.relation != trigger.relation and not any(doc[i].text in "\u3002.;\uff1b!?\uff01\uff1f" for i in range(s.end, span.start))]
+                       and t.relation != trigger.relation
+                       # a Chinese clause break ends the governed phrase ("…旗下的海思设计，海思是华为的全资子公司")
+                       and not any(doc[i].text in "\u3002.;\uff1b!?\uff01\uff1f\uff0c" for i in range(s.end, span.start))]
             if earlier:
                 continue
         out.append((span, trigger))

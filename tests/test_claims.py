@@ -653,3 +653,16 @@ def test_a_company_name_ending_in_a_verb_is_still_an_argument() -> None:
     doc = given_entity_doc(extractor, text, lang="zh",
                            mentions=[(0, 4, "Organization", "泛海控股"), (7, 11, "Organization", "民生证券")])
     assert [c.triple_names for c in extractor.extract(doc, lang="zh")] == [("泛海控股", "acquired", "民生证券")]
+
+
+def test_funding_and_setting_up_gives_investor_and_founder() -> None:
+    # "由 X 出资设立": X funded and set up the company; "量化投资机构" describes X, it is no verb.
+    triples = _triples(extract("月之暗面成立于2023年，由投资机构红杉中国出资设立。"))
+    assert {("红杉中国", "investedIn", "月之暗面"), ("月之暗面", "foundedBy", "红杉中国")} <= triples, triples
+    assert ("月之暗面", "investedIn", "红杉中国") not in triples
+
+
+def test_a_wholly_owned_subsidiary_is_owned_as_well() -> None:
+    # 全资 says the parent owns all of it: owns as well as subsidiaryOf, also after an earlier clause with 的.
+    triples = _triples(extract("这款芯片由华为旗下的海思设计，海思是华为的全资子公司。"))
+    assert {("华为", "owns", "海思"), ("海思", "subsidiaryOf", "华为")} <= triples, triples
