@@ -666,3 +666,13 @@ def test_a_wholly_owned_subsidiary_is_owned_as_well() -> None:
     # 全资 says the parent owns all of it: owns as well as subsidiaryOf, also after an earlier clause with 的.
     triples = _triples(extract("这款芯片由华为旗下的海思设计，海思是华为的全资子公司。"))
     assert {("华为", "owns", "海思"), ("海思", "subsidiaryOf", "华为")} <= triples, triples
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("美团与阿里巴巴在本地生活市场展开较量。", "competesWith"),
+    ("小米与华为签署了战略合作协议。", "partnersWith"),
+])
+def test_contest_and_agreement_nouns(text: str, relation: str) -> None:
+    # 较量/博弈/大战 name a contest; 合作协议/合作意向书 an agreement to cooperate (jieba keeps them one word).
+    claims = extract(text)
+    assert any(c.relation == relation for c in claims), _triples(claims)
