@@ -58,6 +58,12 @@ _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", 
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Nouns of institutions that a verb before them describes ("投资机构", "合作银行", "研发公司").
+_ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银行", "企业", "机关"])
+#: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
+_ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
+#: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
+_ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -314,15 +320,18 @@ class ClaimExtractor:
         """The Doc's mentions, less Chinese names the tagger glued to a verb, cue or role ("担任公司", "谷歌母公司").
 
         A name the schema does not know with a word that is a whole trigger or cue phrase is a phrase, not a name:
-        its words are read as the trigger or cue they are, and it is no argument.
+        its words are read as the trigger or cue they are, and it is no argument. The closing part of a two-part
+        trigger ("上" of "运行在…上") is no verb, and a company's name may end in a head that is also a verb
+        ("泛海控股", "南通投资").
         """
         if lang != "zh":
             return list(doc.ents)
-        phrases = {part.lower() for t in self.schema.triggers if t.lang == "zh" for part in _phrase_parts(t.phrase)}
+        phrases = {_phrase_parts(t.phrase)[0].lower() for t in self.schema.triggers if t.lang == "zh"}
         phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "zh"}
         return [ent for ent in doc.ents
                 if ent.kb_id_ in self.schema.entities or len(ent) < 2 or is_description(ent.text)
-                or not any(token.lower_ in phrases for token in ent)]
+                or not any(token.lower_ in phrases for token in
+                           (ent[:-1] if ent[-1].text in _ZH_ORG_NAME_HEADS else ent))]
 
     def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Trigger]]:
         matcher = self._matcher(lang, "trigger")
@@ -349,6 +358,10 @@ class ClaimExtractor:
             for token in doc:
                 if token.i not in matched:
                     spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in self._zh_headed_by(token.text))
+        if lang == "zh":
+            # "量化投资机构幻方量化", "合作银行": a verb before an institution noun describes the institution.
+            spans = [s for s in spans if s.label_ in self._closer_key or _is_zh_role_noun(s.text) or
+                     s.end >= len(doc) or doc[s.end].text not in _ZH_INSTITUTION_NOUNS]
         # A two-part trigger is the more specific reading of its opening word: "made Sora available" is a release,
         # not a "made" (manufacture).
         two_part = {(s.start, s.end) for s in spans if s.label_ in self._closer_key}
@@ -762,9 +775,11 @@ class _Sentence:
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
         if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") for w in between_next) and \
+                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
+                    for w in between_next) and \
                 right[1].start - right_mention.end <= 3:
-            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument.
+            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument; so is
+            # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
         if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \
@@ -1157,13 +1172,16 @@ class _Sentence:
                    if i not in self.bracketed and not self.w[i].isspace() and i not in roles]
         # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
         # possessor and holder of the last role.
-        if not all(w in _ZH_POSSESSIVE or w in _ZH_ROLE_JOINERS or w in _ZH_ROLE_TIME_PREFIXES for w in between):
+        # A rank or kind may qualify the role too: "成为 B 的第二大流通股股东".
+        if not all(w in _ZH_POSSESSIVE or w in _ZH_ROLE_JOINERS or w in _ZH_ROLE_TIME_PREFIXES or
+                   _is_zh_role_modifier(w) for w in between):
             return None
         first_group = self.group_of(possessor)
         candidates = [m for m in left if m.end <= first_group[0].start]
         if candidates:
             head = candidates[-1]
-            return (possessor, head) if set(self.words(head.end, first_group[0].start)) & _ZH_COPULA else None
+            return (possessor, head) if any(_is_zh_copula(w) for w in self.words(head.end, first_group[0].start)) \
+                else None
         # "深度求索成立于 2023 年，…，是幻方量化旗下的 AI 公司": a clause opening with 是 predicates the sentence subject.
         clause_words = self.words(self.clause_start(trig.start), first_group[0].start)
         subject = self._sentence_subject(trig)
@@ -1188,8 +1206,8 @@ _CIRCUMFIX_GAP = 12
 
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
-#: 投资方, 合作伙伴.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴")
+#: 投资方, 合作伙伴, 股东.
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东")
 
 
 def _is_zh_role_noun(phrase: str) -> bool:
@@ -1301,6 +1319,38 @@ def _is_possessive_marker(words: list[str]) -> bool:
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
+
+
+def _is_zh_copula(word: str) -> bool:
+    """A copula, alone or after an adverb jieba keeps with it ("仍为", "也是", "现为").
+
+    >>> _is_zh_copula("是"), _is_zh_copula("仍为"), _is_zh_copula("认为"), _is_zh_copula("成为")
+    (True, True, False, True)
+    """
+    return word in _ZH_COPULA or (len(word) == 2 and word[1] in "是为" and word[0] in _ZH_COPULA_ADVERBS)
+
+
+#: Adverbs jieba may join to a following 是/为: still, also, all, then, already, now, and.
+_ZH_COPULA_ADVERBS = frozenset("仍也都均即则已现还亦又就并皆乃")
+
+
+def _is_zh_role_modifier(word: str) -> bool:
+    """A rank or kind before a role noun: "第一大股东", "前十大股东", "主要股东", "流通股股东".
+
+    >>> _is_zh_role_modifier("第二"), _is_zh_role_modifier("大"), _is_zh_role_modifier("流通股")
+    (True, True, True)
+    >>> _is_zh_role_modifier("竞争"), _is_zh_role_modifier("第")
+    (False, False)
+    """
+    if word in _ZH_ROLE_MODIFIERS:
+        return True
+    core = word.removesuffix("大")
+    return len(core) >= 2 and core[0] in "第前" and all(ch in _ZH_NUMERALS for ch in core[1:])
+
+
+_ZH_NUMERALS = frozenset("一二三四五六七八九十两0123456789")
+_ZH_ROLE_MODIFIERS = frozenset(["大", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新",
+                                "全资", "控股"])
 
 
 #: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).
@@ -1459,7 +1509,9 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
             prev -= 1
         if prev >= 0 and doc[prev].lower_ in _NOMINALISERS:
             earlier = [s for s, t in triggers if s.end <= span.start and span.start - s.end <= 8
-                       and t.relation != trigger.relation and not any(doc[i].text in "\u3002.;\uff1b!?\uff01\uff1f" for i in range(s.end, span.start))]
+                       and t.relation != trigger.relation
+                       # a Chinese clause break ends the governed phrase ("…旗下的海思设计，海思是华为的全资子公司")
+                       and not any(doc[i].text in "\u3002.;\uff1b!?\uff01\uff1f\uff0c" for i in range(s.end, span.start))]
             if earlier:
                 continue
         out.append((span, trigger))

@@ -634,3 +634,81 @@ def test_joint_agents_after_you_are_partners() -> None:
     claims = extract("这款芯片由小米与联发科联合研发。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
     assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("腾讯持有京东约17%的股份。", ("腾讯", "investedIn", "京东")),
+    ("腾讯目前仍为京东的第一大股东。", ("腾讯", "investedIn", "京东")),
+    ("阿里巴巴的大股东软银宣布减持。", ("软银", "investedIn", "阿里巴巴")),
+    ("上汽集团参股宁德时代。", ("上汽集团", "investedIn", "宁德时代")),
+    ("腾讯向美团增资10亿元。", ("腾讯", "investedIn", "美团")),
+    ("蚂蚁集团的实际控制人马云放弃了控制权。", ("马云", "owns", "蚂蚁集团")),
+])
+def test_a_stake_or_its_holder_gives_the_investor_or_owner(text: str, expected: tuple[str, str, str]) -> None:
+    # 持有 … 股份, 参股, 增资: a stake; 第一大股东, 大股东: its holder (a rank may stand before the role);
+    # 控股股东, 实际控制人: the one in control, who owns the company.
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+    assert (expected[2], expected[1], expected[0]) not in triples
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("字节跳动的子公司抖音今天上线了新功能。", ("字节跳动", "owns", "抖音"), ("抖音", "owns", "字节跳动")),
+    ("华为的子公司海思发布了新芯片。", ("海思", "subsidiaryOf", "华为"), ("华为", "owns", "海思")),
+])
+def test_a_subsidiary_noun_gives_owns_unless_both_are_organisations(text: str, expected: tuple[str, str, str],
+                                                                     not_expected: tuple[str, str, str]) -> None:
+    # 子公司 is listed under owns and subsidiaryOf, like 旗下: between two organisations the narrower one is meant.
+    triples = _triples(extract(text))
+    assert expected in triples and not_expected not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("软银拥有阿里巴巴约25%的股份。", ("软银", "investedIn", "阿里巴巴")),
+    ("腾讯获得京东15%的股权。", ("腾讯", "investedIn", "京东")),
+    ("腾讯买入京东5000万股。", ("腾讯", "investedIn", "京东")),
+])
+def test_owning_or_gaining_shares_is_a_stake_not_ownership(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and (expected[0], "owns", expected[2]) not in triples, triples
+
+
+def test_a_sellers_stake_names_the_company_bought_not_the_seller() -> None:
+    triples = _triples(extract("腾讯以5亿元收购了软银所持有的美团股权。"))
+    assert {("腾讯", "acquired", "美团"), ("软银", "investedIn", "美团")} <= triples, triples
+    assert ("腾讯", "acquired", "软银") not in triples
+
+
+def test_a_company_name_ending_in_a_verb_is_still_an_argument() -> None:
+    from graph.claims import ClaimExtractor
+    from graph.schema import load_schema
+    from graph.scorer.evaluation import given_entity_doc
+
+    extractor = ClaimExtractor(load_schema())
+    text = "泛海控股收购了民生证券。"
+    doc = given_entity_doc(extractor, text, lang="zh",
+                           mentions=[(0, 4, "Organization", "泛海控股"), (7, 11, "Organization", "民生证券")])
+    assert [c.triple_names for c in extractor.extract(doc, lang="zh")] == [("泛海控股", "acquired", "民生证券")]
+
+
+def test_funding_and_setting_up_gives_investor_and_founder() -> None:
+    # "由 X 出资设立": X funded and set up the company; "量化投资机构" describes X, it is no verb.
+    triples = _triples(extract("月之暗面成立于2023年，由投资机构红杉中国出资设立。"))
+    assert {("红杉中国", "investedIn", "月之暗面"), ("月之暗面", "foundedBy", "红杉中国")} <= triples, triples
+    assert ("月之暗面", "investedIn", "红杉中国") not in triples
+
+
+def test_a_wholly_owned_subsidiary_is_owned_as_well() -> None:
+    # 全资 says the parent owns all of it: owns as well as subsidiaryOf, also after an earlier clause with 的.
+    triples = _triples(extract("这款芯片由华为旗下的海思设计，海思是华为的全资子公司。"))
+    assert {("华为", "owns", "海思"), ("海思", "subsidiaryOf", "华为")} <= triples, triples
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("美团与阿里巴巴在本地生活市场展开较量。", "competesWith"),
+    ("小米与华为签署了战略合作协议。", "partnersWith"),
+])
+def test_contest_and_agreement_nouns(text: str, relation: str) -> None:
+    # 较量/博弈/大战 name a contest; 合作协议/合作意向书 an agreement to cooperate (jieba keeps them one word).
+    claims = extract(text)
+    assert any(c.relation == relation for c in claims), _triples(claims)
