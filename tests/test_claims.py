@@ -598,3 +598,71 @@ def test_joint_agents_after_you_are_partners() -> None:
     claims = extract("这款芯片由小米与联发科联合研发。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
     assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anthropic was established in San Francisco in 2021 by Dario Amodei.", ("Anthropic", "foundedBy", "Dario Amodei")),
+    ("OpenAI was founded in December 2015 by the entrepreneur Sam Altman.", ("OpenAI", "foundedBy", "Sam Altman")),
+    ("Gemini is a family of models developed in London and California by Google DeepMind.",
+     ("Gemini", "developedBy", "Google DeepMind")),
+])
+def test_the_passive_agent_may_follow_time_and_place_adjuncts_and_a_description(
+        text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+
+
+def test_formed_founds_only_in_the_passive() -> None:
+    assert not [c for c in extract("Microsoft formed a partnership with OpenAI in 2019.") if c.relation == "foundedBy"]
+    claims = extract("OpenAI was formed in 2015 by Sam Altman.")
+    assert ("OpenAI", "foundedBy", "Sam Altman") in _triples(claims), _triples(claims)
+
+
+def test_a_coordinated_passive_participle_shares_the_patient() -> None:
+    claims = extract("Gemini is a family of models developed by Google DeepMind and published by Google.")
+    assert {("Gemini", "developedBy", "Google DeepMind"), ("Gemini", "publishedBy", "Google")} <= _triples(claims)
+    assert ("Google DeepMind", "publishedBy", "Google") not in _triples(claims), _triples(claims)
+
+
+def test_list_members_may_carry_descriptions() -> None:
+    claims = extract("OpenAI was founded in 2015 by the entrepreneur Sam Altman and the programmer Greg Brockman.")
+    assert {("OpenAI", "foundedBy", "Sam Altman"), ("OpenAI", "foundedBy", "Greg Brockman")} <= _triples(claims)
+    claims = extract("DeepMind was co-founded in 2010 by Demis Hassabis, a professor at University College London, "
+                     "and the entrepreneur Mustafa Suleyman.")
+    triples = _triples(claims)
+    assert {("DeepMind", "foundedBy", "Demis Hassabis"), ("DeepMind", "foundedBy", "Mustafa Suleyman"),
+            ("Demis Hassabis", "worksFor", "University College London")} <= triples, triples
+    # The apposition describes the member before it only.
+    assert ("Mustafa Suleyman", "worksFor", "University College London") not in triples, triples
+
+
+def test_an_indefinite_role_at_an_employer_needs_an_apposition_or_copula() -> None:
+    claims = extract("Geoffrey Hinton, a professor at the University of Toronto, joined Google in 2013.")
+    assert ("Geoffrey Hinton", "worksFor", "University of Toronto") in _triples(claims), _triples(claims)
+    claims = extract("Sam Altman met a professor at Stanford University.")
+    assert not [c for c in claims if c.relation == "worksFor"], _triples(claims)
+
+
+def test_with_after_the_object_adds_co_agents() -> None:
+    triples = _triples(extract("Larry Page founded Google in 1998 with Sergey Brin."))
+    assert {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")} <= triples, triples
+    # "along with" adds to the object, not to the agents.
+    triples = _triples(extract("Google acquired DeepMind in 2014 along with Apple."))
+    assert ("Apple", "acquired", "DeepMind") not in triples, triples
+
+
+def test_the_start_up_behind_a_product_developed_it() -> None:
+    triples = _triples(extract("Anthropic, the AI lab behind Claude, raised money."))
+    assert ("Claude", "developedBy", "Anthropic") in triples, triples
+
+
+def test_titles_in_a_row_share_the_first_organisation() -> None:
+    triples = _triples(extract("Microsoft chairman Bill Gates, chief executive Satya Nadella and president Brad Smith "
+                               "met the press."))
+    assert {("Bill Gates", "worksFor", "Microsoft"), ("Satya Nadella", "worksFor", "Microsoft"),
+            ("Brad Smith", "worksFor", "Microsoft")} <= triples, triples
+
+
+def test_would_join_is_a_planned_employment() -> None:
+    claim = _only(extract("Greg Brockman would join Microsoft, Satya Nadella said."), "worksFor")
+    assert claim.triple_names == ("Greg Brockman", "worksFor", "Microsoft") and claim.modality == "planned"
