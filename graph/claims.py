@@ -970,6 +970,12 @@ class _Sentence:
             subject = self._sentence_subject(trig)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
+            elif subject is None and right_mention is not None and english and trig.text.lower().endswith(" of"):
+                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder.
+                later = [m for m in usable if m.start >= right_mention.end and self.same_clause(m.start, trig.start)]
+                if later and later[0].label_ != right_mention.label_ and \
+                        self.words(right_mention.end, later[0].start) in (["is"], ["was"], ["has", "been"]):
+                    agent = _Arg([later[0]])
         if right_mention is None and left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
             # inside an object relative clause the head noun before the comma is the patient.
@@ -1002,6 +1008,11 @@ class _Sentence:
             holders = [m for m in usable if m.end == possessor.start - 1] if before == [","] else []
             if not holders and after == [","]:
                 holders = [m for m in usable if m.start == trig.end + 1]
+            if not holders and english and not is_description(possessor.text):
+                # "Ilya Sutskever is OpenAI's chief scientist", "A serves as RBF's chairwoman": a copula before
+                # the possessor names the holder. "the company's" is left out: which company it means is a guess.
+                holders = [m for m in left if m.end <= possessor.start and
+                           _is_copula(self.words(m.end, possessor.start))][-1:]
             if holders:
                 patient = _Arg([holders[0]])
         elif agent and not patient and self._agentless_passive(trig, inverse=inverse) and \
@@ -1457,6 +1468,24 @@ def _role_domain_then_at(words: list[str]) -> bool:
 
 #: A role's field ("head of analytics, data and innovation at") is a few words; more is another clause.
 _MAX_ROLE_FIELD_WORDS = 8
+
+
+#: Words of a copula or a verb of holding an office: "is", "was also", "serves as", "became", "has been".
+_EN_COPULA_WORDS = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "also", "now",
+                              "currently", "still", "then", "later", "serves", "served", "serving", "as", "became",
+                              "becomes", "become", "remains", "remained", "the"])
+
+
+def _is_copula(words: list[str]) -> bool:
+    """Whether the words between a person and a possessed role make the person its holder.
+
+    >>> _is_copula(["is"]), _is_copula(["serves", "as"]), _is_copula(["has", "also", "been"]), _is_copula(["met"])
+    (True, True, True, False)
+    >>> _is_copula(["as"]), _is_copula([])
+    (False, False)
+    """
+    return 0 < len(words) <= 4 and all(w in _EN_COPULA_WORDS for w in words) and \
+        any(w not in ("as", "the", "also", "now", "currently", "still", "then", "later") for w in words)
 
 
 def _is_possessive_marker(words: list[str]) -> bool:

@@ -666,3 +666,36 @@ def test_titles_in_a_row_share_the_first_organisation() -> None:
 def test_would_join_is_a_planned_employment() -> None:
     claim = _only(extract("Greg Brockman would join Microsoft, Satya Nadella said."), "worksFor")
     assert claim.triple_names == ("Greg Brockman", "worksFor", "Microsoft") and claim.modality == "planned"
+
+
+@pytest.mark.parametrize("text, holder, employer", [
+    ("Ilya Sutskever is OpenAI's chief scientist.", "Ilya Sutskever", "OpenAI"),
+    ("Satya Nadella serves as Microsoft's chairman.", "Satya Nadella", "Microsoft"),
+])
+def test_a_copula_before_a_possessed_role_names_its_holder(text: str, holder: str, employer: str) -> None:
+    triples = _triples(extract(text))
+    assert (holder, "worksFor", employer) in triples, triples
+
+
+def test_a_possessed_role_after_another_verb_names_no_holder() -> None:
+    assert not [c for c in extract("Sam Altman met OpenAI's chief scientist.") if c.relation == "worksFor"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deutsche Telekom, which already controlled T-Mobile, becomes its largest shareholder.",
+     ("Deutsche Telekom", "owns", "T-Mobile")),
+    ("Meta, the owner of Instagram, reported strong results.", ("Meta", "owns", "Instagram")),
+])
+def test_control_and_ownership_nouns_state_owns(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+
+
+def test_a_copula_after_role_of_organisation_names_the_holder() -> None:
+    triples = _triples(extract("The chief executive of OpenAI is Sam Altman."))
+    assert ("Sam Altman", "worksFor", "OpenAI") in triples, triples
+
+
+def test_joining_forces_is_a_partnership_not_a_job() -> None:
+    claims = extract("Sam Altman will join forces with Microsoft.")
+    assert {c.relation for c in claims} == {"partnersWith"}, _triples(claims)
