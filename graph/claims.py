@@ -574,6 +574,7 @@ class _Sentence:
     def _group_lists(self) -> list[list[Span]]:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
         groups: list[list[Span]] = []
+        english = self.lang == "en" or self.is_english
         for mention in self.mentions:
             if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
@@ -591,18 +592,75 @@ class _Sentence:
                 if not between and prev.end == mention.start and self.lang == "zh":
                     groups[-1].append(mention)
                     continue
+                if english and self._described_member(prev, mention):
+                    groups[-1].append(mention)
+                    continue
             groups.append([mention])
         # English lists end with a conjunction ("A, B and C"); "Hock Tan, Broadcom's president" is an
         # apposition, not a list of two.
         out: list[list[Span]] = []
         for group in groups:
-            if len(group) > 1 and (self.lang == "en" or self.is_english):
+            if len(group) > 1 and english:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
                 if not joints & {"and", "or", "&", "plus", "/", "as"}:
                     out.extend([m] for m in group)
                     continue
+            if english and len(group) == 1 and out:
+                # "by Amnon Shashua, a professor at the Hebrew University, and the businessman Ziv Aviram": a
+                # member described by an apposition, which may name other entities, then "and" and the last one.
+                for earlier in reversed(out[-3:]):
+                    same_type = earlier[-1].label_ == group[0].label_ or "Entity" in (earlier[-1].label_,
+                                                                                       group[0].label_)
+                    if same_type and self._after_apposition(earlier[-1], group[0]):
+                        earlier.append(group[0])
+                        break
+                else:
+                    out.append(group)
+                continue
             out.append(group)
         return out
+
+    def _description_words(self, start: int, end: int) -> bool:
+        """Whether tokens ``start``..``end`` are a short description before a name: an optional article and one
+        or two lower-case nouns ("bassist", "the businessman"), none of them a trigger ("chief executive")."""
+        words = [i for i in range(start, end) if not self.w[i].isspace()]
+        if words and self.w[words[0]].lower() in ("the", "a", "an"):
+            words = words[1:]
+        triggers = {i for t in self.trigger_spans for i in range(t.start, t.end)}
+        return 0 < len(words) <= 2 and all(
+            self.w[i].isalpha() and self.w[i].islower() and i not in triggers and
+            not self.w[i].endswith(("ing", "ed", "ly")) and self.w[i] not in _EN_SUBORDINATORS and
+            self.w[i] not in _EN_RELATIVE_PRONOUNS and self.w[i] not in _FILLERS for i in words)
+
+    def _described_member(self, prev: Span, mention: Span) -> bool:
+        """"Bernard Sumner and bassist Peter Hook", "A, drummer B and singer C": a list member after its
+        separators may carry a short description. The two are of one type, and ``prev`` closes no apposition
+        ("A, a professor at the Hebrew University, and the businessman B": B joins A, not the university)."""
+        if prev.label_ != mention.label_ or any(
+                self.w[k] == "," and self.w[k + 1].lower() in ("a", "an", "the") and
+                any(m.end == k for m in self.mentions)
+                for k in range(max(self.sent.start, prev.start - _MAX_APPOSITION), prev.start)):
+            return False
+        i = prev.end
+        while i < mention.start and (self.w[i].isspace() or self.w[i].lower() in (",", "and", "or")):
+            i += 1
+        return i > prev.end and any(self.w[k].lower() in (",", "and", "or") for k in range(prev.end, i)) and \
+            self._description_words(i, mention.start)
+
+    def _after_apposition(self, first: Span, last: Span) -> bool:
+        """Whether ``first`` (with an apposition: ", a professor at X,") and ``last`` are the last two members of a
+        list: ", a/an/the … , and [description] last"."""
+        w = self.w
+        if first.end + 1 >= last.start or w[first.end] != "," or w[first.end + 1].lower() not in ("a", "an", "the"):
+            return False
+        close = next((j for j in range(first.end + 1, min(last.start, first.end + _MAX_APPOSITION))
+                      if w[j] == "," and j + 1 < len(w) and w[j + 1].lower() == "and"), None)
+        if close is None:
+            return False
+        inner = {w[j].lower() for j in range(first.end + 1, close)}
+        if inner & (_EN_SUBORDINATORS | _EN_RELATIVE_PRONOUNS | {"and", ",", ";"}):
+            return False
+        return close + 2 == last.start or self._description_words(close + 2, last.start)
 
     def _parallel_possessors(self, prev: Span, mention: Span) -> bool:
         """"Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": a possessed head, then the possessor of
@@ -765,6 +823,7 @@ class _Sentence:
                 right = [m for m in right if m.start >= last_role.end]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
+        english = self.lang == "en" or self.is_english
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
                 and not _is_zh_role_noun(trig.text):
             # "合并为 Google DeepMind", "merged into X": the result, not a participant; after a role noun 为 is a
@@ -789,6 +848,14 @@ class _Sentence:
             # ("OpenAI's president, Greg Brockman"); a later mention is some verb's object.
             right_mention = None
             right = []
+        if english and left_mention is not None and right_mention is not None and _is_role_noun(trig.text) and \
+                not self.words(trig.end, right_mention.start) and \
+                self.words(left_mention.end, trig.start) in (["and"], [","], [",", "and"]):
+            # "Eskom chairperson A and chief executive B", "Windsurf's chief executive A, co-founder B": titles in
+            # a row share the organisation of the first.
+            title_org = self._title_owner(left_mention)
+            if title_org is not None:
+                left, left_mention = [title_org], title_org
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
@@ -853,8 +920,26 @@ class _Sentence:
             if subject is not None and subject.end <= left_mention.start:
                 left = [m for m in left if m.end <= subject.end]
                 left_mention = subject
+        if left_mention is not None and right_mention is not None and english and \
+                self.by_agent(trig, right_mention):
+            # "a game developed by Raven Software and published by Activision", "designed by A and released by B":
+            # a passive participle coordinated with an earlier one shares its patient; the mention before "and"
+            # is the earlier participle's agent.
+            earlier = [t for t in self.trigger_spans if t.end <= left_mention.start and self.by_agent(t, left_mention)]
+            if earlier and all(w in _EN_COORDINATED_VERB_JOINTS or w.endswith("ly")
+                               for w in self.words(left_mention.end, trig.start)):
+                left = [m for m in left if m.end <= earlier[-1].start]
+                left_mention = left[-1] if left else None
+        if left_mention is not None and english and _is_role_noun(trig.text) and self._indefinite_role(trig):
+            # "Bob met a professor at the University of Oslo": an indefinite role names someone new, not the
+            # mention before it; only an apposition or a copula ("A, a professor at X", "A was a curator at X")
+            # gives it a holder.
+            return _Arg(), _Arg(), penalty
         if left_mention is not None:
             group = self.group_of(left_mention)
+            if any(m.start > trig.start for m in group):
+                # "by A, a professor at X, and the businessman B": the apposition describes A alone.
+                group = [left_mention]
             agent = _Arg(group)
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
@@ -900,6 +985,12 @@ class _Sentence:
             subject = self._sentence_subject(trig)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
+            elif subject is None and right_mention is not None and english and trig.text.lower().endswith(" of"):
+                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder.
+                later = [m for m in usable if m.start >= right_mention.end and self.same_clause(m.start, trig.start)]
+                if later and later[0].label_ != right_mention.label_ and \
+                        self.words(right_mention.end, later[0].start) in (["is"], ["was"], ["has", "been"]):
+                    agent = _Arg([later[0]])
         if right_mention is None and left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
             # inside an object relative clause the head noun before the comma is the patient.
@@ -918,8 +1009,7 @@ class _Sentence:
         # English voice: "X was acquired by Y"; noun "N of X" reads as "X's N" ("the founder of X").
         phrase_words = trig.text.lower().split()
         last = phrase_words[-1] if phrase_words else ""
-        by_agent = right_mention is not None and right_mention.start - trig.end <= 4 and \
-            self.words(right_mention.start - 1, right_mention.start) == ["by"]
+        by_agent = right_mention is not None and self.by_agent(trig, right_mention)
         passive_voice = words_after[:1] == ["by"] or by_agent
         possessor_follows = words_after[:1] == ["of"] and right_mention is not None
         if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
@@ -933,13 +1023,93 @@ class _Sentence:
             holders = [m for m in usable if m.end == possessor.start - 1] if before == [","] else []
             if not holders and after == [","]:
                 holders = [m for m in usable if m.start == trig.end + 1]
+            if not holders and english and not is_description(possessor.text):
+                # "Ilya Sutskever is OpenAI's chief scientist", "A serves as RBF's chairwoman": a copula before
+                # the possessor names the holder. "the company's" is left out: which company it means is a guess.
+                holders = [m for m in left if m.end <= possessor.start and
+                           _is_copula(self.words(m.end, possessor.start))][-1:]
             if holders:
                 patient = _Arg([holders[0]])
         elif agent and not patient and self._agentless_passive(trig, inverse=inverse) and \
                 (not inverse or all(fits(m.label_, spec.domain) for m in agent.spans)):
             # "OpenAI was founded in 2015" / "深度求索成立于 2023 年": the entity before the verb is its patient.
             agent, patient = _Arg(), agent
+        elif english and agent and patient and not spec.symmetric and last not in _EN_PREPOSITIONS:
+            # "Larry Page founded Google in 1998 with Sergey Brin": "with" after the object adds co-agents.
+            allowed = spec.range if inverse else spec.domain
+            agent = _Arg(agent.spans + self._comitative_agents(trig, patient, usable, allowed), agent.fallback)
         return agent, patient, penalty
+
+    def _comitative_agents(self, trig: Span, patient: _Arg, usable: list[Span], allowed: frozenset[str]) -> list[Span]:
+        """The list after "with" or "together with" that follows a verb's object in its clause ("founded Google with
+        Sergey Brin"), if its members can be agents; "along with" adds to the object instead."""
+        last = patient.spans[-1]
+        if last.start < trig.end:
+            return []
+        after = [m for m in usable if m.start >= last.end and self.same_clause(m.start, trig.start)]
+        if not after:
+            return []
+        first = after[0]
+        between = self.words(last.end, first.start)
+        if "with" not in between or "along" in between or not all(
+                w in _EN_ADJUNCT_WORDS or w.isdigit() or w in ("with", "together") for w in between):
+            return []
+        group = self.group_of(first)
+        return group if all(fits(m.label_, allowed) and m.label_ == group[0].label_ for m in group) else []
+
+    def by_agent(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention`` is the agent a passive ``trig`` introduces with "by".
+
+        "developed primarily by X", "founded in 1975 in London by X", "formed by guitarist X": "by" may follow
+        a few words of any kind, or a longer run of time and place adjuncts, and a short description ("the
+        businessman", "guitarist") may stand between "by" and the name.
+        """
+        words = [(i, self.w[i]) for i in range(trig.end, mention.start) if not self.w[i].isspace()]
+        by_at = [k for k, (_, word) in enumerate(words) if word.lower() == "by"]
+        if not by_at:
+            return False
+        k = by_at[-1]
+        before, after = words[:k], words[k + 1:]
+        if len(after) > _MAX_AGENT_DESCRIPTION or not all(
+                word.isalpha() and word.islower() and not word.endswith(("ing", "ed")) and
+                word not in _EN_SUBORDINATORS and word not in _EN_RELATIVE_PRONOUNS for _, word in after):
+            return False  # "acquired by investors led by X": X is the agent of another verb
+        if len(before) <= 3 and not after:
+            return True
+        inside = {i for m in self.mentions for i in range(m.start, m.end)}
+        return len(before) <= _MAX_ADJUNCT_GAP and all(
+            i in inside or word.isdigit() or word.lower() in _EN_ADJUNCT_WORDS for i, word in before)
+
+    def _title_owner(self, holder: Span, depth: int = 0) -> Span | None:
+        """The organisation of the title a person holds ("Eskom chairperson A", "Windsurf's chief executive A"),
+        also through earlier titles in a row ("X chairman A, chief executive B and president C")."""
+        roles = [t for t in self.trigger_spans if t.end <= holder.start and not self.words(t.end, holder.start)
+                 and _is_role_noun(t.text)]
+        if not roles or depth > 3:
+            return None
+        role = roles[-1]
+        before = [m for m in self.mentions if m.end <= role.start and m.start >= self.sent.start]
+        if not before:
+            return None
+        nearest = before[-1]
+        joint = self.words(nearest.end, role.start)
+        if nearest.label_ != "Person" and joint in ([], ["'s"], ["\u2019s"]):
+            return nearest
+        if nearest.label_ == "Person" and joint in (["and"], [","], [",", "and"]):
+            return self._title_owner(nearest, depth + 1)
+        return None
+
+    def _indefinite_role(self, trig: Span) -> bool:
+        """Whether a role noun opens an indefinite noun phrase ("a professor", "a computer science professor")
+        that is neither an apposition nor a copula's complement."""
+        k = trig.start - 1
+        while k >= self.sent.start and trig.start - k <= 4 and self.w[k].isalpha() and self.w[k].islower() and \
+                self.w[k] not in ("a", "an"):
+            k -= 1
+        if k < self.sent.start or self.w[k] not in ("a", "an"):
+            return False
+        before = self.words(k - 1, k)
+        return bool(before) and before[0] not in _EN_ROLE_COPULAS
 
     def _last_listed_role(self, trig: Span) -> Span:
         """The last Chinese role noun of a list of roles that ``trig`` opens ("常务董事、终端 BG 董事长", "主席兼首席执行官").
@@ -1201,6 +1371,25 @@ class _Sentence:
 
 
 _NOMINALISERS = frozenset(["的", "the", "its", "their", "his", "her"])
+#: Words of the time and place adjuncts that may stand between a passive participle and its "by" ("founded in
+#: early 1998 in Paris, France, by"); mentions (places) and numbers may too.
+_EN_ADJUNCT_WORDS = frozenset(["in", "on", "at", "during", "around", "about", "circa", "c.", "early", "late", "mid",
+                               "the", "of", ",", "january", "february", "march", "april", "may", "june", "july",
+                               "august", "september", "october", "november", "december", "spring", "summer",
+                               "autumn", "fall", "winter", "year", "years", "later", "jointly", "originally",
+                               "primarily", "mainly", "partly"])
+#: How many adjunct words may stand between a participle and "by", and description words between "by" and the name.
+_MAX_ADJUNCT_GAP = 10
+_MAX_AGENT_DESCRIPTION = 3
+#: Words before "a ROLE" that give the role a holder: an apposition's comma, a copula, "as", "and".
+_EN_ROLE_COPULAS = frozenset([",", "is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes",
+                              "become", "remains", "remained", "and", "also", "now", "then", "later"])
+#: Prepositions a trigger phrase may end in ("partnered with", "invested in"): the argument after them is its own.
+_EN_PREPOSITIONS = frozenset(["by", "of", "with", "to", "in", "on", "from", "against", "for", "at"])
+#: How long an apposition inside a list may be ("a computer science professor at the Hebrew University").
+_MAX_APPOSITION = 16
+#: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
+_EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but"])
 #: How far the closing part of a two-part trigger may follow its opening part, in tokens.
 _CIRCUMFIX_GAP = 12
 
@@ -1221,7 +1410,7 @@ def _is_zh_role_noun(phrase: str) -> bool:
 
 
 #: English agent-noun endings: founder, maker, investor, president, scientist, executive, chairman, employee.
-_EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ent", "ents", "ist", "ists", "ive", "ives", "man", "men",
+_EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ent", "ents", "ist", "ists", "ive", "ives", "man", "men", "person",
                           "ee", "ees")
 #: Titles written as initials: CEO, CTO, CFO, COO.
 _EN_TITLE_INITIALS = frozenset(["ceo", "cto", "cfo", "coo", "chair", "head"])
@@ -1283,9 +1472,11 @@ def _role_domain_then_at(words: list[str]) -> bool:
 
     >>> _role_domain_then_at(["analytics", ",", "data", "and", "innovation", "at"])
     True
-    >>> _role_domain_then_at(["blaming", "the"]), _role_domain_then_at(["at"])
-    (False, True)
+    >>> _role_domain_then_at(["blaming", "the"]), _role_domain_then_at(["at"]), _role_domain_then_at(["at", "the"])
+    (False, True, True)
     """
+    if words[-1:] == ["the"]:
+        words = words[:-1]  # "a professor at the University of Oslo"
     if not words or words[-1] != "at" or len(words) > _MAX_ROLE_FIELD_WORDS:
         return False
     return all(w in (",", "and", "&") or (w.isalpha() and w.islower() and not w.endswith(("ing", "ed")) and
@@ -1295,6 +1486,24 @@ def _role_domain_then_at(words: list[str]) -> bool:
 
 #: A role's field ("head of analytics, data and innovation at") is a few words; more is another clause.
 _MAX_ROLE_FIELD_WORDS = 8
+
+
+#: Words of a copula or a verb of holding an office: "is", "was also", "serves as", "became", "has been".
+_EN_COPULA_WORDS = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "also", "now",
+                              "currently", "still", "then", "later", "serves", "served", "serving", "as", "became",
+                              "becomes", "become", "remains", "remained", "the"])
+
+
+def _is_copula(words: list[str]) -> bool:
+    """Whether the words between a person and a possessed role make the person its holder.
+
+    >>> _is_copula(["is"]), _is_copula(["serves", "as"]), _is_copula(["has", "also", "been"]), _is_copula(["met"])
+    (True, True, True, False)
+    >>> _is_copula(["as"]), _is_copula([])
+    (False, False)
+    """
+    return 0 < len(words) <= 4 and all(w in _EN_COPULA_WORDS for w in words) and \
+        any(w not in ("as", "the", "also", "now", "currently", "still", "then", "later") for w in words)
 
 
 def _is_possessive_marker(words: list[str]) -> bool:

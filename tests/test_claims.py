@@ -712,3 +712,104 @@ def test_contest_and_agreement_nouns(text: str, relation: str) -> None:
     # 较量/博弈/大战 name a contest; 合作协议/合作意向书 an agreement to cooperate (jieba keeps them one word).
     claims = extract(text)
     assert any(c.relation == relation for c in claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anthropic was established in San Francisco in 2021 by Dario Amodei.", ("Anthropic", "foundedBy", "Dario Amodei")),
+    ("OpenAI was founded in December 2015 by the entrepreneur Sam Altman.", ("OpenAI", "foundedBy", "Sam Altman")),
+    ("Gemini is a family of models developed in London and California by Google DeepMind.",
+     ("Gemini", "developedBy", "Google DeepMind")),
+])
+def test_the_passive_agent_may_follow_time_and_place_adjuncts_and_a_description(
+        text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+
+
+def test_formed_founds_only_in_the_passive() -> None:
+    assert not [c for c in extract("Microsoft formed a partnership with OpenAI in 2019.") if c.relation == "foundedBy"]
+    claims = extract("OpenAI was formed in 2015 by Sam Altman.")
+    assert ("OpenAI", "foundedBy", "Sam Altman") in _triples(claims), _triples(claims)
+
+
+def test_a_coordinated_passive_participle_shares_the_patient() -> None:
+    claims = extract("Gemini is a family of models developed by Google DeepMind and published by Google.")
+    assert {("Gemini", "developedBy", "Google DeepMind"), ("Gemini", "publishedBy", "Google")} <= _triples(claims)
+    assert ("Google DeepMind", "publishedBy", "Google") not in _triples(claims), _triples(claims)
+
+
+def test_list_members_may_carry_descriptions() -> None:
+    claims = extract("OpenAI was founded in 2015 by the entrepreneur Sam Altman and the programmer Greg Brockman.")
+    assert {("OpenAI", "foundedBy", "Sam Altman"), ("OpenAI", "foundedBy", "Greg Brockman")} <= _triples(claims)
+    claims = extract("DeepMind was co-founded in 2010 by Demis Hassabis, a professor at University College London, "
+                     "and the entrepreneur Mustafa Suleyman.")
+    triples = _triples(claims)
+    assert {("DeepMind", "foundedBy", "Demis Hassabis"), ("DeepMind", "foundedBy", "Mustafa Suleyman"),
+            ("Demis Hassabis", "worksFor", "University College London")} <= triples, triples
+    # The apposition describes the member before it only.
+    assert ("Mustafa Suleyman", "worksFor", "University College London") not in triples, triples
+
+
+def test_an_indefinite_role_at_an_employer_needs_an_apposition_or_copula() -> None:
+    claims = extract("Geoffrey Hinton, a professor at the University of Toronto, joined Google in 2013.")
+    assert ("Geoffrey Hinton", "worksFor", "University of Toronto") in _triples(claims), _triples(claims)
+    claims = extract("Sam Altman met a professor at Stanford University.")
+    assert not [c for c in claims if c.relation == "worksFor"], _triples(claims)
+
+
+def test_with_after_the_object_adds_co_agents() -> None:
+    triples = _triples(extract("Larry Page founded Google in 1998 with Sergey Brin."))
+    assert {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")} <= triples, triples
+    # "along with" adds to the object, not to the agents.
+    triples = _triples(extract("Google acquired DeepMind in 2014 along with Apple."))
+    assert ("Apple", "acquired", "DeepMind") not in triples, triples
+
+
+def test_the_start_up_behind_a_product_developed_it() -> None:
+    triples = _triples(extract("Anthropic, the AI lab behind Claude, raised money."))
+    assert ("Claude", "developedBy", "Anthropic") in triples, triples
+
+
+def test_titles_in_a_row_share_the_first_organisation() -> None:
+    triples = _triples(extract("Microsoft chairman Bill Gates, chief executive Satya Nadella and president Brad Smith "
+                               "met the press."))
+    assert {("Bill Gates", "worksFor", "Microsoft"), ("Satya Nadella", "worksFor", "Microsoft"),
+            ("Brad Smith", "worksFor", "Microsoft")} <= triples, triples
+
+
+def test_would_join_is_a_planned_employment() -> None:
+    claim = _only(extract("Greg Brockman would join Microsoft, Satya Nadella said."), "worksFor")
+    assert claim.triple_names == ("Greg Brockman", "worksFor", "Microsoft") and claim.modality == "planned"
+
+
+@pytest.mark.parametrize("text, holder, employer", [
+    ("Ilya Sutskever is OpenAI's chief scientist.", "Ilya Sutskever", "OpenAI"),
+    ("Satya Nadella serves as Microsoft's chairman.", "Satya Nadella", "Microsoft"),
+])
+def test_a_copula_before_a_possessed_role_names_its_holder(text: str, holder: str, employer: str) -> None:
+    triples = _triples(extract(text))
+    assert (holder, "worksFor", employer) in triples, triples
+
+
+def test_a_possessed_role_after_another_verb_names_no_holder() -> None:
+    assert not [c for c in extract("Sam Altman met OpenAI's chief scientist.") if c.relation == "worksFor"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deutsche Telekom, which already controlled T-Mobile, becomes its largest shareholder.",
+     ("Deutsche Telekom", "owns", "T-Mobile")),
+    ("Meta, the owner of Instagram, reported strong results.", ("Meta", "owns", "Instagram")),
+])
+def test_control_and_ownership_nouns_state_owns(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+
+
+def test_a_copula_after_role_of_organisation_names_the_holder() -> None:
+    triples = _triples(extract("The chief executive of OpenAI is Sam Altman."))
+    assert ("Sam Altman", "worksFor", "OpenAI") in triples, triples
+
+
+def test_joining_forces_is_a_partnership_not_a_job() -> None:
+    claims = extract("Sam Altman will join forces with Microsoft.")
+    assert {c.relation for c in claims} == {"partnersWith"}, _triples(claims)
