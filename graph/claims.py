@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description
+from graph.mentions import MentionFinder, is_description, other_reading
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -395,6 +395,7 @@ class ClaimExtractor:
                             cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
                             offset: int) -> list[Claim]:
         spec = self.schema.relations[trigger.relation]
+        ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
         if not subj and not obj:
@@ -463,6 +464,9 @@ class ClaimExtractor:
                 s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
                     continue
+                if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
+                    # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
+                    s, o = _pronoun_readings(s, o, spec)
                 s_type, o_type = s.label_, o.label_
                 swap_penalty = 0.0
                 if not spec.accepts(s_type, o_type):
@@ -792,8 +796,10 @@ class _Sentence:
                     subject = self._sentence_subject(trig)
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
                         patient = _Arg(self.group_of(subject), fallback=True)
-                if spec.symmetric and not patient and len(agent.spans) > 1 and self.joined_by_conjunction(agent.spans):
-                    # "该平台由科大讯飞与华为联合打造": the joint agents are each other's partners.
+                if spec.symmetric and not any(fits(m.label_, spec.range) for m in patient.spans) and \
+                        len(agent.spans) > 1 and self.joined_by_conjunction(agent.spans):
+                    # "该平台由科大讯飞与华为联合打造": the joint agents are each other's partners (the platform,
+                    # of a type no partner has, is what they made).
                     return _Arg([agent.spans[0]]), _Arg(agent.spans[1:]), penalty
                 return agent, patient, penalty
             holder = self._zh_role_holder(left, trig, right_mention)
@@ -1084,6 +1090,8 @@ class _Sentence:
 
     def _zh_passive(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
         """``Y 被 X 收购`` / ``Y 由 X 开发`` / ``由 X 开发的 Y`` / ``Y 获 X 投资``: (agent, patient or None)."""
+        if trig.text in _ZH_POSSESSIVE:
+            return None  # "Y 由 X 旗下的 Z 完成": 旗下 joins a noun phrase; the 由 belongs to the verb after it
         agent = left[-1]
         between = self.words(agent.end, trig.start)
         if any(w in _ZH_PASSIVE for w in between):
@@ -1385,6 +1393,32 @@ def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Sche
                                    confidence=round(claim.confidence * 0.9, 3)))
             at = agent2.end
     return out
+
+
+def _with_readings_for(ctx: _Sentence, spec: RelationSpec) -> _Sentence:
+    """The sentence with each "it"/"它" read as the entity of the kind the relation takes, where only the other
+    reading fits either role ("GitHub previewed Copilot. … it runs on Codex": only a product runs on a model)."""
+    def fits_either(span: Span) -> bool:
+        return fits(span.label_, spec.domain) or fits(span.label_, spec.range)
+
+    mentions = []
+    for mention in ctx.mentions:
+        alt = other_reading(mention)
+        lone = alt is not None and len(ctx.group_of(mention)) == 1  # not listed with names, as in _pronoun_readings
+        mentions.append(alt if alt is not None and lone and not fits_either(mention) and fits_either(alt)
+                        else mention)
+    if all(a is b for a, b in zip(mentions, ctx.mentions, strict=True)):
+        return ctx
+    return _Sentence(ctx.doc, ctx.sent, mentions, ctx.lang, sources=ctx.sources, trigger_spans=ctx.trigger_spans)
+
+
+def _pronoun_readings(subject: Span, obj: Span, spec: RelationSpec) -> tuple[Span, Span]:
+    """A pair the relation's types reject, with a pronoun read as the other kind of entity where that fits: "The
+    company built it" is a product developed by the company, not a company developed by another."""
+    for s, o in ((other_reading(subject), obj), (subject, other_reading(obj))):
+        if s is not None and o is not None and s.kb_id_ != o.kb_id_ and spec.accepts(s.label_, o.label_):
+            return s, o
+    return subject, obj
 
 
 def _narrowest_readings(claims: list[Claim], schema: Schema) -> list[Claim]:
