@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description, other_reading
+from graph.mentions import MentionFinder, is_description, other_reading, possessor_of
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -252,7 +252,7 @@ class ClaimExtractor:
         for cue_pair in cues:
             by_sent_cues[bisect_right(starts, cue_pair[0].start) - 1].append(cue_pair)
         for k, sent in enumerate(sents):
-            if possessive and len(by_sent_mentions.get(k, ())) > 1:
+            if possessive and by_sent_mentions.get(k):
                 for claim in self._possessive_claims(doc, sent, by_sent_mentions[k], by_sent_cues.get(k, []),
                                                      possessive, doc_id, offset, lang):
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
@@ -286,24 +286,37 @@ class ClaimExtractor:
         ctx: _Sentence | None = None
         claims = []
         words = words_of(doc)
+        pairs = []
         for owner, owned in itertools.pairwise(mentions):
             between = [w for w in words[owner.end:owned.start] if not w.isspace()]
-            if not _is_possessive_marker(between) or "Entity" in (owner.label_, owned.label_):
+            if _is_possessive_marker(between):
+                pairs.append((owner, owned, doc[owner.end:owned.start]))
+        for owned in mentions:
+            # "Its EyeQ chips", "其 MI308 芯片", "its new GPT Store": a possessive pronoun right before the name
+            # (or before a word of novelty) stands for the organisation it was resolved to.
+            j = owned.start - 1
+            while j > sent.start and words[j].lower() in _POSSESSIVE_FILLERS:
+                j -= 1
+            owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
+            if owner_pronoun is not None:
+                pairs.append((owner_pronoun, owned, owner_pronoun))
+        for owner, owned, marker in pairs:
+            if "Entity" in (owner.label_, owned.label_) or owner.kb_id_ == owned.kb_id_:
                 continue
             for spec in specs:
                 if not (fits(owned.label_, spec.domain) and fits(owner.label_, spec.range)):
                     continue
                 if ctx is None:
                     ctx = _Sentence(doc, sent, mentions, lang)
-                marker = doc[owner.end:owned.start]
                 # "据业内人士分析，华为的昇腾 910C 有望…": a possessive is presupposed, outside the scope of the
                 # sentence's hedge or plan; only a negation right before it ("并非谷歌的 Gemini") reaches it.
                 polarity, _ = _modality(ctx, marker, cues, left_end=owner.end)
                 modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
+                owner_name = ctx.names.get(owner.kb_id_, owner.text) if marker is owner else owner.text
                 claims.append(Claim(
                     doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,
-                    subject_type=owned.label_, object=owner.kb_id_, object_name=owner.text, object_type=owner.label_,
+                    subject_type=owned.label_, object=owner.kb_id_, object_name=owner_name, object_type=owner.label_,
                     polarity=polarity, modality=modality, confidence=0.6, inferred=False, evidence=evidence,
                     start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
                 ))
@@ -1306,6 +1319,8 @@ def _is_possessive_marker(words: list[str]) -> bool:
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
 
 
+#: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
+_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])

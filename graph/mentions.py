@@ -35,6 +35,8 @@ from graph.senses import other_sense
 RESOLUTION_KEY = "claimgraph.resolution"
 #: Where a Doc keeps the other reading of an "it"/"它": token start → (IRI, class) of an entity of the other kind.
 OTHER_READING_KEY = "claimgraph.other_reading"
+#: Where a Doc keeps what each "its"/"其" stands for: token index → (IRI, class).
+POSSESSOR_KEY = "claimgraph.possessor"
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
@@ -791,7 +793,43 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 pool = sorted(pool + out[-1:], key=lambda e: e.start)
             chain = sorted(chain + out[-1:], key=lambda e: e.start)
             taken.update(range(i, end))
+    _resolve_possessors(doc, chain, sentence_starts)
     return out
+
+
+def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int]) -> None:
+    """Record the organisation each "its"/"其" stands for ("Its EyeQ chips", "其 MI308 芯片"), chosen like the
+    antecedent of "it"; the possessive pronoun is no mention, so it never fills a verb's slot."""
+    found: dict[int, tuple[str, str]] = {}
+    for token in doc:
+        if token.lower_ not in _POSSESSIVE_PRONOUNS:
+            continue
+        candidates = [e for e in chain if token.i - 60 <= e.start and e.end <= token.i and e.label_ == "Organization"]
+        if candidates:
+            ante = _salient(candidates, sentence_starts, token.i)
+            found[token.i] = (ante.kb_id_, ante.label_)
+    if found:
+        doc.user_data[POSSESSOR_KEY] = found
+
+
+def possessor_of(doc: Doc, i: int) -> Span | None:
+    """The organisation the possessive pronoun at token ``i`` stands for, as a one-token span, if any.
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Mobileye was founded in 1999. Its EyeQ chips are used by carmakers."))
+    >>> possessor_of(doc, 6).text, possessor_of(doc, 6).kb_id_.rsplit("/", 1)[-1]
+    ('Its', 'mobileye')
+    """
+    found = doc.user_data.get(POSSESSOR_KEY, {}).get(i)
+    if found is None:
+        return None
+    iri, label = found
+    return Span(doc, i, i + 1, label=label, kb_id=iri)
+
+
+#: Possessive pronouns of a single organisation: "its", 其 ("其 MI308 芯片").
+_POSSESSIVE_PRONOUNS = frozenset(["its", "其"])
 
 
 _PRONOUNS = frozenset(["it", "he", "she", "它", "他", "她"])

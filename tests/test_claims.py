@@ -648,3 +648,16 @@ def test_joint_agents_after_you_are_partners_when_the_made_thing_is_named() -> N
     claims = extract("小米推出了澎湃 C1 芯片。澎湃 C1 由小米与联发科联合研发。")
     pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
     assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AMD 同日表示，其 MI308 芯片也受到出口限制。", ("MI308", "developedBy", "AMD")),
+    ("Microsoft said on Tuesday that revenue from its Azure cloud grew by a third.", ("Azure", "developedBy", "Microsoft")),
+])
+def test_a_possessive_pronoun_before_a_name_is_its_owner(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_possessive_pronoun_fills_no_verb_slot() -> None:
+    triples = _triples(extract("Apple announced its M1 chip on Tuesday."))
+    assert ("Apple", "announced", "M1") in triples, triples
