@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description
+from graph.mentions import MentionFinder, is_description, other_reading, possessor_of
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -258,7 +258,7 @@ class ClaimExtractor:
         for cue_pair in cues:
             by_sent_cues[bisect_right(starts, cue_pair[0].start) - 1].append(cue_pair)
         for k, sent in enumerate(sents):
-            if possessive and len(by_sent_mentions.get(k, ())) > 1:
+            if possessive and by_sent_mentions.get(k):
                 for claim in self._possessive_claims(doc, sent, by_sent_mentions[k], by_sent_cues.get(k, []),
                                                      possessive, doc_id, offset, lang):
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
@@ -292,24 +292,37 @@ class ClaimExtractor:
         ctx: _Sentence | None = None
         claims = []
         words = words_of(doc)
+        pairs = []
         for owner, owned in itertools.pairwise(mentions):
             between = [w for w in words[owner.end:owned.start] if not w.isspace()]
-            if not _is_possessive_marker(between) or "Entity" in (owner.label_, owned.label_):
+            if _is_possessive_marker(between):
+                pairs.append((owner, owned, doc[owner.end:owned.start]))
+        for owned in mentions:
+            # "Its EyeQ chips", "其 MI308 芯片", "its new GPT Store": a possessive pronoun right before the name
+            # (or before a word of novelty) stands for the organisation it was resolved to.
+            j = owned.start - 1
+            while j > sent.start and words[j].lower() in _POSSESSIVE_FILLERS:
+                j -= 1
+            owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
+            if owner_pronoun is not None:
+                pairs.append((owner_pronoun, owned, owner_pronoun))
+        for owner, owned, marker in pairs:
+            if "Entity" in (owner.label_, owned.label_) or owner.kb_id_ == owned.kb_id_:
                 continue
             for spec in specs:
                 if not (fits(owned.label_, spec.domain) and fits(owner.label_, spec.range)):
                     continue
                 if ctx is None:
                     ctx = _Sentence(doc, sent, mentions, lang)
-                marker = doc[owner.end:owned.start]
                 # "据业内人士分析，华为的昇腾 910C 有望…": a possessive is presupposed, outside the scope of the
                 # sentence's hedge or plan; only a negation right before it ("并非谷歌的 Gemini") reaches it.
                 polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation=spec.name)
                 modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
+                owner_name = ctx.names.get(owner.kb_id_, owner.text) if marker is owner else owner.text
                 claims.append(Claim(
                     doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,
-                    subject_type=owned.label_, object=owner.kb_id_, object_name=owner.text, object_type=owner.label_,
+                    subject_type=owned.label_, object=owner.kb_id_, object_name=owner_name, object_type=owner.label_,
                     polarity=polarity, modality=modality, confidence=0.6, inferred=False, evidence=evidence,
                     start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
                 ))
@@ -408,6 +421,7 @@ class ClaimExtractor:
                             cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
                             offset: int) -> list[Claim]:
         spec = self.schema.relations[trigger.relation]
+        ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
         if not subj and not obj:
@@ -476,6 +490,9 @@ class ClaimExtractor:
                 s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
                     continue
+                if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
+                    # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
+                    s, o = _pronoun_readings(s, o, spec)
                 s_type, o_type = s.label_, o.label_
                 swap_penalty = 0.0
                 if not spec.accepts(s_type, o_type):
@@ -874,8 +891,10 @@ class _Sentence:
                     subject = self._sentence_subject(trig)
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in agent.spans}:
                         patient = _Arg(self.group_of(subject), fallback=True)
-                if spec.symmetric and not patient and len(agent.spans) > 1 and self.joined_by_conjunction(agent.spans):
-                    # "该平台由科大讯飞与华为联合打造": the joint agents are each other's partners.
+                if spec.symmetric and not any(fits(m.label_, spec.range) for m in patient.spans) and \
+                        len(agent.spans) > 1 and self.joined_by_conjunction(agent.spans):
+                    # "该平台由科大讯飞与华为联合打造": the joint agents are each other's partners (the platform,
+                    # of a type no partner has, is what they made).
                     return _Arg([agent.spans[0]]), _Arg(agent.spans[1:]), penalty
                 return agent, patient, penalty
             holder = self._zh_role_holder(left, trig, right_mention)
@@ -1269,6 +1288,8 @@ class _Sentence:
 
     def _zh_passive(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
         """``Y 被 X 收购`` / ``Y 由 X 开发`` / ``由 X 开发的 Y`` / ``Y 获 X 投资``: (agent, patient or None)."""
+        if trig.text in _ZH_POSSESSIVE:
+            return None  # "Y 由 X 旗下的 Z 完成": 旗下 joins a noun phrase; the 由 belongs to the verb after it
         agent = left[-1]
         between = self.words(agent.end, trig.start)
         if any(w in _ZH_PASSIVE for w in between):
@@ -1525,6 +1546,8 @@ def _is_possessive_marker(words: list[str]) -> bool:
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
 
 
+#: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
+_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
@@ -1644,6 +1667,32 @@ def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Sche
                                    confidence=round(claim.confidence * 0.9, 3)))
             at = agent2.end
     return out
+
+
+def _with_readings_for(ctx: _Sentence, spec: RelationSpec) -> _Sentence:
+    """The sentence with each "it"/"它" read as the entity of the kind the relation takes, where only the other
+    reading fits either role ("GitHub previewed Copilot. … it runs on Codex": only a product runs on a model)."""
+    def fits_either(span: Span) -> bool:
+        return fits(span.label_, spec.domain) or fits(span.label_, spec.range)
+
+    mentions = []
+    for mention in ctx.mentions:
+        alt = other_reading(mention)
+        lone = alt is not None and len(ctx.group_of(mention)) == 1  # not listed with names, as in _pronoun_readings
+        mentions.append(alt if alt is not None and lone and not fits_either(mention) and fits_either(alt)
+                        else mention)
+    if all(a is b for a, b in zip(mentions, ctx.mentions, strict=True)):
+        return ctx
+    return _Sentence(ctx.doc, ctx.sent, mentions, ctx.lang, sources=ctx.sources, trigger_spans=ctx.trigger_spans)
+
+
+def _pronoun_readings(subject: Span, obj: Span, spec: RelationSpec) -> tuple[Span, Span]:
+    """A pair the relation's types reject, with a pronoun read as the other kind of entity where that fits: "The
+    company built it" is a product developed by the company, not a company developed by another."""
+    for s, o in ((other_reading(subject), obj), (subject, other_reading(obj))):
+        if s is not None and o is not None and s.kb_id_ != o.kb_id_ and spec.accepts(s.label_, o.label_):
+            return s, o
+    return subject, obj
 
 
 def _narrowest_readings(claims: list[Claim], schema: Schema) -> list[Claim]:

@@ -33,6 +33,10 @@ from graph.senses import other_sense
 
 #: Where a Doc keeps why each mention got its IRI: (start_char, end_char) → (rule, evidence).
 RESOLUTION_KEY = "claimgraph.resolution"
+#: Where a Doc keeps the other reading of an "it"/"它": token start → (IRI, class) of an entity of the other kind.
+OTHER_READING_KEY = "claimgraph.other_reading"
+#: Where a Doc keeps what each "its"/"其" stands for: token index → (IRI, class).
+POSSESSOR_KEY = "claimgraph.possessor"
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
@@ -638,11 +642,27 @@ _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
     "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
            ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
            ("the", "model"): "AIModel", ("the", "start-up"): "Organization",
+           ("the", "chip"): "Product", ("the", "processor"): "Product", ("the", "app"): "Product",
+           ("the", "game"): "Product", ("the", "phone"): "Product", ("the", "smartphone"): "Product",
+           ("the", "chatbot"): "Product", ("the", "carrier"): "Organization", ("the", "studio"): "Organization",
+           ("the", "carmaker"): "Organization", ("the", "automaker"): "Organization",
            ("it",): "Thing", ("he",): "Person", ("she",): "Person"},
     "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
            ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",
            ("该", "集团"): "Organization", ("它",): "Thing", ("他",): "Person", ("她",): "Person"},
 }
+#: Chinese class nouns a demonstrative turns into a description of the entity just named ("这颗芯片", "该平台",
+#: "这家实验室"), with the class the antecedent must have. Jieba splits these phrases in several ways ("这款",
+#: "这 款", "这 部手机"), so they are found in the text and kept only where they fall on word boundaries.
+_ZH_CLASS_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["公司", "集团", "实验室", "机构", "企业", "初创公司", "创业公司", "初创企业", "厂商", "银行",
+                     "研究院", "工作室"], "Organization"),
+    **dict.fromkeys(["模型", "大模型"], "AIModel"),
+    **dict.fromkeys(["芯片", "处理器", "手机", "游戏", "平台", "应用", "产品", "操作系统", "系统", "软件",
+                     "设备", "机型", "聊天机器人"], "Product"),
+}
+_ZH_DEMONSTRATIVE = re.compile("(?:该|这一|这|此)(?:家|款|颗|枚|批|部|台|个|项|套|支)?("
+                               + "|".join(sorted(_ZH_CLASS_NOUNS, key=len, reverse=True)) + ")")
 
 
 def resolution_of(doc: Doc) -> dict[tuple[int, int], tuple[str, str]]:
@@ -663,15 +683,36 @@ def resolution_of(doc: Doc) -> dict[tuple[int, int], tuple[str, str]]:
     return found
 
 
-def is_description(text: str) -> bool:
-    """Whether a mention is a definite description ("the company", "该公司") rather than a name.
+def other_reading(span: Span) -> Span | None:
+    """The same pronoun read as the most salient entity of the other kind (organisation vs product), if any.
 
-    >>> is_description("The company"), is_description("该公司"), is_description("OpenAI")
-    (True, True, False)
+    The other reading is the antecedent chosen by the same salience among entities of the other kind; a name
+    still untyped when pronouns are resolved has no kind and gives none.
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Nvidia unveiled the H100 in March. It is made by TSMC."))
+    >>> it = [e for e in doc.ents if e.text == "It"][0]
+    >>> it.label_, other_reading(it).label_, other_reading(it).text
+    ('Organization', 'Product', 'It')
+    """
+    found = span.doc.user_data.get(OTHER_READING_KEY, {}).get(span.start)
+    if found is None or len(span) != 1:
+        return None
+    iri, label = found
+    return Span(span.doc, span.start, span.end, label=label, kb_id=iri)
+
+
+def is_description(text: str) -> bool:
+    """Whether a mention is a definite description ("the company", "该公司", "这款芯片") rather than a name.
+
+    >>> is_description("The company"), is_description("该公司"), is_description("这颗芯片"), is_description("OpenAI")
+    (True, True, True, False)
     """
     words = tuple(text.lower().split())
     return any(words == pattern or "".join(words) == "".join(pattern)
-               for patterns in _DEFINITE.values() for pattern in patterns)
+               for patterns in _DEFINITE.values() for pattern in patterns) or \
+        _ZH_DEMONSTRATIVE.fullmatch(text) is not None
 
 
 _DEFINITE_MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
@@ -691,7 +732,12 @@ def _definite_matcher(vocab: object, lang: str) -> PhraseMatcher:
 
 
 def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
-    """"the company" / "该公司" → the nearest preceding entity of a compatible class (a simple coreference)."""
+    """"the company" / "该公司" / "这颗芯片" → an earlier entity of a compatible class (a simple coreference).
+
+    A description takes the nearest such entity, preferring one the text calls by the description's noun; a
+    pronoun takes the most salient one (``_salient``) and keeps the most salient entity of the other kind as its
+    other reading (``other_reading``). Descriptions resolved earlier are antecedents too.
+    """
     patterns = _DEFINITE.get(lang, {})
     if not patterns:
         return []
@@ -699,25 +745,140 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     sentence_starts = [t.i for t in doc if t.is_sent_start]
     out = []
-    for match_id, i, end in matcher(doc):
-        wanted = doc.vocab.strings[match_id]
+    found = [(doc.vocab.strings[match_id], i, end) for match_id, i, end in matcher(doc)]
+    if lang == "zh":
+        found = sorted(found + _zh_demonstratives(doc), key=lambda m: (m[1], -m[2]))
+    # A description resolved earlier is itself an antecedent ("这家实验室被收购。该实验室…它…").
+    pool = list(ents)
+    # A pronoun may also continue an earlier pronoun ("It was trained on Google Cloud, and it is backed by …").
+    chain = list(ents)
+    for wanted, i, end in found:
         if any(j in taken for j in range(i, end)):
             continue
         # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
         # product, never a person or place.
         pronoun = end - i == 1 and doc[i].lower_ in _PRONOUNS
         window = i - 60 if pronoun else -1
-        antecedents = [e for e in ents if window <= e.start and e.end <= i and (
+        antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and (
             e.label_ == wanted or (wanted == "AIModel" and e.label_ in ("AIModel", "Product")) or
             (wanted == "Thing" and e.label_ in ("Organization", "Product", "AIModel")))]
+        noun = doc[end - 1].lower_
+        # A noun of a kind ("the chip", "这家实验室") tells entities of one class apart; every organisation is
+        # "the company", and a company is not "called" a company by ", the company said" after its name.
+        by_noun = not pronoun and wanted != "Thing" and noun not in _GENERIC_CLASS_NOUNS
+        if by_noun:
+            # A name of no known class that the text calls by the description's noun ("A17 Pro 芯片 … 这颗芯片")
+            # is of the description's class.
+            antecedents = sorted(antecedents + [e for e in pool if e.label_ == "Entity" and e.end <= i and
+                                                _called(doc, ents, e.kb_id_, noun, i)], key=lambda e: e.start)
         if antecedents:
-            ante = _salient(antecedents, sentence_starts, i) if pronoun else antecedents[-1]
-            out.append(Span(doc, i, end, label=ante.label_, kb_id=ante.kb_id_))
+            if pronoun:
+                ante = _salient(antecedents, sentence_starts, i)
+                # "Apple announced M1. It is made by TSMC": "it" may mean the company or the product; the other
+                # class's most salient entity is kept for a relation whose types only it fits.
+                other = [e for e in antecedents if (e.label_ == "Organization") != (ante.label_ == "Organization")]
+                if wanted == "Thing" and other:
+                    alt = _salient(other, sentence_starts, i)
+                    doc.user_data.setdefault(OTHER_READING_KEY, {})[i] = (alt.kb_id_, alt.label_)
+            else:
+                # "M1, the first processor … and a Mac mini. The chip is …": among several entities of the class,
+                # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
+                described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
+                ante = (described or antecedents)[-1]
+            label = wanted if ante.label_ == "Entity" else ante.label_
+            out.append(Span(doc, i, end, label=label, kb_id=ante.kb_id_))
+            if not pronoun:
+                # A pronoun's referent is chosen by salience, not nearness: it must not become the nearest
+                # antecedent of a later "the company" ("… but it is not taking a stake in the company").
+                pool = sorted(pool + out[-1:], key=lambda e: e.start)
+            chain = sorted(chain + out[-1:], key=lambda e: e.start)
             taken.update(range(i, end))
+    _resolve_possessors(doc, chain, sentence_starts)
     return out
 
 
+def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int]) -> None:
+    """Record the organisation each "its"/"其" stands for ("Its EyeQ chips", "其 MI308 芯片"), chosen like the
+    antecedent of "it"; the possessive pronoun is no mention, so it never fills a verb's slot."""
+    found: dict[int, tuple[str, str]] = {}
+    for token in doc:
+        if token.lower_ not in _POSSESSIVE_PRONOUNS:
+            continue
+        candidates = [e for e in chain if token.i - 60 <= e.start and e.end <= token.i and e.label_ == "Organization"]
+        if candidates:
+            ante = _salient(candidates, sentence_starts, token.i)
+            found[token.i] = (ante.kb_id_, ante.label_)
+    if found:
+        doc.user_data[POSSESSOR_KEY] = found
+
+
+def possessor_of(doc: Doc, i: int) -> Span | None:
+    """The organisation the possessive pronoun at token ``i`` stands for, as a one-token span, if any.
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Mobileye was founded in 1999. Its EyeQ chips are used by carmakers."))
+    >>> possessor_of(doc, 6).text, possessor_of(doc, 6).kb_id_.rsplit("/", 1)[-1]
+    ('Its', 'mobileye')
+    """
+    found = doc.user_data.get(POSSESSOR_KEY, {}).get(i)
+    if found is None:
+        return None
+    iri, label = found
+    return Span(doc, i, i + 1, label=label, kb_id=iri)
+
+
+#: Possessive pronouns of a single organisation: "its", 其 ("其 MI308 芯片").
+_POSSESSIVE_PRONOUNS = frozenset(["its", "其"])
+
+
 _PRONOUNS = frozenset(["it", "he", "she", "它", "他", "她"])
+
+
+def _called(doc: Doc, ents: list[Span], iri: str, noun: str, before: int) -> bool:
+    """Whether a mention of ``iri`` before token ``before`` stands next to ``noun`` (or its plural, or the noun
+    inside a longer word): "A17 Pro 芯片", "芯片 A17 Pro", "M1, the first processor", "the B200 chip"."""
+    for ent in ents:
+        if ent.kb_id_ != iri or ent.end > before:
+            continue
+        if noun.isascii():
+            # English says what a thing is after its name: "the B200 chip", "M1, the first processor".
+            near = [t.lower_ for t in doc[ent.end:min(before, ent.end + 4)]]
+        else:
+            # Chinese puts the class noun right before or right after the name: "芯片 A17 Pro", "A17 Pro 芯片".
+            near = [t.lower_ for t in doc[max(0, ent.start - 1):ent.start]] + \
+                [t.lower_ for t in doc[ent.end:min(before, ent.end + 1)]]
+        kind = _CLASS_SYNONYMS.get(noun, frozenset([noun]))
+        if any(word in kind or word.removesuffix("s") in kind or (not noun.isascii() and any(
+                len(k) > 1 and k in word for k in kind)) for word in near):
+            return True
+    return False
+
+
+#: Class nouns every entity of the class answers to, which therefore tell none apart.
+_GENERIC_CLASS_NOUNS = frozenset(["company", "firm", "group", "公司", "集团", "企业"])
+#: Nouns that name the same class, so "the chip" finds "M1, the first processor" and "这颗芯片" "麒麟处理器".
+_CLASS_SYNONYMS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["chip", "processor", "芯片", "处理器"], frozenset(["chip", "processor", "chipset", "芯片",
+                                                                 "处理器"])),
+    **dict.fromkeys(["phone", "smartphone", "手机", "机型"], frozenset(["phone", "smartphone", "手机", "机型"])),
+}
+
+
+def _zh_demonstratives(doc: Doc) -> list[tuple[str, int, int]]:
+    """(wanted class, start, end) of each "这/该/此 (+ measure word) + class noun" that falls on word boundaries.
+
+    >>> nlp = get_pipeline("zh")
+    >>> doc = nlp("这颗芯片由台积电代工，该平台开放。这款游戏机很贵。")
+    >>> [(wanted, doc[start:end].text) for wanted, start, end in _zh_demonstratives(doc)]
+    [('Product', '这颗芯片'), ('Product', '该平台')]
+    """
+    out = []
+    for match in _ZH_DEMONSTRATIVE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None:  # "这款游戏机": the noun runs on, so this is a description of another kind
+            out.append((_ZH_CLASS_NOUNS[match.group(1)], span.start, span.end))
+    return out
 
 
 def _salient(candidates: list[Span], sentence_starts: list[int], at: int) -> Span:

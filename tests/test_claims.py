@@ -813,3 +813,66 @@ def test_a_copula_after_role_of_organisation_names_the_holder() -> None:
 def test_joining_forces_is_a_partnership_not_a_job() -> None:
     claims = extract("Sam Altman will join forces with Microsoft.")
     assert {c.relation for c in claims} == {"partnersWith"}, _triples(claims)
+
+
+# ---------------------------------------------------------------- arguments named in an earlier sentence
+@pytest.mark.parametrize("text, expected", [
+    # A demonstrative with a class noun, however jieba splits it, names the entity the text calls by that noun.
+    ("苹果公司发布了 A17 Pro 芯片和 iPhone 15 Pro。这颗芯片由台积电代工生产。", ("A17 Pro", "manufacturedBy", "台积电")),
+    ("腾讯发布了混元大模型。该模型由腾讯自主研发。", ("混元大模型", "developedBy", "腾讯")),
+    ("Apple announced M1, its first processor for the Mac, and a new Mac mini. The chip is produced by TSMC.",
+     ("M1", "manufacturedBy", "TSMC")),
+])
+def test_a_description_of_a_class_takes_the_entity_called_by_its_noun(text: str,
+                                                                      expected: tuple[str, str, str]) -> None:
+    claims = extract(text)
+    assert expected in _triples(claims), _triples(claims)
+    assert not any(c.relation == expected[1] and c.subject_name != expected[0] for c in claims), _triples(claims)
+
+
+def test_a_description_continues_an_earlier_description() -> None:
+    claims = extract("谷歌旗下的实验室 DeepMind 成立于2010年。这家实验室被谷歌收购。该实验室开发了 AlphaGo。")
+    assert ("AlphaGo", "developedBy", "DeepMind") in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nvidia unveiled the H100 in March. It is made by TSMC.", ("H100", "manufacturedBy", "TSMC")),
+    ("OpenAI previewed Sora on Thursday. The company built it with outside artists, and it runs on GPT-4.",
+     ("Sora", "basedOn", "GPT-4")),
+])
+def test_a_pronoun_takes_the_kind_of_entity_its_relation_needs(text: str, expected: tuple[str, str, str]) -> None:
+    claims = extract(text)
+    assert expected in _triples(claims), _triples(claims)
+    assert not any(c.inferred for c in claims if c.triple_names == expected)
+
+
+def test_a_pronoun_listed_with_a_name_keeps_its_reading() -> None:
+    triples = _triples(extract("字节跳动表示不会出售 TikTok。TikTok 在美国拥有大量用户。它与 Meta 旗下的 Instagram Reels "
+                               "直接竞争。"))
+    assert ("字节跳动", "owns", "Instagram Reels") not in triples, triples
+
+
+@pytest.mark.parametrize("text", ["iPhone 15 的组装工作由鸿海精密旗下的富士康完成。",
+                                  "苹果公司发布了 iPhone 15。这批手机的组装工作由鸿海精密旗下的富士康完成。"])
+def test_a_possessive_after_you_is_no_passive(text: str) -> None:
+    triples = _triples(extract(text))
+    assert not any(t[1] == "owns" and t[2] == "iPhone 15" for t in triples), triples
+
+
+def test_joint_agents_after_you_are_partners_when_the_made_thing_is_named() -> None:
+    claims = extract("小米推出了澎湃 C1 芯片。澎湃 C1 由小米与联发科联合研发。")
+    pairs = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "partnersWith"}
+    assert pairs == {frozenset(("小米", "联发科"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AMD 同日表示，其 MI308 芯片也受到出口限制。", ("MI308", "developedBy", "AMD")),
+    ("Microsoft said on Tuesday that revenue from its Azure cloud grew by a third.", ("Azure", "developedBy", "Microsoft")),
+])
+def test_a_possessive_pronoun_before_a_name_is_its_owner(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_possessive_pronoun_fills_no_verb_slot() -> None:
+    triples = _triples(extract("Apple announced its M1 chip on Tuesday."))
+    assert ("Apple", "announced", "M1") in triples, triples

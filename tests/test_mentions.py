@@ -245,3 +245,18 @@ def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, tex
 
 def test_a_known_product_after_a_known_company_stays_itself(finder: MentionFinder) -> None:
     assert ("Gemini", ENT + "gemini") in _mentions(finder, "Users of Google Gemini agree.", "en")
+
+
+def test_a_pronoun_is_no_antecedent_of_a_later_description_but_of_a_later_pronoun(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("en")("Google is paying for a licence to Windsurf's technology, but it is not taking a "
+                                  "stake in the company. Anthropic was founded in 2021. It was trained on Google "
+                                  "Cloud, and it is backed by Amazon."), lang="en")
+    resolved = [(e.text, e.kb_id_) for e in doc.ents if e.text.lower() in ("it", "the company")]
+    assert resolved == [("it", ENT + "google"), ("the company", ENT + "windsurf"), ("It", ENT + "anthropic"),
+                        ("it", ENT + "anthropic")]
+
+
+def test_a_demonstrative_class_noun_is_a_description(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("zh")("华为发布了麒麟9000S 芯片。这颗芯片性能很强，这款游戏机则很贵。"), lang="zh")
+    chip = next(e.kb_id_ for e in doc.ents if e.text == "麒麟9000S")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text.startswith("这")] == [("这颗芯片", chip)]
