@@ -245,3 +245,21 @@ def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, tex
 
 def test_a_known_product_after_a_known_company_stays_itself(finder: MentionFinder) -> None:
     assert ("Gemini", ENT + "gemini") in _mentions(finder, "Users of Google Gemini agree.", "en")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a trade word ends a short company name after a name-like first word
+    ("据悉，海曜药业今日公告称，大股东鼎锋集团拟减持。", ["海曜药业", "鼎锋集团"]),
+    # a role towards the name ("大股东"), a common verb ("持有") or a quantity word is no part of it
+    ("公司大股东同泽集团持有昊天投资有限公司全部股份。", ["同泽集团", "昊天投资有限公司"]),
+    ("他计划持有华泽基金的股权。", ["华泽基金"]),
+    # the city a company is registered in starts its name; the legal form after a name is part of it
+    ("杭州澜石科技有限公司与深圳市嘉拓电子股份有限公司签约。", ["杭州澜石科技有限公司", "深圳市嘉拓电子股份有限公司"]),
+    ("酒钢集团有限责任公司发布公告。", ["酒钢集团有限责任公司"]),
+    # a stock under special treatment: the name follows ST
+    ("*ST鹏海与ST东源公告。", ["鹏海", "东源"]),
+    # common words before a trade word are a kind of thing, not a name
+    ("新能源汽车的销量大增，他持有的全部股份也涨了。", []),
+])
+def test_chinese_company_names_by_suffix_and_trade_word(finder: MentionFinder, text: str, names: list[str]) -> None:
+    assert [surface for surface, _ in _mentions(finder, text, "zh")] == names
