@@ -55,7 +55,7 @@ _ZH_TRADE_SUFFIXES: tuple[str, ...] = (
     "药业", "制药", "医药", "证券", "保险", "人寿", "财险", "信托", "期货", "租赁", "电器", "电气", "电子", "光电",
     "影业", "传媒", "实业", "地产", "房产", "置业", "矿业", "能源", "电力", "热电", "煤电", "煤业", "钢铁", "化工",
     "航空", "物流", "速递", "快递", "酒店", "重工", "机械", "食品", "乳业", "啤酒", "酒业", "水泥", "纸业", "农业",
-    "百货", "商业", "汽车", "环保", "生物", "建工", "港务", "航运", "海运", "智能", "网络", "互娱", "游戏", "娱乐")
+    "百货", "商业", "汽车", "环保", "生物", "建工", "港务", "航运", "海运", "网络", "互娱", "游戏", "娱乐")
 _SUFFIX_LAST = frozenset(s[-1] for s in _ORG_SUFFIXES + _ZH_TRADE_SUFFIXES)
 #: Verbs that company names are made of ("华泰联合证券", "中关村发展集团", "江苏开发投资"): they do not end a name.
 _ZH_NAME_VERBS = frozenset(["控股", "开发", "联合", "出版", "希望", "拍卖", "制造", "担保", "创新", "发展", "建设",
@@ -382,6 +382,12 @@ class MentionFinder:
             return Span(doc, span.start, form, label=span.label_, kb_id=span.kb_id_)
         if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
             return self._new_span(doc, span.start, span.end + 1, "Organization")  # "优步中国的品牌"
+        if end < len(doc) and words[end] in _ZH_TRADE_SUFFIXES and entity_key(words[end]) not in \
+                self.schema.entities_by_key:
+            # "恒大地产", "平安证券": a group's name and a trade is its business in that trade, a company of its own.
+            while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:
+                end += 1
+            return self._new_span(doc, span.start, end + 1, "Organization")
         # More name before a suffix: nouns only, none of them a known name ("东航已经获得浦发银行" is a sentence).
         tags = self._word_tags()
 

@@ -263,3 +263,14 @@ def test_a_known_product_after_a_known_company_stays_itself(finder: MentionFinde
 ])
 def test_chinese_company_names_by_suffix_and_trade_word(finder: MentionFinder, text: str, names: list[str]) -> None:
     assert [surface for surface, _ in _mentions(finder, text, "zh")] == names
+
+
+def test_apple_in_chinese_is_the_company_unless_it_is_eaten(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "苹果表示，新款手机将在印度生产。他每天吃一个苹果。", "zh")
+    assert [(text, iri) for text, iri in mentions if text == "苹果"] == [("苹果", ENT + "apple")]
+
+
+def test_a_known_group_and_a_trade_word_is_a_company_of_its_own(finder: MentionFinder) -> None:
+    found = dict(_mentions(finder, "恒大地产与万达集团签约。", "zh"))
+    assert "恒大地产" in found and found["恒大地产"] not in finder.schema.entities
+    assert found["万达集团"] == ENT + "wanda-group"
