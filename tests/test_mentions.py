@@ -193,6 +193,10 @@ def test_a_kind_of_company_is_no_name(finder: MentionFinder) -> None:
     ("The lawsuit was filed by actress Marla Quoine in May.", "Marla Quoine", "Person"),
     ("The memo was written by Douglas Varnet last week.", "Douglas Varnet", "Person"),
     ("The memo came from Quillbox Varnet last week.", "Quillbox Varnet", "Entity"),
+    ("Zorva Quillon (August 20, 1920 – January 5, 1992) was a mayor.", "Zorva Quillon", "Person"),
+    ("As a boy, Zorva Quoine was born in Lyon.", "Zorva Quoine", "Person"),
+    ("He served with the Quillbox Air Force for years.", "Quillbox Air Force", "Organization"),
+    ("She later studied at the University of Quillbox.", "University of Quillbox", "Organization"),
 ])
 def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, text: str, name: str,
                                                          kind: str) -> None:
