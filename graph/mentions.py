@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
-from graph.name_types import infer_type
+from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
@@ -690,8 +690,11 @@ class MentionFinder:
                 end += 2
             while end < n:
                 nxt = w[end]
-                if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and nxt != "for" and end + 1 < n
-                                          and _is_name_token(w[end + 1])):
+                # "Bank of China"; "for" and "on" only after an organisation's kind ("Council on Foreign
+                # Relations", "Institute for Advanced Study"), not in "OpenAI for Microsoft".
+                connector = nxt in _EN_CONNECTORS and (nxt != "for" or w[end - 1] in ORG_NAME_HEADS) or (
+                    nxt == "on" and w[end - 1] in ORG_NAME_HEADS)
+                if _is_name_token(nxt) or (connector and end + 1 < n and _is_name_token(w[end + 1])):
                     end += 1
                 elif nxt == "-" and glued[end - 1] and glued[end] and end + 1 < n and _is_name_token(w[end + 1]):
                     end += 2  # "T-Mobile", "Mercedes-Benz": a hyphen glued between name parts
@@ -709,6 +712,9 @@ class MentionFinder:
                 # A capitalised "The" inside a sentence belongs to the name ("according to The Information").
                 if w[start] == "The" and not sent_start[start] and end - start > 1:
                     break
+                # "European Parliament", "British Armed Forces": an origin before an institution's kind.
+                if w[start] in _EN_ORIGIN_WORDS and end - start > 1 and w[end - 1] in ORG_NAME_HEADS:
+                    break
                 start += 1
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
             followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
@@ -723,6 +729,11 @@ class MentionFinder:
             i = end
         return spans
 
+
+#: A name written with a lower-case first letter before a capital: "iRobot", "eBay", "iTunes".
+_LOWER_CAMEL = re.compile(r"^[a-z][A-Z][a-z]")
+#: Adjectives of origin that start names of institutions: "European Parliament", "British Airways".
+_EN_ORIGIN_WORDS = frozenset(["Chinese", "American", "European", "Japanese", "Korean", "British", "French"])
 
 _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "instead", "today", "yesterday"}
 
@@ -829,6 +840,6 @@ def _salient(candidates: list[Span], sentence_starts: list[int], at: int) -> Spa
 
 
 def _is_name_token(text: str) -> bool:
-    if not text or not text[0].isupper() or not _LATIN_NAME.match(text.rstrip(".")):
+    if not text or not (text[0].isupper() or _LOWER_CAMEL.match(text)) or not _LATIN_NAME.match(text.rstrip(".")):
         return False
     return not (text.isupper() and len(text) > 6)

@@ -115,8 +115,8 @@ def infer_type(span: Span) -> str:
         return "Person"
     # "Royal Canadian Air Force", "Lakefield College School", "University of Toronto": a multi-word name whose
     # head is a kind of organisation.
-    if len(names) > 1 and names[-1].isalpha() and (names[-1] in _ORG_NAME_HEADS or (
-            names[0] in _ORG_NAME_HEADS and names[1] == "of")):
+    if len(names) > 1 and names[-1].isalpha() and (names[-1] in ORG_NAME_HEADS or (
+            names[0] in ORG_NAME_HEADS and names[1] in ("of", "for", "on"))):
         return "Organization"
     if _MODEL_NUMBER.match(span.text):
         return "Product"  # letters and digits in one word ("Qwen2.5-72B", "V3", "H800"): a product or model
@@ -129,7 +129,7 @@ _LIFE_AFTER = re.compile(
     r"(?:c\.\s*)?\d{4}\s*[–-]\s*(?:\d{4}\s*)?\)|\d{4}\s*[–-]\s*" + _MONTH + r")|(?:was|is)\s+born\b)")
 #: Last words of multi-word organisation names ("… Air Force", "… College School", "… Records"); with "of" after
 #: them, first words ("University of …", "Ministry of …").
-_ORG_NAME_HEADS = frozenset([
+ORG_NAME_HEADS = frozenset([
     "University", "College", "School", "Academy", "Institute", "Party", "Army", "Navy", "Force", "Forces", "Corps",
     "Committee", "Council", "Commission", "Agency", "Ministry", "Department", "Bureau", "Authority", "Association",
     "Society", "Club", "League", "Union", "Federation", "Confederation", "Records", "Studios", "Pictures",
@@ -137,7 +137,7 @@ _ORG_NAME_HEADS = frozenset([
     "Company", "Corporation", "Group", "Organization", "Organisation", "Foundation", "Trust", "Guild", "Senate",
     "Parliament", "Assembly", "Congress", "Court", "Police", "Network", "Broadcasting", "Magazine",
     "Newspaper", "Times", "Post", "Gazette", "Herald", "Tribune", "Journal", "Insurance", "Industries", "Brewery",
-    "Hospital", "Laboratory", "Laboratories", "Team", "Ensemble", "Choir"])
+    "Hospital", "Laboratory", "Laboratories", "Team", "Ensemble", "Choir", "Legion"])
 _MODEL_NUMBER = re.compile(r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)(?![^ ]*-(?:based|born)$)[A-Za-z][\w.+-]*$")
 
 

@@ -240,6 +240,9 @@ def test_jieba_glued_function_characters_are_split_off() -> None:
     ('A paper titled "Mastering the game of chess with search" was published by Nature.', "en",
      "Mastering the game of chess with search", "Product"),
     ("The name nods to NASA's Project Gemini, the programme.", "en", "Project Gemini", "Entity"),
+    ("He joined the French Foreign Legion in 1918.", "en", "French Foreign Legion", "Organization"),
+    ("She sat on the Council on Foreign Relations until 2019.", "en", "Council on Foreign Relations", "Organization"),
+    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Entity"),
 ])
 def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, text: str, lang: str, name: str,
                                                       label: str) -> None:
