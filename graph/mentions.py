@@ -101,7 +101,7 @@ _NUMBERED = re.compile(r"^(?!(?:19|20)\d\d$)[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}$")
 #: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
 _ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶", "设计", "制造", "代工", "研发", "服务", "设备", "通信", "电信", "物流", "零售",
                          "广告", "支付", "社交", "搜索", "视频", "音乐", "出行", "云计算", "存储", "生物", "医疗",
-                         "教育", "传媒", "短视频", "直播", "新能源", "电动车", "造车", "民营", "国有", "私营", "外资", "合资", "全部", "上述", "部分", "所有", "剩余", "综合"])
+                         "教育", "传媒", "短视频", "直播", "新能源", "电动车", "造车", "民营", "国有", "私营", "外资", "合资", "央企", "国企", "全部", "上述", "部分", "所有", "剩余", "综合"])
 
 
 def alias_variants(name: str) -> set[str]:
@@ -122,6 +122,16 @@ def alias_variants(name: str) -> set[str]:
 #: region ends the noun phrase.
 _ZH_REGIONS = frozenset(["中国", "美国", "日本", "韩国", "欧洲", "印度", "香港", "台湾", "新加坡", "英国", "德国",
                          "法国", "亚太", "全球", "国际"])
+#: Deal verbs rare enough in jieba's dictionary to pass for name parts: "参股公司", "受让君邦公司".
+_ZH_DEAL_VERBS = frozenset(["参股", "减持", "增持", "受让", "增资", "注资", "持股", "竞拍", "竞得", "出售", "转让",
+                            "并购", "划转", "托管"])
+#: Words right after a company's name that say it is one: its leaders' roles, 旗下, an announcement.
+_ZH_NAME_CUES = frozenset(["董事长", "总裁", "副总裁", "总经理", "创始人", "联合创始人", "首席执行官", "董事会", "发言人",
+                           "旗下", "公告"])
+#: What may stand between the announcer and 公告: "X今日公告称", "X昨晚发布公告".
+_ZH_ANNOUNCE_GAP = frozenset(["今日", "昨日", "昨晚", "今晚", "近日", "日前", "发布", "晚间", "早间", "当日", "同日"])
+#: Where a clause opens: the announcer of "X公告" comes right after one of these or starts the text.
+_ZH_CLAUSE_OPEN = frozenset(["，", ",", "。", "；", ";", "：", ":", "\n", "、", "讯", "日", "”", "）", ")"])
 #: Foreign countries: before a Chinese company description they say where it is, they do not start its name.
 _ZH_COUNTRIES = frozenset(["美国", "日本", "韩国", "英国", "德国", "法国", "意大利", "西班牙", "荷兰", "瑞士", "瑞典",
                            "丹麦", "挪威", "芬兰", "俄罗斯", "印度", "加拿大", "澳大利亚", "新加坡", "以色列", "阿联酋",
@@ -236,7 +246,7 @@ class MentionFinder:
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
-            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
+            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + self._zh_cued_names(doc, known)
         else:
             found += self._quoted_titles(doc)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
@@ -442,6 +452,39 @@ class MentionFinder:
                 spans.append(self._new_span(doc, span.start, span.end, "Product"))
         return spans
 
+    def _zh_cued_names(self, doc: Doc, known: Sequence[Span]) -> list[Span]:
+        """Company names no dictionary has and no suffix marks, read from the word after them: a leader's role
+        ("海曜董事长王某"), 旗下 ("鼎锋旗下的…") or an announcement ("昊天今日公告称")."""
+        words = words_of(doc)
+        known_tokens = {i for span in known for i in range(span.start, span.end)}
+        spans = []
+        for i, word in enumerate(words):
+            if word not in _ZH_NAME_CUES or i == 0 or i - 1 in known_tokens:
+                continue
+            cue = i
+            if word == "公告":
+                # "X今日公告称", "X昨晚发布公告": the announcer starts the clause.
+                while cue > 0 and words[cue - 1] in _ZH_ANNOUNCE_GAP:
+                    cue -= 1
+            start = cue
+            while start > 0 and cue - start < 3 and len("".join(words[start - 1:cue])) <= 6 and \
+                    self._name_piece(words[start - 1]) and start - 1 not in known_tokens:
+                start -= 1
+            if start == cue or len("".join(words[start:cue])) < 2 or not self._proper_looking(words[start]):
+                continue
+            if word == "公告" and start > 0 and words[start - 1] not in _ZH_CLAUSE_OPEN:
+                continue
+            spans.append(self._new_span(doc, start, cue, "Organization"))
+        return spans
+
+    def _name_piece(self, word: str) -> bool:
+        """A word that may sit inside a Chinese company name: no function word, common verb or category noun."""
+        if not _CJK_WORD.match(word) or word in _ZH_NOT_IN_NAME or word in _ZH_CATEGORY or word in _ZH_GENERIC or \
+                word in _ZH_DEAL_VERBS or word.endswith(("区", "部")):  # "华东区总裁": a unit's region
+            return False
+        tag = self._word_tags().get(word) or "n"
+        return tag[0] not in "dpmqrcutfv" or (tag[0] == "v" and self._word_freq().get(word, 0) < 200)
+
     def _zh_marked_names(self, doc: Doc) -> list[Span]:
         """Names Chinese typography marks: transliterated foreign names with · (特拉维斯·卡兰尼克) and titles of
         publications and works in 《》 (《纽约时报》)."""
@@ -614,7 +657,7 @@ class MentionFinder:
             tag = tags.get(prev) or "n"
             common_verb = tag in ("v", "vd", "vi") and prev not in _ZH_NAME_VERBS and \
                 freq.get(prev, 0) >= (200 if len(prev) >= 2 else 50000)
-            if not _HAS_CJK.search(prev) or (prev in _ZH_NOT_IN_NAME and not (
+            if not _HAS_CJK.search(prev) or prev in _ZH_DEAL_VERBS or (prev in _ZH_NOT_IN_NAME and not (
                     prev == "投资" and start == i and text in _ZH_LEGAL_FORMS)) or len(prev) > 6 or \
                     start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "dpmqrcu" or common_verb or \
                     prev.endswith(_ZH_DESCRIBERS):

@@ -281,3 +281,16 @@ def test_a_known_group_and_a_trade_word_is_a_company_of_its_own(finder: MentionF
     found = dict(_mentions(finder, "恒大地产与万达集团签约。", "zh"))
     assert "恒大地产" in found and found["恒大地产"] not in finder.schema.entities
     assert found["万达集团"] == ENT + "wanda-group"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a leader's role, 旗下 or an announcement right after an unknown word make it a company's name
+    ("据悉，鼎锋旗下的业务扩张，海曜董事长王伟将辞职。", ["鼎锋", "海曜"]),
+    ("昊天今日公告称，利润下降。", ["昊天"]),
+    # a description or a deal verb before the cue is no name
+    ("公司董事长表示，该公司旗下有三家企业。", []),
+    ("他们参股公司的利润下降。", []),
+])
+def test_chinese_company_names_cued_by_the_word_after_them(finder: MentionFinder, text: str,
+                                                           names: list[str]) -> None:
+    assert [surface for surface, label in _mentions(finder, text, "zh") if surface != "王伟"] == names
