@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
-from graph.name_types import infer_type
+from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
@@ -54,7 +54,19 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学", "学院", "基金会", "协会", "委员会", "出版社",
                  "电视台", "工作室", "交易所", "研究中心", "事务所", "联盟")
-_SUFFIX_LAST = frozenset(s[-1] for s in _ORG_SUFFIXES)
+#: Trade words that end a company's short name after a name-like word: "中新药业", "华泰证券", "东方航空".
+_ZH_TRADE_SUFFIXES: tuple[str, ...] = (
+    "药业", "制药", "医药", "证券", "保险", "人寿", "财险", "信托", "期货", "租赁", "电器", "电气", "电子", "光电",
+    "影业", "传媒", "实业", "地产", "房产", "置业", "矿业", "能源", "电力", "热电", "煤电", "煤业", "钢铁", "化工",
+    "航空", "物流", "速递", "快递", "酒店", "重工", "机械", "食品", "乳业", "啤酒", "酒业", "水泥", "纸业", "农业",
+    "百货", "商业", "汽车", "环保", "生物", "建工", "港务", "航运", "海运", "网络", "互娱", "游戏", "娱乐")
+_SUFFIX_LAST = frozenset(s[-1] for s in _ORG_SUFFIXES + _ZH_TRADE_SUFFIXES)
+#: Verbs that company names are made of ("华泰联合证券", "中关村发展集团", "江苏开发投资"): they do not end a name.
+_ZH_NAME_VERBS = frozenset(["控股", "开发", "联合", "出版", "希望", "拍卖", "制造", "担保", "创新", "发展", "建设",
+                            "管理", "发电", "运营", "服务", "咨询", "交易", "合成", "通用", "投资", "超市"])
+#: Words for someone's role towards the name that follows: "大股东同盛集团", "对手空中客车公司", "本报讯…".
+_ZH_DESCRIBERS: tuple[str, ...] = ("股东", "企业", "公司", "子公司", "行动人", "控制人", "对手", "伙伴", "客户", "巨头", "龙头", "翘楚", "报讯",
+                                   "重组方", "收购方", "买方", "卖方", "投资方", "合作方", "对方", "投资者", "供应商")
 #: Words ending like a company that name a relation, not a company: "谷歌母公司", "全资子公司".
 _ZH_RELATION_NOUNS = frozenset(["母公司", "子公司", "分公司", "全资子公司", "控股子公司", "孙公司", "总公司",
                                 "合资公司", "关联公司", "控股公司", "上市公司", "空壳公司", "壳公司"])
@@ -93,7 +105,7 @@ _NUMBERED = re.compile(r"^(?!(?:19|20)\d\d$)[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}$")
 #: Generic words before 公司/集团…: "芯片公司" is a kind of company, not a name.
 _ZH_GENERIC = frozenset(["这家", "一家", "该", "本", "其", "两家", "多家", "各家", "芯片", "科技", "互联网", "人工智能", "AI", "创业", "初创", "上市", "母", "子", "投资", "咨询", "软件", "硬件", "汽车", "电商", "游戏", "半导体", "技术", "网络", "安全", "数据", "模型", "平台", "云", "独角兽", "新", "大型", "小型", "美国", "中国", "国内", "海外", "外国", "国外", "大", "小", "头部", "龙头", "全球", "跨国", "科研", "研究", "金融", "传媒", "媒体", "能源", "制药", "医药", "手机", "电子", "通信", "大模型", "算力", "机器人", "自动驾驶", "设计", "制造", "代工", "研发", "服务", "设备", "通信", "电信", "物流", "零售",
                          "广告", "支付", "社交", "搜索", "视频", "音乐", "出行", "云计算", "存储", "生物", "医疗",
-                         "教育", "传媒", "短视频", "直播", "新能源", "电动车", "造车"])
+                         "教育", "传媒", "短视频", "直播", "新能源", "电动车", "造车", "民营", "国有", "私营", "外资", "合资", "央企", "国企", "全部", "上述", "部分", "所有", "剩余", "综合"])
 
 
 def alias_variants(name: str) -> set[str]:
@@ -114,6 +126,20 @@ def alias_variants(name: str) -> set[str]:
 #: region ends the noun phrase.
 _ZH_REGIONS = frozenset(["中国", "美国", "日本", "韩国", "欧洲", "印度", "香港", "台湾", "新加坡", "英国", "德国",
                          "法国", "亚太", "全球", "国际"])
+#: Deal verbs rare enough in jieba's dictionary to pass for name parts: "参股公司", "受让君邦公司".
+_ZH_DEAL_VERBS = frozenset(["参股", "减持", "增持", "受让", "增资", "注资", "持股", "竞拍", "竞得", "出售", "转让",
+                            "并购", "划转", "托管"])
+#: Words right after a company's name that say it is one: its leaders' roles, 旗下, an announcement.
+_ZH_NAME_CUES = frozenset(["董事长", "总裁", "副总裁", "总经理", "创始人", "联合创始人", "首席执行官", "董事会", "发言人",
+                           "旗下", "公告"])
+#: What may stand between the announcer and 公告: "X今日公告称", "X昨晚发布公告".
+_ZH_ANNOUNCE_GAP = frozenset(["今日", "昨日", "昨晚", "今晚", "近日", "日前", "发布", "晚间", "早间", "当日", "同日"])
+#: Where a clause opens: the announcer of "X公告" comes right after one of these or starts the text.
+_ZH_CLAUSE_OPEN = frozenset(["，", ",", "。", "；", ";", "：", ":", "\n", "、", "讯", "日", "”", "）", ")"])
+#: Foreign countries: before a Chinese company description they say where it is, they do not start its name.
+_ZH_COUNTRIES = frozenset(["美国", "日本", "韩国", "英国", "德国", "法国", "意大利", "西班牙", "荷兰", "瑞士", "瑞典",
+                           "丹麦", "挪威", "芬兰", "俄罗斯", "印度", "加拿大", "澳大利亚", "新加坡", "以色列", "阿联酋",
+                           "沙特", "巴西", "墨西哥", "欧洲", "亚洲", "非洲", "美洲"])
 _ZH_AFTER_REGION = frozenset(["的", "，", "。", "、", "和", "与", "及", "；", "）", ")"])
 _ZH_FUNCTION = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从",
                           "向", "给", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "已", "今天"])
@@ -224,17 +250,21 @@ class MentionFinder:
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
-            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus)
+            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + self._zh_cued_names(doc, known)
         else:
             found += self._quoted_titles(doc)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
         # A place inside a longer name is part of that name: "The New York Times", "Bank of China".
         places = [k for k in known if k.label_ == "Place"]
         for span in found:
-            if _HAS_CJK.search(span.text):
-                continue  # "据美国科技" is no name; only capitalised Latin names swallow a place
+            # "据美国科技" is no name: in Chinese only a company name found by its suffix ("北京中关村发展集团")
+            # starts with a place.
+            cjk_company = span.label_ == "Organization" and span.text.endswith(_ORG_SUFFIXES + _ZH_TRADE_SUFFIXES +
+                                                                               tuple(_ZH_LEGAL_FORMS))
+            if _HAS_CJK.search(span.text) and not cjk_company:
+                continue
             inner = [p for p in places if span.start <= p.start and p.end <= span.end and (p.start, p.end) !=
-                     (span.start, span.end) and span.label_ != "Place"]
+                     (span.start, span.end) and span.label_ != "Place" and (p.start == span.start or not cjk_company)]
             if inner:
                 known = [k for k in known if k not in inner]
                 places = [p for p in places if p not in inner]
@@ -366,6 +396,12 @@ class MentionFinder:
             return Span(doc, span.start, form, label=span.label_, kb_id=span.kb_id_)
         if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
             return self._new_span(doc, span.start, span.end + 1, "Organization")  # "优步中国的品牌"
+        if end < len(doc) and words[end] in _ZH_TRADE_SUFFIXES and entity_key(words[end]) not in \
+                self.schema.entities_by_key:
+            # "恒大地产", "平安证券": a group's name and a trade is its business in that trade, a company of its own.
+            while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:
+                end += 1
+            return self._new_span(doc, span.start, end + 1, "Organization")
         # More name before a suffix: nouns only, none of them a known name ("东航已经获得浦发银行" is a sentence).
         tags = self._word_tags()
 
@@ -419,6 +455,39 @@ class MentionFinder:
             if span is not None and len(span) > 1:
                 spans.append(self._new_span(doc, span.start, span.end, "Product"))
         return spans
+
+    def _zh_cued_names(self, doc: Doc, known: Sequence[Span]) -> list[Span]:
+        """Company names no dictionary has and no suffix marks, read from the word after them: a leader's role
+        ("海曜董事长王某"), 旗下 ("鼎锋旗下的…") or an announcement ("昊天今日公告称")."""
+        words = words_of(doc)
+        known_tokens = {i for span in known for i in range(span.start, span.end)}
+        spans = []
+        for i, word in enumerate(words):
+            if word not in _ZH_NAME_CUES or i == 0 or i - 1 in known_tokens:
+                continue
+            cue = i
+            if word == "公告":
+                # "X今日公告称", "X昨晚发布公告": the announcer starts the clause.
+                while cue > 0 and words[cue - 1] in _ZH_ANNOUNCE_GAP:
+                    cue -= 1
+            start = cue
+            while start > 0 and cue - start < 3 and len("".join(words[start - 1:cue])) <= 6 and \
+                    self._name_piece(words[start - 1]) and start - 1 not in known_tokens:
+                start -= 1
+            if start == cue or len("".join(words[start:cue])) < 2 or not self._proper_looking(words[start]):
+                continue
+            if word == "公告" and start > 0 and words[start - 1] not in _ZH_CLAUSE_OPEN:
+                continue
+            spans.append(self._new_span(doc, start, cue, "Organization"))
+        return spans
+
+    def _name_piece(self, word: str) -> bool:
+        """A word that may sit inside a Chinese company name: no function word, common verb or category noun."""
+        if not _CJK_WORD.match(word) or word in _ZH_NOT_IN_NAME or word in _ZH_CATEGORY or word in _ZH_GENERIC or \
+                word in _ZH_DEAL_VERBS or word.endswith(("区", "部")):  # "华东区总裁": a unit's region
+            return False
+        tag = self._word_tags().get(word) or "n"
+        return tag[0] not in "dpmqrcutfv" or (tag[0] == "v" and self._word_freq().get(word, 0) < 200)
 
     def _zh_marked_names(self, doc: Doc) -> list[Span]:
         """Names Chinese typography marks: transliterated foreign names with · (特拉维斯·卡兰尼克) and titles of
@@ -480,7 +549,7 @@ class MentionFinder:
                         word not in _ZH_NOT_IN_NAME and (word[0] in _SURNAMES or word[:2] in _SURNAMES):
                     label = "Person"
                     people.add(k)
-                elif flag == "nt" and len(word) >= 2 and word not in _ZH_GENERIC:
+                elif flag == "nt" and len(word) >= 2 and word not in _ZH_GENERIC and word not in _ZH_RELATION_NOUNS:
                     label = "Organization"
                 else:
                     continue
@@ -531,10 +600,14 @@ class MentionFinder:
     def _open_names(self, doc: Doc, lang: str, *, known: Sequence[Span] = ()) -> list[Span]:
         if lang != "zh":
             return self._open_names_en(doc)
-        return self._open_names_zh(doc, {i for span in known for i in range(span.start, span.end)})
+        return self._open_names_zh(doc, known)
 
-    def _open_names_zh(self, doc: Doc, known_tokens: set[int]) -> list[Span]:
+    def _open_names_zh(self, doc: Doc, known: Sequence[Span]) -> list[Span]:
         from spacy.attrs import SPACY
+
+        known_tokens = {i for span in known for i in range(span.start, span.end)}
+        # A known place's last token → its first: "北京" before "中关村发展集团".
+        places = {span.end - 1: span.start for span in known if span.label_ == "Place"}
 
         spans = []
         words = words_of(doc)
@@ -542,7 +615,16 @@ class MentionFinder:
         for i, text in enumerate(words):
             if not text or (text[-1] not in _SUFFIX_LAST and not ("A" <= text[0] <= "z")):
                 continue  # most tokens: neither Latin nor ending like an organisation suffix
-            if _LATIN_NAME.match(text) and text.lower() not in _LATIN_STOP and len(text) >= 2:
+            if text == "ST" and i + 1 < len(words) and not glued_space[i] and _CJK_WORD.match(words[i + 1]):
+                # "*ST宝硕", "ST东源": a listed company under special treatment; the name is what follows.
+                end = i + 1
+                # Whole words, only as many as make two characters: "ST东源公告" is 东源.
+                while end < len(words) and len("".join(words[i + 1:end])) < 2 and _CJK_WORD.match(words[end]) and \
+                        words[end] not in _ZH_NOT_IN_NAME and len("".join(words[i + 1:end + 1])) <= 4:
+                    end += 1
+                if len("".join(words[i + 1:end])) >= 2:
+                    spans.append(self._new_span(doc, i + 1, end, "Organization"))
+            elif _LATIN_NAME.match(text) and text.lower() not in _LATIN_STOP and len(text) >= 2:
                 # A name, not a word: capitalised, camel-case or with digits (GPT4o, xAI, Devin).
                 looks_like_name = any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) \
                     or text[0].isupper()
@@ -556,25 +638,79 @@ class MentionFinder:
                                 words[end + 1][:1].isupper() and _LATIN_NAME.match(words[end + 1]) is not None)):
                         end += 1
                     spans.append(self._new_span(doc, i, end, "Entity"))
-            elif text.endswith(_ORG_SUFFIXES) and _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS:
-                start = i
-                tags = self._word_tags()
-                while start > 0 and i - start < 4:
-                    prev = words[start - 1]
-                    # "阿联酋技术创新研究所": a known name (here a place) or a category noun ends the name, and
-                    # so does a verb, numeral or pronoun ("指控两家公司").
-                    tag = tags.get(prev) or "n"
-                    if not _HAS_CJK.search(prev) or prev in _ZH_NOT_IN_NAME or len(prev) > 6 or \
-                            start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "dpmqrcu":
-                        break
-                    start -= 1
-                prefix = words[start:i]
-                if prefix and all(w in _ZH_GENERIC for w in prefix) and len(text) <= 4:
-                    continue  # "这家芯片公司", "科技公司": a description, not a name
-                if start < i or len(text) > 4:
-                    # "北京智谱华章科技有限公司": the suffix token plus up to four name tokens before it.
-                    spans.append(self._new_span(doc, start, i + 1, "Organization"))
+            elif _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS and (
+                    text.endswith(_ORG_SUFFIXES) or text.endswith(_ZH_TRADE_SUFFIXES)):
+                span = self._zh_suffix_name(doc, i, known_tokens, places)
+                if span is not None:
+                    spans.append(span)
         return spans
+
+    def _zh_suffix_name(self, doc: Doc, i: int, known_tokens: set[int], places: dict[int, int]) -> Span | None:
+        """The organisation name that ends in the suffix word at token ``i`` ("北京智谱华章科技有限公司",
+        "华泰联合证券"), or None when the words before the suffix are no name ("这家芯片公司")."""
+        words = words_of(doc)
+        text = words[i]
+        tags = self._word_tags()
+        freq = self._word_freq()
+        start = i
+        while start > 0 and i - start < 6 and len("".join(words[start - 1:i])) <= 12:
+            prev = words[start - 1]
+            # "阿联酋技术创新研究所": a known name (here a place) or a category noun ends the name, and so does a
+            # verb, numeral or pronoun ("指控两家公司", "持有华夏基金"): a verb common enough to be no name part
+            # (jieba tags the rare 可汗 as one) unless company names use it ("华泰联合证券").
+            tag = tags.get(prev) or "n"
+            common_verb = tag in ("v", "vd", "vi") and prev not in _ZH_NAME_VERBS and \
+                freq.get(prev, 0) >= (200 if len(prev) >= 2 else 50000)
+            if not _HAS_CJK.search(prev) or prev in _ZH_DEAL_VERBS or (prev in _ZH_NOT_IN_NAME and not (
+                    prev == "投资" and start == i and text in _ZH_LEGAL_FORMS)) or len(prev) > 6 or \
+                    start - 1 in known_tokens or prev in _ZH_CATEGORY or tag[0] in "dpmqrcu" or common_verb or \
+                    prev.endswith(_ZH_DESCRIBERS):
+                break
+            start -= 1
+        prefix = words[start:i]
+        if prefix and all(w in _ZH_GENERIC for w in prefix) and len(text) <= 4:
+            return None  # "这家芯片公司", "科技公司": a description, not a name
+        if len("".join(prefix)) == 1 and len(text) <= 4 and not self._proper_looking(prefix[0]):
+            return None  # "酒公司": one common noun before the suffix is a kind of company
+        if not text.endswith(_ORG_SUFFIXES):
+            # A trade word ("药业", "证券", "航空") ends a name only after a first word that looks like a name's:
+            # unknown to the dictionary or tagged as a proper noun ("中新药业", "华泰证券"), not "新能源汽车".
+            stem = prefix or ([text[:-2]] if len(text) > 2 and tags.get(text) is None else [])
+            if not stem or any(w in _ZH_GENERIC or w in _ZH_NOT_IN_NAME for w in stem) or \
+                    not self._proper_looking(stem[0]):
+                return None
+        elif not (start < i or len(text) > 4):
+            return None
+        end = i + 1
+        while end < len(doc) and words[end] in _ZH_LEGAL_FORMS and not doc[end - 1].whitespace_:
+            end += 1  # "酒钢集团" + "有限责任公司": the legal form after the name is part of it
+        # "北京中关村发展集团", "上海工业投资有限公司": the city or province a company is registered in starts its
+        # name; a foreign country before it describes it ("阿联酋技术创新研究所"), unless the legal form
+        # makes the whole a registered name.
+        if start < i and start - 1 in places and (
+                words[end - 1] in _ZH_LEGAL_FORMS or "".join(words[places[start - 1]:start]) not in _ZH_COUNTRIES):
+            start = places[start - 1]
+        return self._new_span(doc, start, end, "Organization")
+
+    def _proper_looking(self, word: str) -> bool:
+        """Whether a Chinese word reads like part of a proper name: unknown to jieba's dictionary, tagged as a
+        name or abbreviation (nr, ns, nt, nz, j), or a single character its HMM left alone."""
+        if not _CJK_WORD.match(word) or word in _ZH_NOT_IN_NAME or word in _ZH_GENERIC:
+            return False
+        tag = self._word_tags().get(word)
+        if tag is None:
+            return True
+        if len(word) == 1:
+            return tag[0] not in "dpmqrcuvfy"
+        freq = self._word_freq().get(word, 0)
+        # jieba tags some common words as abbreviations (房地产, 仓储: j); only rare ones are names' parts.
+        return tag in ("nr", "nrt", "nrfg", "ns", "nt", "nz") or (tag == "j" and freq < 100) or freq < 5
+
+    def _word_freq(self) -> dict[str, int]:
+        """jieba's dictionary word frequencies (0 or absent: a word it does not know)."""
+        tokenizer = getattr(self.nlp("zh").tokenizer, "jieba", None)
+        freq: dict[str, int] = getattr(tokenizer, "FREQ", None) or {}
+        return freq
 
     def _open_names_en(self, doc: Doc) -> list[Span]:
         from spacy.attrs import SENT_START, SPACY
@@ -601,8 +737,11 @@ class MentionFinder:
                 end += 2
             while end < n:
                 nxt = w[end]
-                if _is_name_token(nxt) or (nxt in _EN_CONNECTORS and nxt != "for" and end + 1 < n
-                                          and _is_name_token(w[end + 1])):
+                # "Bank of China"; "for" and "on" only after an organisation's kind ("Council on Foreign
+                # Relations", "Institute for Advanced Study"), not in "OpenAI for Microsoft".
+                connector = nxt in _EN_CONNECTORS and (nxt != "for" or w[end - 1] in ORG_NAME_HEADS) or (
+                    nxt == "on" and w[end - 1] in ORG_NAME_HEADS)
+                if _is_name_token(nxt) or (connector and end + 1 < n and _is_name_token(w[end + 1])):
                     end += 1
                 elif nxt == "-" and glued[end - 1] and glued[end] and end + 1 < n and _is_name_token(w[end + 1]):
                     end += 2  # "T-Mobile", "Mercedes-Benz": a hyphen glued between name parts
@@ -620,6 +759,9 @@ class MentionFinder:
                 # A capitalised "The" inside a sentence belongs to the name ("according to The Information").
                 if w[start] == "The" and not sent_start[start] and end - start > 1:
                     break
+                # "European Parliament", "British Armed Forces": an origin before an institution's kind.
+                if w[start] in _EN_ORIGIN_WORDS and end - start > 1 and w[end - 1] in ORG_NAME_HEADS:
+                    break
                 start += 1
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
             followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
@@ -634,6 +776,11 @@ class MentionFinder:
             i = end
         return spans
 
+
+#: A name written with a lower-case first letter before a capital: "iRobot", "eBay", "iTunes".
+_LOWER_CAMEL = re.compile(r"^[a-z][A-Z][a-z]")
+#: Adjectives of origin that start names of institutions: "European Parliament", "British Airways".
+_EN_ORIGIN_WORDS = frozenset(["Chinese", "American", "European", "Japanese", "Korean", "British", "French"])
 
 _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "instead", "today", "yesterday"}
 
@@ -897,6 +1044,6 @@ def _salient(candidates: list[Span], sentence_starts: list[int], at: int) -> Spa
 
 
 def _is_name_token(text: str) -> bool:
-    if not text or not text[0].isupper() or not _LATIN_NAME.match(text.rstrip(".")):
+    if not text or not (text[0].isupper() or _LOWER_CAMEL.match(text)) or not _LATIN_NAME.match(text.rstrip(".")):
         return False
     return not (text.isupper() and len(text) > 6)

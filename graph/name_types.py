@@ -7,7 +7,9 @@ specific first:
 
 * a description next to the name: "the video start-up Runway", "Runway, a start-up", "Copilot, a tool";
 * a role or title before it: "chief executive Jane Roe", "Dr. Jane Roe", "actress Scarlett Johansson";
-* a common given name as its first word, in a two- or three-word name: "Jeff McMillan", "Douglas Chen".
+* a common given name as its first word, in a two- or three-word name: "Jeff McMillan", "Douglas Chen";
+* a life's dates or birth after it ("Ross Alger (August 20, 1920 – …)", "… was born in"): a person;
+* an organisation's kind as the head of a multi-word name: "Royal Canadian Air Force", "University of Toronto".
 
 >>> import spacy
 >>> doc = spacy.blank("en")("The video start-up Runway hired Douglas Chen, and Copilot, a tool, shipped.")
@@ -107,11 +109,35 @@ def infer_type(span: Span) -> str:
     names = span.text.split()
     if 2 <= len(names) <= 3 and names[0].lower() in GIVEN_NAMES and all(n[:1].isupper() for n in names):
         return "Person"
+    # "Ross Alger (August 20, 1920 – January 5, 1992)", "Jane Roe (born 1950)", "Jane Roe was born in …": a life's
+    # dates or birth after the name are said of people only.
+    if _LIFE_AFTER.match(after):
+        return "Person"
+    # "Royal Canadian Air Force", "Lakefield College School", "University of Toronto": a multi-word name whose
+    # head is a kind of organisation.
+    if len(names) > 1 and names[-1].isalpha() and (names[-1] in ORG_NAME_HEADS or (
+            names[0] in ORG_NAME_HEADS and names[1] in ("of", "for", "on"))):
+        return "Organization"
     if _MODEL_NUMBER.match(span.text):
         return "Product"  # letters and digits in one word ("Qwen2.5-72B", "V3", "H800"): a product or model
     return span.label_
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_LIFE_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:born\b|b\.\s|(?:\d{1,2}\s+)?" + _MONTH + r"\b[^()]{0,12}?\d{4}\s*[–-]|"
+    r"(?:c\.\s*)?\d{4}\s*[–-]\s*(?:\d{4}\s*)?\)|\d{4}\s*[–-]\s*" + _MONTH + r")|(?:was|is)\s+born\b)")
+#: Last words of multi-word organisation names ("… Air Force", "… College School", "… Records"); with "of" after
+#: them, first words ("University of …", "Ministry of …").
+ORG_NAME_HEADS = frozenset([
+    "University", "College", "School", "Academy", "Institute", "Party", "Army", "Navy", "Force", "Forces", "Corps",
+    "Committee", "Council", "Commission", "Agency", "Ministry", "Department", "Bureau", "Authority", "Association",
+    "Society", "Club", "League", "Union", "Federation", "Confederation", "Records", "Studios", "Pictures",
+    "Entertainment", "Airlines", "Airways", "Motors", "Press", "Orchestra", "Bank", "Railway", "Railways",
+    "Company", "Corporation", "Group", "Organization", "Organisation", "Foundation", "Trust", "Guild", "Senate",
+    "Parliament", "Assembly", "Congress", "Court", "Police", "Network", "Broadcasting", "Magazine",
+    "Newspaper", "Times", "Post", "Gazette", "Herald", "Tribune", "Journal", "Insurance", "Industries", "Brewery",
+    "Hospital", "Laboratory", "Laboratories", "Team", "Ensemble", "Choir", "Legion"])
 _MODEL_NUMBER = re.compile(r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)(?![^ ]*-(?:based|born)$)[A-Za-z][\w.+-]*$")
 
 

@@ -105,9 +105,9 @@ def text_of(doc: Doc) -> str:
 
 #: Function characters jieba's HMM glues to the end or start of a word it does not know ("迪恩则", "由前").
 _GLUED_AFTER = frozenset("则于在将称说的和与等是也又就都")
-_GLUED_BEFORE = frozenset("由被于在将把与和对从向据")
+_GLUED_BEFORE = frozenset("由被于在将把与和及对从向据")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
-_NEVER_SURNAME = frozenset("由被把对从向据")
+_NEVER_SURNAME = frozenset("由被把及对从向据")
 #: The most common one-character family names, to leave two-character names ("张和") whole.
 _SURNAME_CHARS = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 

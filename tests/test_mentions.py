@@ -193,6 +193,10 @@ def test_a_kind_of_company_is_no_name(finder: MentionFinder) -> None:
     ("The lawsuit was filed by actress Marla Quoine in May.", "Marla Quoine", "Person"),
     ("The memo was written by Douglas Varnet last week.", "Douglas Varnet", "Person"),
     ("The memo came from Quillbox Varnet last week.", "Quillbox Varnet", "Entity"),
+    ("Zorva Quillon (August 20, 1920 – January 5, 1992) was a mayor.", "Zorva Quillon", "Person"),
+    ("As a boy, Zorva Quoine was born in Lyon.", "Zorva Quoine", "Person"),
+    ("He served with the Quillbox Air Force for years.", "Quillbox Air Force", "Organization"),
+    ("She later studied at the University of Quillbox.", "University of Quillbox", "Organization"),
 ])
 def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, text: str, name: str,
                                                          kind: str) -> None:
@@ -236,6 +240,9 @@ def test_jieba_glued_function_characters_are_split_off() -> None:
     ('A paper titled "Mastering the game of chess with search" was published by Nature.', "en",
      "Mastering the game of chess with search", "Product"),
     ("The name nods to NASA's Project Gemini, the programme.", "en", "Project Gemini", "Entity"),
+    ("He joined the French Foreign Legion in 1918.", "en", "French Foreign Legion", "Organization"),
+    ("She sat on the Council on Foreign Relations until 2019.", "en", "Council on Foreign Relations", "Organization"),
+    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Entity"),
 ])
 def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, text: str, lang: str, name: str,
                                                       label: str) -> None:
@@ -260,3 +267,45 @@ def test_a_demonstrative_class_noun_is_a_description(finder: MentionFinder) -> N
     doc = finder(finder.nlp("zh")("华为发布了麒麟9000S 芯片。这颗芯片性能很强，这款游戏机则很贵。"), lang="zh")
     chip = next(e.kb_id_ for e in doc.ents if e.text == "麒麟9000S")
     assert [(e.text, e.kb_id_) for e in doc.ents if e.text.startswith("这")] == [("这颗芯片", chip)]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a trade word ends a short company name after a name-like first word
+    ("据悉，海曜药业今日公告称，大股东鼎锋集团拟减持。", ["海曜药业", "鼎锋集团"]),
+    # a role towards the name ("大股东"), a common verb ("持有") or a quantity word is no part of it
+    ("公司大股东同泽集团持有昊天投资有限公司全部股份。", ["同泽集团", "昊天投资有限公司"]),
+    ("他计划持有华泽基金的股权。", ["华泽基金"]),
+    # the city a company is registered in starts its name; the legal form after a name is part of it
+    ("杭州澜石科技有限公司与深圳市嘉拓电子股份有限公司签约。", ["杭州澜石科技有限公司", "深圳市嘉拓电子股份有限公司"]),
+    ("酒钢集团有限责任公司发布公告。", ["酒钢集团有限责任公司"]),
+    # a stock under special treatment: the name follows ST
+    ("*ST鹏海与ST东源公告。", ["鹏海", "东源"]),
+    # common words before a trade word are a kind of thing, not a name
+    ("新能源汽车的销量大增，他持有的全部股份也涨了。", []),
+])
+def test_chinese_company_names_by_suffix_and_trade_word(finder: MentionFinder, text: str, names: list[str]) -> None:
+    assert [surface for surface, _ in _mentions(finder, text, "zh")] == names
+
+
+def test_apple_in_chinese_is_the_company_unless_it_is_eaten(finder: MentionFinder) -> None:
+    mentions = _mentions(finder, "苹果表示，新款手机将在印度生产。他每天吃一个苹果。", "zh")
+    assert [(text, iri) for text, iri in mentions if text == "苹果"] == [("苹果", ENT + "apple")]
+
+
+def test_a_known_group_and_a_trade_word_is_a_company_of_its_own(finder: MentionFinder) -> None:
+    found = dict(_mentions(finder, "恒大地产与万达集团签约。", "zh"))
+    assert "恒大地产" in found and found["恒大地产"] not in finder.schema.entities
+    assert found["万达集团"] == ENT + "wanda-group"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a leader's role, 旗下 or an announcement right after an unknown word make it a company's name
+    ("据悉，鼎锋旗下的业务扩张，海曜董事长王伟将辞职。", ["鼎锋", "海曜"]),
+    ("昊天今日公告称，利润下降。", ["昊天"]),
+    # a description or a deal verb before the cue is no name
+    ("公司董事长表示，该公司旗下有三家企业。", []),
+    ("他们参股公司的利润下降。", []),
+])
+def test_chinese_company_names_cued_by_the_word_after_them(finder: MentionFinder, text: str,
+                                                           names: list[str]) -> None:
+    assert [surface for surface, label in _mentions(finder, text, "zh") if surface != "王伟"] == names
