@@ -117,3 +117,22 @@ def test_cross_sentence_pairs_are_proposed_once_when_the_model_was_trained_with_
     # Both orders score 0.9: one claim, whose evidence covers both sentences.
     assert [(c.relation, c.extractor, c.evidence) for c in claims] == [("subsidiaryOf", "extractor-model-test", text)]
     scorer.cross_sentence_window = 0  # type: ignore[attr-defined]
+
+
+def test_a_scorer_with_the_neural_encoder_plugs_into_the_hybrid() -> None:
+    from graph.scorer.training import load_training_config, train_scorer
+
+    pairs = []
+    for buyer, bought in [("Acme", "Widget"), ("Globex", "Initech"), ("Hooli", "Piedpiper"), ("Umbrella", "Soylent")]:
+        text = f"{buyer} bought {bought} last year."
+        head, tail = (0, len(buyer)), (len(buyer) + 8, len(buyer) + 8 + len(bought))
+        pairs.append(CandidatePair(text, head, tail, head_type="Organization", tail_type="Organization",
+                                   labels=frozenset({"acquired"}), group=text))
+        pairs.append(CandidatePair(text, tail, head, head_type="Organization", tail_type="Organization", group=text))
+    nlp = train_scorer(pairs * 5, [], config=load_training_config(overrides={"model.length": 4096}))
+    scorer = nlp.get_pipe("claimgraph_relation_scorer")
+    assert scorer.encoder is not None and scorer.encoder_weight > 0
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)
+    claims = extractor.extract_text("Google acquired DeepMind in 2014.", lang="en")
+    assert [c.triple_names for c in claims] == [("Google", "acquired", "DeepMind")]
+    assert claims[0].extractor in {"extractor-rules-1", f"extractor-hybrid-{scorer.version}"}
