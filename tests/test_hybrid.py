@@ -136,3 +136,27 @@ def test_a_scorer_with_the_neural_encoder_plugs_into_the_hybrid() -> None:
     claims = extractor.extract_text("Google acquired DeepMind in 2014.", lang="en")
     assert [c.triple_names for c in claims] == [("Google", "acquired", "DeepMind")]
     assert claims[0].extractor in {"extractor-rules-1", f"extractor-hybrid-{scorer.version}"}
+
+
+class CountingScorer(FixedScorer):
+    """A FixedScorer that remembers the pairs it was asked about."""
+
+    def __init__(self, **probabilities: float) -> None:
+        super().__init__(**probabilities)
+        self.seen: list[CandidatePair] = []
+
+    def score(self, pairs: Sequence[CandidatePair]) -> list[dict[str, float]]:
+        self.seen.extend(pairs)
+        return super().score(pairs)
+
+
+def test_pairs_whose_types_no_model_relation_accepts_are_not_scored() -> None:
+    scorer = CountingScorer(none=0.9)
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)  # type: ignore[arg-type]
+    doc = extractor.doc_for("Google and DeepMind met in London and Paris.", lang="en")
+    types = {e.text: e.label_ for e in doc.ents}
+    assert types.get("London") == types.get("Paris") == "Place", types
+    extractor.extract(doc, lang="en")
+    scored = {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
+    assert ("Google", "DeepMind") in scored and ("DeepMind", "Google") in scored
+    assert ("London", "Paris") not in scored and ("Paris", "London") not in scored

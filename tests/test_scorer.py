@@ -111,6 +111,19 @@ def test_encoder_sees_both_mentions_the_gap_and_a_bounded_window() -> None:
     assert head == (20, 23) and between == (23, 103) and window == (0, 126)
 
 
+def test_an_encoder_score_does_not_depend_on_the_other_pairs_in_the_batch() -> None:
+    from graph.scorer.encoder import build_relation_cnn
+
+    model = build_relation_cnn(len(SCORER_LABELS))
+    encoded = [encode_pair(p) for p in _toy_pairs()[:6]]
+    model.initialize(X=encoded)
+    softmax = model.layers[-1]  # thinc starts it at zero, which would hide any difference
+    softmax.set_param("W", numpy.random.default_rng(0).normal(size=softmax.get_param("W").shape).astype("float32"))
+    together = model.predict(encoded)
+    alone = numpy.concatenate([model.predict([e]) for e in encoded])
+    assert numpy.allclose(together, alone, atol=1e-6)
+
+
 def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path) -> None:
     config = load_training_config(overrides={"model.length": 8192, "encoder.weight": 0.0})
     pairs = _toy_pairs()

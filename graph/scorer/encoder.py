@@ -141,7 +141,10 @@ def build_relation_cnn(n_labels: int, width: int = 64, depth: int = 2, hidden: i
                         HashEmbed(16, 64, column=2, seed=3), HashEmbed(16, 64, column=3, seed=4),
                         HashEmbed(16, 512, column=4, seed=5))
     window = residual(chain(expand_window(window_size=1), Maxout(width, nP=3, normalize=True, dropout=dropout)))
-    units: Model[Any, Any] = with_array(chain(embed, Maxout(width, nP=3, normalize=True, dropout=dropout), clone(window, depth)))
+    # The window layers see each pair's units only: ``pad`` puts ``depth`` zero rows between the pairs of a batch
+    # (without it the window reached into the neighbouring pair, so a score depended on the batch).
+    units: Model[Any, Any] = chain(with_array(chain(embed, Maxout(width, nP=3, normalize=True, dropout=dropout))),
+                                   with_array(clone(window, depth), pad=depth))
     pool: Model[Any, Any] = Model("span_pool", _pool_forward, init=_pool_init, layers=[units],
                                   dims={"nO": N_SEGMENTS * width, "nW": width})
     model: Model[Any, Any] = chain(pool, Maxout(hidden, nP=2, dropout=dropout), Softmax(n_labels))
