@@ -117,3 +117,46 @@ def test_cross_sentence_pairs_are_proposed_once_when_the_model_was_trained_with_
     # Both orders score 0.9: one claim, whose evidence covers both sentences.
     assert [(c.relation, c.extractor, c.evidence) for c in claims] == [("subsidiaryOf", "extractor-model-test", text)]
     scorer.cross_sentence_window = 0  # type: ignore[attr-defined]
+
+
+def test_a_scorer_with_the_neural_encoder_plugs_into_the_hybrid() -> None:
+    from graph.scorer.training import load_training_config, train_scorer
+
+    pairs = []
+    for buyer, bought in [("Acme", "Widget"), ("Globex", "Initech"), ("Hooli", "Piedpiper"), ("Umbrella", "Soylent")]:
+        text = f"{buyer} bought {bought} last year."
+        head, tail = (0, len(buyer)), (len(buyer) + 8, len(buyer) + 8 + len(bought))
+        pairs.append(CandidatePair(text, head, tail, head_type="Organization", tail_type="Organization",
+                                   labels=frozenset({"acquired"}), group=text))
+        pairs.append(CandidatePair(text, tail, head, head_type="Organization", tail_type="Organization", group=text))
+    nlp = train_scorer(pairs * 5, [], config=load_training_config(overrides={"model.length": 4096}))
+    scorer = nlp.get_pipe("claimgraph_relation_scorer")
+    assert scorer.encoder is not None and scorer.encoder_weight > 0
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)
+    claims = extractor.extract_text("Google acquired DeepMind in 2014.", lang="en")
+    assert [c.triple_names for c in claims] == [("Google", "acquired", "DeepMind")]
+    assert claims[0].extractor in {"extractor-rules-1", f"extractor-hybrid-{scorer.version}"}
+
+
+class CountingScorer(FixedScorer):
+    """A FixedScorer that remembers the pairs it was asked about."""
+
+    def __init__(self, **probabilities: float) -> None:
+        super().__init__(**probabilities)
+        self.seen: list[CandidatePair] = []
+
+    def score(self, pairs: Sequence[CandidatePair]) -> list[dict[str, float]]:
+        self.seen.extend(pairs)
+        return super().score(pairs)
+
+
+def test_pairs_whose_types_no_model_relation_accepts_are_not_scored() -> None:
+    scorer = CountingScorer(none=0.9)
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)  # type: ignore[arg-type]
+    doc = extractor.doc_for("Google and DeepMind met in London and Paris.", lang="en")
+    types = {e.text: e.label_ for e in doc.ents}
+    assert types.get("London") == types.get("Paris") == "Place", types
+    extractor.extract(doc, lang="en")
+    scored = {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
+    assert ("Google", "DeepMind") in scored and ("DeepMind", "Google") in scored
+    assert ("London", "Paris") not in scored and ("Paris", "London") not in scored

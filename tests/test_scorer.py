@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 
 from graph.scorer import ModelMissingError, TrainingDataError
+from graph.scorer.component import featurise, log_softmax
 from graph.scorer.corpora import (
     RedocDocument,
     RedocEntity,
@@ -15,6 +17,7 @@ from graph.scorer.corpora import (
     read_redocred,
     redocred_pairs,
 )
+from graph.scorer.encoder import encode_pair
 from graph.scorer.features import CandidatePair
 from graph.scorer.labels import SCORER_LABELS, map_finre, map_redocred
 from graph.scorer.training import (
@@ -76,7 +79,8 @@ def _toy_pairs() -> list[CandidatePair]:
 
 
 def test_trained_scorer_separates_relations_and_round_trips_through_disk(tmp_path: Path) -> None:
-    config = load_training_config(overrides={"model.length": 8192, "training.epochs": 5})
+    # The linear model alone (the encoder needs more than 60 toy pairs to learn direction; tested below).
+    config = load_training_config(overrides={"model.length": 8192, "training.epochs": 5, "encoder.weight": 0.0})
     pairs = _toy_pairs()
     nlp = train_scorer(pairs, [], config=config)
     scorer = nlp.get_pipe("claimgraph_relation_scorer")
@@ -90,6 +94,57 @@ def test_trained_scorer_separates_relations_and_round_trips_through_disk(tmp_pat
         assert got == pytest.approx(want)
     assert loaded.labels == list(SCORER_LABELS)
     assert loaded.propose_threshold == scorer.propose_threshold
+
+
+def test_encoder_sees_both_mentions_the_gap_and_a_bounded_window() -> None:
+    ids, (head, tail, between, window) = encode_pair(
+        CandidatePair("Yesterday Acme Corp bought Widget Labs .", (10, 19), (27, 38), lang="en"))
+    assert (head, tail, between, window) == ((1, 3), (4, 6), (3, 4), (0, 7))  # one row per word and "."
+    assert ids.shape == (7, 5)
+    # Reversed roles: same units, the segments swap and the position columns change.
+    ids_r, (head_r, tail_r, _, _) = encode_pair(
+        CandidatePair("Yesterday Acme Corp bought Widget Labs .", (27, 38), (10, 19), lang="en"))
+    assert (head_r, tail_r) == (tail, head) and (ids_r[:, 0] == ids[:, 0]).all() and (ids_r[:, 2] != ids[:, 2]).any()
+    # A long gap keeps its two ends only, and context is cut to 20 characters each side in Chinese.
+    text = "前" * 30 + "甲公司" + "的" * 200 + "乙公司" + "后" * 30
+    _, (head, tail, between, window) = encode_pair(CandidatePair(text, (30, 33), (233, 236), lang="zh"))
+    assert head == (20, 23) and between == (23, 103) and window == (0, 126)
+
+
+def test_an_encoder_score_does_not_depend_on_the_other_pairs_in_the_batch() -> None:
+    from graph.scorer.encoder import build_relation_cnn
+
+    model = build_relation_cnn(len(SCORER_LABELS))
+    encoded = [encode_pair(p) for p in _toy_pairs()[:6]]
+    model.initialize(X=encoded)
+    softmax = model.layers[-1]  # thinc starts it at zero, which would hide any difference
+    softmax.set_param("W", numpy.random.default_rng(0).normal(size=softmax.get_param("W").shape).astype("float32"))
+    together = model.predict(encoded)
+    alone = numpy.concatenate([model.predict([e]) for e in encoded])
+    assert numpy.allclose(together, alone, atol=1e-6)
+
+
+def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path) -> None:
+    config = load_training_config(overrides={"model.length": 8192, "encoder.weight": 0.0})
+    pairs = _toy_pairs()
+    scorer = train_scorer(pairs, [], config=config).get_pipe("claimgraph_relation_scorer")
+    assert scorer.encoder is None and scorer.encoder_weight == 0.0
+    with_encoder = train_scorer(pairs, [], config=load_training_config(overrides={"model.length": 8192}))
+    ensemble = with_encoder.get_pipe("claimgraph_relation_scorer")
+    assert ensemble.encoder is not None and ensemble.encoder_weight == load_training_config()["encoder"]["weight"]
+    save_model(with_encoder, tmp_path / "m", meta={})
+    assert (tmp_path / "m" / "claimgraph_relation_scorer" / "encoder").is_file()
+    loaded = load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer")
+    assert loaded.encoder_weight == ensemble.encoder_weight
+    for got, want in zip(loaded.score(pairs[:4]), ensemble.score(pairs[:4]), strict=True):
+        assert got == pytest.approx(want)
+    # Without an encoder the scores are the linear model's; with one, the weighted sum of log-probabilities.
+    features = featurise(pairs[:2], triggers=scorer.triggers)
+    assert numpy.allclose(scorer.logits(pairs[:2]), scorer.model.predict(features))
+    w = ensemble.encoder_weight
+    expected = ((1 - w) * log_softmax(ensemble.model.predict(features))
+                + w * numpy.log(ensemble.encoder_probabilities(pairs[:2]) + 1e-9))
+    assert numpy.allclose(ensemble.logits(pairs[:2]), expected, atol=1e-5)
 
 
 def test_training_without_any_data_is_a_clear_error(tmp_path: Path) -> None:
@@ -106,7 +161,7 @@ def test_missing_model_names_the_fix(tmp_path: Path) -> None:
 
 def test_shipped_model_loads_offline_and_scores_a_pair() -> None:
     scorer = load_model(MODEL_DIR).get_pipe("claimgraph_relation_scorer")
-    assert (MODEL_DIR / "claimgraph_relation_scorer" / "model").stat().st_size < 30_000_000
+    assert sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file()) < 30_000_000
     [scores] = scorer.score([CandidatePair("腾讯收购了搜狗", (0, 2), (5, 7), lang="zh")])
     assert set(scores) == set(SCORER_LABELS) and all(0.0 <= p <= 1.0 for p in scores.values())
 

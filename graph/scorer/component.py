@@ -2,9 +2,10 @@
 
 The model is a thinc ``SparseLinear`` over hashed features (a bag of character n-grams, words, types and
 schema-trigger hits per candidate pair, like spaCy's TextCatBOW), trained as one softmax over "none" and the
-relations. Each label's *margin* (its score minus the best other label's) is Platt-scaled on a held-out split, so
-a label's probability says how often the pair really has it when the model scores it that way; a label wins the
-argmax exactly when its margin is positive.
+relations, optionally ensembled with a small neural pair encoder (:mod:`graph.scorer.encoder`): the pair's score
+is then the weighted sum of the two models' log-probabilities. Each label's *margin* (its score minus the best
+other label's) is Platt-scaled on a held-out split, so a label's probability says how often the pair really has
+it when the model scores it that way; a label wins the argmax exactly when its margin is positive.
 
 Registering the factory happens when this module is imported; nothing heavy runs at import.
 
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear
 
+from graph.scorer.encoder import encode_pair
 from graph.scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
 from graph.scorer.labels import SCORER_LABELS
 
@@ -75,6 +77,16 @@ def margins(scores: Any) -> Any:
     return scores - best_other
 
 
+def log_softmax(scores: Any) -> Any:
+    """Row-wise log-softmax (shifted by the row maximum, so large scores do not overflow).
+
+    >>> [round(float(v), 3) for v in log_softmax(numpy.array([[0.0, 0.0]])).ravel()]
+    [-0.693, -0.693]
+    """
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    return shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
+
+
 def sigmoid(x: Any) -> Any:
     """Elementwise logistic function, safe for large magnitudes.
 
@@ -89,9 +101,14 @@ class RelationScorer:
     ``doc.ents`` in one sentence: ``{(i, j): {label: probability}}`` with i, j indices into ``doc.ents``."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: Model[Any, Any],
-                 labels: Sequence[str] = SCORER_LABELS, version: str = "0") -> None:
+                 labels: Sequence[str] = SCORER_LABELS, version: str = "0",
+                 encoder: Model[Any, Any] | None = None) -> None:
         self.name = name
         self.model = model
+        #: The neural pair encoder (None: linear model only) and its share of the ensemble's log-probabilities
+        #: (0 until training sets it, so an untrained encoder never moves a score).
+        self.encoder = encoder
+        self.encoder_weight: float = 0.0
         self.labels: list[str] = list(labels)
         self.version = version
         #: Platt parameters (a, b) per label: p = sigmoid(a * margin + b); identity until calibrated.
@@ -129,10 +146,22 @@ class RelationScorer:
         self.trigger_phrases = {k: [list(p) for p in v] for k, v in index.phrases.items()}  # type: ignore[misc]
 
     def logits(self, pairs: Sequence[CandidatePair]) -> Any:
-        """Raw scores, one row per pair, one column per label."""
+        """Raw scores, one row per pair, one column per label: the linear model's, or with an encoder
+        ``(1 - w) * log_softmax(linear) + w * log(encoder)`` (the same margins as the linear scores when w = 0)."""
         if not pairs:
             return numpy.zeros((0, len(self.labels)), dtype="float32")
-        return self.model.predict(featurise(pairs, triggers=self.triggers))
+        linear = self.model.predict(featurise(pairs, triggers=self.triggers))
+        if self.encoder is None or self.encoder_weight <= 0:
+            return linear
+        return ((1 - self.encoder_weight) * log_softmax(linear)
+                + self.encoder_weight * numpy.log(self.encoder_probabilities(pairs) + 1e-9))
+
+    def encoder_probabilities(self, pairs: Sequence[CandidatePair], *, batch_size: int = 256) -> Any:
+        """The encoder's softmax, one row per pair."""
+        assert self.encoder is not None
+        encoded = [encode_pair(pair) for pair in pairs]
+        return numpy.concatenate([self.encoder.predict(encoded[start:start + batch_size])
+                                  for start in range(0, len(encoded), batch_size)])
 
     def probabilities(self, pairs: Sequence[CandidatePair]) -> Any:
         """Calibrated probabilities, one row per pair, one column per label (see the module docstring)."""
@@ -162,9 +191,11 @@ class RelationScorer:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.to_disk(path / "model")
+        if self.encoder is not None and self.encoder_weight > 0:
+            self.encoder.to_disk(path / "encoder")
         cfg = {"labels": self.labels, "calibration": self.calibration, "version": self.version,
                "propose_threshold": self.propose_threshold, "cross_sentence_window": self.cross_sentence_window,
-               "triggers": self.trigger_phrases}
+               "encoder_weight": self.encoder_weight, "triggers": self.trigger_phrases}
         (path / "cfg.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=0), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationScorer:
@@ -179,6 +210,9 @@ class RelationScorer:
         self.trigger_phrases = cfg.get("triggers", {})
         self._triggers = None
         self.model.from_disk(path / "model")
+        self.encoder_weight = float(cfg.get("encoder_weight", 0.0))
+        if self.encoder is not None and self.encoder_weight > 0:
+            self.encoder.from_disk(path / "encoder")
         return self
 
 
@@ -203,7 +237,11 @@ def candidate_pairs(ents: Sequence[Span], *, lang: str) -> Iterable[tuple[int, i
                                       tail_type=tail.label_, lang=lang, extra=extra)
 
 
-@Language.factory(FACTORY, default_config={"length": 2 ** 17, "labels": list(SCORER_LABELS), "version": "0"})
-def make_relation_scorer(nlp: Language, name: str, length: int, labels: list[str], version: str) -> RelationScorer:
-    """Factory for ``nlp.add_pipe("claimgraph_relation_scorer")``."""
-    return RelationScorer(nlp, name, model=build_relation_bow(len(labels), length), labels=labels, version=version)
+@Language.factory(FACTORY, default_config={"length": 2 ** 17, "labels": list(SCORER_LABELS), "version": "0",
+                                           "encoder": None})
+def make_relation_scorer(nlp: Language, name: str, length: int, labels: list[str], version: str,
+                         encoder: Model[Any, Any] | None) -> RelationScorer:
+    """Factory for ``nlp.add_pipe("claimgraph_relation_scorer")``; ``encoder`` is an architecture block
+    (``{"@architectures": "claimgraph.RelationCNN.v1", ...}``) or None for the linear model alone."""
+    return RelationScorer(nlp, name, model=build_relation_bow(len(labels), length), labels=labels, version=version,
+                          encoder=encoder)

@@ -44,6 +44,7 @@ from graph.scorer.corpora import (
     redocred_pairs,
     split_documents,
 )
+from graph.scorer.encoder import encode_pair
 from graph.scorer.features import CandidatePair, TriggerIndex
 from graph.scorer.labels import REDOCRED, SCORER_LABELS
 
@@ -206,8 +207,10 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     fix_random_seed(seed)
     labels = list(SCORER_LABELS)
     nlp = spacy.blank("xx")
+    encoder = config.get("encoder", {})
     scorer = nlp.add_pipe(FACTORY, config={
-        "length": int(config["model"]["length"]), "labels": labels, "version": str(config["version"]["name"])})
+        "length": int(config["model"]["length"]), "labels": labels, "version": str(config["version"]["name"]),
+        "encoder": dict(encoder["model"]) if float(encoder.get("weight", 0)) > 0 else None})
     assert isinstance(scorer, RelationScorer)
     if triggers is None:
         from graph.schema import load_schema
@@ -250,6 +253,9 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
             model.finish_update(optimizer)
         if log is not None:
             log(f"epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
+    if scorer.encoder is not None:
+        _train_encoder(scorer.encoder, train, target, weights, encoder, seed=seed, log=log)
+        scorer.encoder_weight = float(encoder["weight"])
     if calibration:
         margin = margins(scorer.logits(calibration))
         y_cal = _targets(calibration, labels)
@@ -259,6 +265,33 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
         if log is not None:
             log(f"proposal threshold (best F1 on the calibration split): {scorer.propose_threshold}")
     return nlp
+
+
+def _train_encoder(model: Any, train: Sequence[CandidatePair], target: Any, weights: Any, settings: Any, *,
+                   seed: int, log: Any = None) -> None:
+    """Train the neural pair encoder on the same pairs, targets and row weights as the linear model (softmax
+    cross-entropy, thinc's Adam without parameter averaging: averaging every embedding row each step was most of
+    the training time)."""
+    fix_random_seed(seed)
+    encoded = [encode_pair(pair) for pair in train]
+    model.initialize(X=encoded[:8], Y=target[:8])
+    optimizer = Adam(float(settings["learn_rate"]), use_averages=False)
+    order = list(range(len(encoded)))
+    rng = random.Random(seed)
+    batch_size = int(settings["batch_size"])
+    for epoch in range(int(settings["epochs"])):
+        rng.shuffle(order)
+        loss = 0.0
+        for start in range(0, len(order), batch_size):
+            rows = order[start:start + batch_size]
+            probs, backprop = model.begin_update([encoded[r] for r in rows])
+            # thinc's Softmax takes the cross-entropy gradient with respect to its logits: probs - target.
+            gradient = (probs - target[rows]) * weights[rows]
+            loss -= float(numpy.sum(weights[rows] * target[rows] * numpy.log(probs + 1e-9)))
+            backprop(gradient.astype("float32") / len(rows))
+            model.finish_update(optimizer)
+        if log is not None:
+            log(f"encoder epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
 
 
 def save_model(nlp: Language, path: str | Path, *, meta: dict[str, Any]) -> None:
