@@ -51,6 +51,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         try:
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
+            # mkstemp creates the file 0600; an output should get the permissions of the file it replaces, or
+            # the ones open() would have given it, so other users and tools can still read it.
+            os.chmod(tmp, _output_mode(target))
             os.replace(tmp, target)
         except OSError as exc:
             raise OutputError(f"{target}: cannot replace it ({exc.strerror or exc}); is it a folder? "
@@ -59,6 +62,26 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _output_mode(target: Path) -> int:
+    """The permission bits for a new ``target``: those of the file it replaces, else 0666 less the umask.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.ttl"
+    >>> _ = target.write_text("old")
+    >>> target.chmod(0o640)
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("new")
+    >>> oct(target.stat().st_mode & 0o777)
+    '0o640'
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)  # the only way to read it; set back at once
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 #: Errors of writing the temporary file itself (full disk, quota, read-only file system, file too big, I/O).
