@@ -233,26 +233,15 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     weights = numpy.where(y[:, 0] > 0, row_none_weight, 1.0).astype("float32")[:, None]
     keys, _values, lengths = features
     row_starts = numpy.concatenate([[0], numpy.cumsum(lengths)])
-    order = list(range(len(train)))
-    rng = random.Random(seed)
-    batch_size = int(training["batch_size"])
-    for epoch in range(int(training["epochs"])):
-        rng.shuffle(order)
-        loss = 0.0
-        for start in range(0, len(order), batch_size):
-            rows = order[start:start + batch_size]
-            batch_keys = numpy.concatenate([keys[row_starts[r]:row_starts[r + 1]] for r in rows])
-            batch_lengths = lengths[rows]
-            X = (batch_keys, numpy.ones(len(batch_keys), dtype="float32"), batch_lengths)
-            scores, backprop = model.begin_update(X)
-            probs = softmax(scores)
-            # Softmax cross-entropy's gradient with respect to the scores, weighted per row.
-            gradient = (probs - target[rows]) * weights[rows]
-            loss -= float(numpy.sum(weights[rows] * target[rows] * numpy.log(probs + 1e-9)))
-            backprop(gradient.astype("float32") / len(rows))
-            model.finish_update(optimizer)
-        if log is not None:
-            log(f"epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
+
+    def forward(rows: list[int]) -> tuple[Any, Any]:
+        batch_keys = numpy.concatenate([keys[row_starts[r]:row_starts[r + 1]] for r in rows])
+        X = (batch_keys, numpy.ones(len(batch_keys), dtype="float32"), lengths[rows])
+        scores, backprop = model.begin_update(X)
+        return softmax(scores), backprop
+
+    _fit_softmax(model, forward, len(train), target, weights, optimizer=optimizer, seed=seed,
+                 epochs=int(training["epochs"]), batch_size=int(training["batch_size"]), log=log, name="")
     if scorer.encoder is not None:
         _train_encoder(scorer.encoder, train, target, weights, encoder, seed=seed, log=log)
         scorer.encoder_weight = float(encoder["weight"])
@@ -276,22 +265,29 @@ def _train_encoder(model: Any, train: Sequence[CandidatePair], target: Any, weig
     encoded = [encode_pair(pair) for pair in train]
     model.initialize(X=encoded[:8], Y=target[:8])
     optimizer = Adam(float(settings["learn_rate"]), use_averages=False)
-    order = list(range(len(encoded)))
+    _fit_softmax(model, lambda rows: model.begin_update([encoded[r] for r in rows]), len(encoded), target,
+                 weights, optimizer=optimizer, seed=seed, epochs=int(settings["epochs"]),
+                 batch_size=int(settings["batch_size"]), log=log, name="encoder ")
+
+
+def _fit_softmax(model: Any, forward: Any, n_rows: int, target: Any, weights: Any, *, optimizer: Any, seed: int,
+                 epochs: int, batch_size: int, log: Any, name: str) -> None:
+    """Weighted softmax cross-entropy by minibatch: ``forward(rows)`` gives the rows' probabilities and the
+    backprop callback taking the gradient with respect to the logits (probs - target, for a softmax)."""
+    order = list(range(n_rows))
     rng = random.Random(seed)
-    batch_size = int(settings["batch_size"])
-    for epoch in range(int(settings["epochs"])):
+    for epoch in range(epochs):
         rng.shuffle(order)
         loss = 0.0
         for start in range(0, len(order), batch_size):
             rows = order[start:start + batch_size]
-            probs, backprop = model.begin_update([encoded[r] for r in rows])
-            # thinc's Softmax takes the cross-entropy gradient with respect to its logits: probs - target.
+            probs, backprop = forward(rows)
             gradient = (probs - target[rows]) * weights[rows]
             loss -= float(numpy.sum(weights[rows] * target[rows] * numpy.log(probs + 1e-9)))
             backprop(gradient.astype("float32") / len(rows))
             model.finish_update(optimizer)
         if log is not None:
-            log(f"encoder epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
+            log(f"{name}epoch {epoch + 1}: weighted cross-entropy {loss / max(1, len(order)):.4f}")
 
 
 def save_model(nlp: Language, path: str | Path, *, meta: dict[str, Any]) -> None:
