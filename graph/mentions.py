@@ -147,6 +147,8 @@ _ZH_FUNCTION = frozenset(["的", "了", "在", "与", "和", "及", "或", "是"
 _ZH_LEGAL_FORMS = frozenset(["公司", "有限公司", "集团", "科技", "有限责任公司", "股份有限公司", "集团公司",
                              "控股有限公司", "有限责任", "有限", "股份公司"])
 _ZH_AND = frozenset(["和", "与", "、", "及", "以及", "同"])
+#: Sentences whose tags a MentionFinder keeps: at news sentence lengths, a few MB of tuples at most.
+_TAGGED_CACHE_SIZE = 4096
 
 
 def _join_name_parts(tagged: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
@@ -186,6 +188,7 @@ class MentionFinder:
         self._matchers: dict[str, tuple[PhraseMatcher, PhraseMatcher]] = {}
         self._entity_by_match: dict[int, KnownEntity] = {}
         self._pos_tagger: Any = None
+        self._tagged_cache: dict[str, list[tuple[str, str, int]]] = {}
 
     def _jieba_words(self, extra: Iterable[str]) -> set[str]:
         words = {n for e in self.schema.entities.values() for n in e.names}
@@ -529,20 +532,10 @@ class MentionFinder:
         the tagger's HMM finds names no dictionary has (谭待, 冯骥) but costs several times plain segmentation."""
         if not focus:
             return []
-        tagger = self._tagger()
         spans = []
         for sent in focus:
             offset = sent.start_char
-            position = 0
-            text = sent.text
-            tagged: list[tuple[str, str, int]] = []
-            for word, flag in tagger.cut(text):
-                start = text.find(word, position)
-                if start < 0:
-                    continue
-                position = start + len(word)
-                tagged.append((word, flag, start))
-            tagged = _join_name_parts(tagged)
+            tagged = self._tagged_words(sent.text)
             people: set[int] = set()
             for k, (word, flag, start) in enumerate(tagged):
                 if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and word not in _ZH_GENERIC and \
@@ -569,6 +562,26 @@ class MentionFinder:
                     if span is not None and len(span):
                         spans.append(self._new_span(doc, span.start, span.end, "Person"))
         return spans
+
+    def _tagged_words(self, text: str) -> list[tuple[str, str, int]]:
+        """jieba's (word, tag, offset) for one sentence, name parts joined. Kept per sentence text, because the
+        tagger's HMM is the costliest step of Chinese mention finding and rebuilt or re-read texts repeat it."""
+        found = self._tagged_cache.get(text)
+        if found is not None:
+            return found
+        tagged: list[tuple[str, str, int]] = []
+        position = 0
+        for word, flag in self._tagger().cut(text):
+            start = text.find(word, position)
+            if start < 0:
+                continue
+            position = start + len(word)
+            tagged.append((word, flag, start))
+        tagged = _join_name_parts(tagged)
+        if len(self._tagged_cache) >= _TAGGED_CACHE_SIZE:
+            self._tagged_cache.clear()  # bounded memory on long corpora; a cleared cache only costs time
+        self._tagged_cache[text] = tagged
+        return tagged
 
     def _word_tags(self) -> dict[str, str]:
         """jieba's dictionary part-of-speech tags (word → tag), without running its tagger."""
@@ -856,10 +869,12 @@ def is_description(text: str) -> bool:
     >>> is_description("The company"), is_description("该公司"), is_description("这颗芯片"), is_description("OpenAI")
     (True, True, True, False)
     """
-    words = tuple(text.lower().split())
-    return any(words == pattern or "".join(words) == "".join(pattern)
-               for patterns in _DEFINITE.values() for pattern in patterns) or \
-        _ZH_DEMONSTRATIVE.fullmatch(text) is not None
+    return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None
+
+
+#: The description patterns with their words joined: "the company" and "thecompany" alike, as jieba may or may
+#: not split "该公司". A set, because is_description runs for every mention of every document.
+_DEFINITE_JOINED = frozenset("".join(pattern) for patterns in _DEFINITE.values() for pattern in patterns)
 
 
 _DEFINITE_MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
