@@ -36,7 +36,7 @@ eval: install
 	@for gold in $(GOLD_SETS); do $(KG) eval $$gold && $(KG) eval $$gold --given-entities || exit $$?; done
 
 # The HTML view's JavaScript: sigma.js + graphology from npm (pinned by package-lock.json), bundled by esbuild
-# into graph/export/web/dist/view.js, which graph/export/html.py inlines. Rebuilt only when its inputs change.
+# into graph/export/web/dist/view.js, which graph/export/html_page.py inlines. Rebuilt only when its inputs change.
 WEB := graph/export/web
 web: $(WEB)/dist/view.js
 

@@ -2,7 +2,7 @@
 
 Each input becomes a JSONL line (text, title, url, date from the fuzzer's bytes, lone surrogates included) that is
 read, built, written as TriG and N-Triples, and parsed back strictly; every claim's offsets must point at its
-evidence. Anything but a :class:`graph.errors.ClaimgraphError` is a crash that atheris saves as ``crash-*``.
+evidence. Anything but a :class:`graph.exceptions.ClaimgraphError` is a crash that atheris saves as ``crash-*``.
 Not part of CI (the Hypothesis properties in tests/test_properties.py are); see docs/testing.md.
 
     .venv/bin/python benchmarks/fuzz_build.py -max_total_time=3600 -max_len=8192 fuzz-corpus/
@@ -21,7 +21,7 @@ with atheris.instrument_imports(include=["graph"]):
 
     from graph.build import Builder
     from graph.documents import ReadProblem, read_jsonl_documents
-    from graph.errors import ClaimgraphError
+    from graph.exceptions import ClaimgraphError
 
 BUILDER = Builder()
 

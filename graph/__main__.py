@@ -1,5 +1,5 @@
 """``python -m graph`` runs the ``kg`` command line."""
 
-from graph.cli import main
+from graph.command_line import main
 
 main()

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.errors import OutputError
+from graph.exceptions import OutputError
 
 
 @contextlib.contextmanager

@@ -192,7 +192,7 @@ def run_build(paths: Iterable[str | Path], *, settings: Settings | None = None,
               on_problem: Callable[[ReadProblem], None] | None = None) -> BuildResult:
     """Read every document under ``paths`` and build the graph; reading problems are collected, not raised.
 
-    Missing paths raise :class:`graph.errors.MissingPathError` before anything is read.
+    Missing paths raise :class:`graph.exceptions.MissingPathError` before anything is read.
     """
     settings = settings or Settings()
     builder = Builder(settings=settings, extra_schemas=extra_schemas, extra_entities=extra_entities)

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import yaml
 
-from graph.errors import InputError, MissingPathError
+from graph.exceptions import InputError, MissingPathError
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

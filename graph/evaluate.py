@@ -44,7 +44,7 @@ from graph.aggregate import Contradiction, contradictions_of
 from graph.build import Builder, group_parts
 from graph.claims import Claim, Modality, Polarity
 from graph.documents import Document, _make_documents, read_documents
-from graph.errors import InputError, MissingPathError
+from graph.exceptions import InputError, MissingPathError
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import ENTITY_CLASSES, KnownEntity, Schema
 from graph.settings import Settings
@@ -207,7 +207,7 @@ def parse_gold_record(record: object, *, path: str = "<gold>", line: int = 1,
     >>> parse_gold_record({"text": "x", "lang": "fr"})
     Traceback (most recent call last):
     ...
-    graph.errors.InputError: <gold>:1: 'lang' is 'fr'; use one of zh, en, mixed
+    graph.exceptions.InputError: <gold>:1: 'lang' is 'fr'; use one of zh, en, mixed
     """
     if not isinstance(record, dict):
         raise _fail(f"each line must be a JSON object, got {type(record).__name__}", path, line)
@@ -246,7 +246,7 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
     >>> load_gold("no/such/gold.jsonl")
     Traceback (most recent call last):
     ...
-    graph.errors.MissingPathError: no/such/gold.jsonl: gold file not found; pass a JSONL file of gold documents
+    graph.exceptions.MissingPathError: no/such/gold.jsonl: gold file not found; pass a JSONL file of gold documents
     """
     path = Path(path)
     if not path.is_file():

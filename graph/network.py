@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.errors import InputError, MissingPathError, UnsupportedFormatError
+from graph.exceptions import InputError, MissingPathError, UnsupportedFormatError
 from graph.namespaces import PREFIXES, WD, XSD
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def read_quads(graph: GraphSource) -> list[ox.Quad]:
     >>> read_quads(42)
     Traceback (most recent call last):
     ...
-    graph.errors.UnsupportedFormatError: cannot read a graph from int; pass a path to an RDF file ...
+    graph.exceptions.UnsupportedFormatError: cannot read a graph from int; pass a path to an RDF file ...
     """
     if isinstance(graph, ox.Store):
         return list(graph)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import SchemaError
+from graph.exceptions import SchemaError
 from graph.resolve import entity_key
 
 #: Decisions that are not an entity: keep the name apart from every other, or drop the mention.

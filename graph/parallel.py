@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from graph.build import Builder, DocumentExtraction, group_parts
 from graph.documents import Document
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 from graph.schema import Schema, load_schema
 from graph.settings import Settings
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import pyoxigraph as ox
 
-from graph.errors import ClaimgraphError, InputError, MissingPathError
+from graph.exceptions import ClaimgraphError, InputError, MissingPathError
 from graph.namespaces import KG, PREFIXES, RDF, RDFS, SKOS, XSD
 from graph.rdf_files import RdfFileFormat
 from graph.resolve import entity_key

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.atomic import atomic_path
-from graph.errors import UnsupportedFormatError
+from graph.exceptions import UnsupportedFormatError
 from graph.namespaces import prefixes
 
 

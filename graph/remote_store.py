@@ -25,7 +25,7 @@ from typing import Final
 
 import pyoxigraph as ox
 
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 #: Seconds to wait before each retry; the request fails after the last one.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import SchemaError
+from graph.exceptions import SchemaError
 from graph.namespaces import KG, OWL, RDF, RDFS, SKOS
 from graph.overrides import NameOverride, load_name_overrides
 from graph.resolve import entity_key, mint_entity_iri

@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 from graph.query import (
     QueryError,
     QueryKind,

@@ -46,7 +46,7 @@ from graph.aggregate import EXCLUSIVE_RELATIONS, aggregate, aggregate_iri, contr
 from graph.build import Builder, DocumentExtraction, group_parts
 from graph.claims import Claim, Modality
 from graph.documents import Document, ReadProblem, _make_documents, read_documents
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 from graph.namespaces import DCTERMS, KG, OWL, RDF, RDFS, SKOS, XSD
 from graph.rdf import literal, ontology_quads
 from graph.remote_store import RemoteStore, RemoteStoreError, is_remote
@@ -621,9 +621,9 @@ def build_into_store(paths: Iterable[str | Path], directory: str | Path, *, sett
                      on_problem: Callable[[ReadProblem], None] | None = None) -> StoreReport:
     """``kg build PATH... --store DIR``: read the documents under ``paths`` into the persistent store ``DIR``.
 
-    Missing paths raise :class:`graph.errors.MissingPathError` before the store is opened.
+    Missing paths raise :class:`graph.exceptions.MissingPathError` before the store is opened.
     """
-    from graph.errors import MissingPathError, StrictModeError
+    from graph.exceptions import MissingPathError, StrictModeError
 
     settings = settings or Settings()
     paths = list(paths)

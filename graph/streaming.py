@@ -38,7 +38,7 @@ from graph.atomic import atomic_path
 from graph.build import Builder, BuildResult, BuildStats, DocumentExtraction, group_parts
 from graph.claims import Claim
 from graph.documents import Document, ReadProblem, read_documents
-from graph.errors import StrictModeError
+from graph.exceptions import StrictModeError
 from graph.namespaces import prefixes
 from graph.parallel import (
     BuilderRecipe,

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from graph.build import BuildResult, build_to_file, run_build
-from graph.cli import app
+from graph.command_line import app
 from graph.rdf_files import read_rdf
 
 # Hypothesis profiles, chosen by HYPOTHESIS_PROFILE (.ci/run sets "ci"): "dev" keeps a local run quick, "ci" gives

@@ -11,7 +11,7 @@ import pytest
 
 from graph.build import extract
 from graph.claims import Claim
-from graph.errors import SchemaError
+from graph.exceptions import SchemaError
 from graph.schema import load_schema
 
 

@@ -174,7 +174,7 @@ def test_a_full_disk_while_writing_is_an_output_error_and_keeps_the_previous_fil
     import errno
 
     from graph.atomic import atomic_path
-    from graph.errors import OutputError
+    from graph.exceptions import OutputError
 
     target = tmp_path / "graph.ttl"
     target.write_text("previous", encoding="utf-8")

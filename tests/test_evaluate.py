@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli import app
-from graph.errors import InputError
+from graph.command_line import app
 from graph.evaluate import (
     CURVE_THRESHOLDS,
     EvalMode,
@@ -21,6 +20,7 @@ from graph.evaluate import (
     evaluate_documents,
     load_gold,
 )
+from graph.exceptions import InputError
 
 
 def _write_gold(path: Path, records: list[dict[str, Any]]) -> Path:

@@ -17,8 +17,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import run_build_texts
-from graph.export import html as html_export
-from graph.export.html import MissingBundleError, claim_rows, page_data, render_html, write_html
+from graph.export import html_page as html_export
+from graph.export.html_page import MissingBundleError, claim_rows, page_data, render_html, write_html
 
 ENT = "https://w3id.org/claimgraph/entity/"
 HOSTILE = "Evil</script><script>document.title='pwned'</script>\u2028&amp;<!--"

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.build import run_build_texts
-from graph.cli import app
+from graph.command_line import app
 from graph.hybrid import HybridExtractor, HybridThresholds, load_scorer
 from graph.schema import load_schema
 from graph.scorer import ModelMissingError

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import BuildResult, run_build, run_build_texts
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 from graph.namespaces import KG, RDFS
 from graph.query import QueryKind, load_store, run_named_query, run_query
 from graph.rdf_files import RdfFileFormat, read_rdf, write_rdf

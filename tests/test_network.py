@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import BuildResult, run_build, run_build_texts, to_rdflib
-from graph.errors import MissingPathError, UnsupportedFormatError
+from graph.exceptions import MissingPathError, UnsupportedFormatError
 from graph.network import load_store, to_networkx
 from graph.rdf_files import write_rdf
 

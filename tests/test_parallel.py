@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from graph import documents
 from graph.build import build_to_file, run_build
-from graph.cli import app
+from graph.command_line import app
 from graph.documents import read_large_text_file, read_text_document
 from graph.parallel import Execution, ExecutionError, ExecutionMode, plan_execution
 from graph.rdf_files import write_rdf

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from graph.build import Builder, BuildResult
 from graph.documents import Document, ReadProblem, read_jsonl_documents
-from graph.errors import ClaimgraphError
-from graph.export.html import MissingBundleError
+from graph.exceptions import ClaimgraphError
+from graph.export.html_page import MissingBundleError
 from graph.export.registry import ExportFormat, export_graph
 from graph.rdf_files import RdfFileFormat, write_rdf
 
@@ -264,7 +264,7 @@ class _StrictHtml(HTMLParser):
 
 
 def _html_bundle_built() -> bool:
-    from graph.export.html import bundle_path
+    from graph.export.html_page import bundle_path
 
     return bundle_path().exists()
 

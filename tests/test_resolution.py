@@ -8,8 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import run_build_texts
-from graph.errors import SchemaError
 from graph.evaluate import GoldDocument, evaluate_documents
+from graph.exceptions import SchemaError
 from graph.mentions import MentionFinder, resolution_of
 from graph.schema import Schema, load_schema
 from graph.settings import Settings

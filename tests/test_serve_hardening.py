@@ -278,11 +278,11 @@ def test_two_hundred_damaged_requests_never_get_a_500_or_a_traceback(served: Ser
 def test_the_cli_serves_on_localhost_unless_told_otherwise() -> None:
     import inspect
 
-    from graph import cli, serve
+    from graph import command_line, serve
 
     assert inspect.signature(serve.serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(serve.make_server).parameters["host"].default == "127.0.0.1"
-    host_option = inspect.signature(cli.serve).parameters["host"].default
+    host_option = inspect.signature(command_line.serve).parameters["host"].default
     assert host_option == "127.0.0.1"
 
 

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.build import Builder, run_build
-from graph.cli import app
+from graph.command_line import app
 from graph.documents import read_documents
 from graph.namespaces import KG
 from graph.store import (

@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.errors import UnsupportedFormatError
+from graph.exceptions import UnsupportedFormatError
 from graph.export.csv_tables import write_csv
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
@@ -27,7 +27,7 @@ from graph.export.jsonld import write_jsonld
 from graph.export.nquads import write_nquads
 from graph.export.ntriples import write_ntriples
 from graph.export.trig import write_trig
-from graph.export.turtle import write_turtle
+from graph.export.ttl import write_turtle
 from graph.network import GraphSource, load_store, read_quads, to_networkx
 
 
@@ -63,7 +63,7 @@ class ExportFormat(str, Enum):
         >>> ExportFormat.parse("gexf2")
         Traceback (most recent call last):
         ...
-        graph.errors.UnsupportedFormatError: unknown export format 'gexf2'; use one of gexf, graphml, csv, ...
+        graph.exceptions.UnsupportedFormatError: unknown export format 'gexf2'; use one of gexf, graphml, csv, ...
         """
         try:
             return cls(name.strip().lower())
@@ -93,7 +93,7 @@ _SUFFIXES = {ExportFormat.GEXF: ".gexf", ExportFormat.GRAPHML: ".graphml", Expor
 
 def _write_html(view: nx.Graph, path: Path, *, store: ox.Store, title: str) -> None:
     # Imported here: the HTML view needs its JavaScript bundle, and the other formats must not depend on it.
-    from graph.export.html import claim_rows, write_html
+    from graph.export.html_page import claim_rows, write_html
 
     write_html(view, path, title=title, claims=claim_rows(store))
 

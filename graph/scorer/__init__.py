@@ -8,7 +8,7 @@ factory when imported (``graph.hybrid`` does that lazily, only when a build uses
 'none'
 """
 
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 
 
 class ModelMissingError(ClaimgraphError, FileNotFoundError):

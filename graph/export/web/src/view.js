@@ -1,4 +1,4 @@
-// The browser side of claimgraph's HTML view. graph/export/html.py inlines the esbuild bundle of this file
+// The browser side of claimgraph's HTML view. graph/export/html_page.py inlines the esbuild bundle of this file
 // into one page together with the graph data (JSON in <script id="kg-data" type="application/json">), so the
 // page needs no network: everything it shows was computed in Python, including node positions, which makes
 // the picture the same on every open.

@@ -31,7 +31,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.atomic import atomic_path
-from graph.errors import ClaimgraphError
+from graph.exceptions import ClaimgraphError
 from graph.export.xml_text import xml_safe
 from graph.namespaces import PREFIXES, XSD
 
@@ -74,7 +74,7 @@ def read_bundle(path: Path | None = None) -> str:
     >>> read_bundle(Path("/nonexistent/view.js"))
     Traceback (most recent call last):
     ...
-    graph.export.html.MissingBundleError: the HTML viewer bundle /nonexistent/view.js is missing; ...
+    graph.export.html_page.MissingBundleError: the HTML viewer bundle /nonexistent/view.js is missing; ...
     """
     path = path or bundle_path()
     try:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graph.errors import ClaimgraphError, MissingPathError, StrictModeError
+from graph.exceptions import ClaimgraphError, MissingPathError, StrictModeError
 from graph.export.registry import ExportFormat, export_graph
 from graph.query import QueryEngine, QueryOutput
 from graph.rdf_files import RdfFileFormat
