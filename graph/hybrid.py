@@ -130,27 +130,29 @@ class HybridExtractor(ClaimExtractor):
         rule_claims = [] if self.mode is ExtractorMode.MODEL else super().extract(
             doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
         ents = list(doc.ents)
+        # Each mention's sentence, looked up once (``Span.sent`` walks the tokens on every call).
+        sentences = [ent.sent for ent in ents]
         located = self._that_can_matter(list(candidate_pairs(ents, lang="en" if lang == "en" else "zh")), ents,
-                                        rule_claims)
-        out = self._sentence_level(rule_claims, ents, located, lang=lang, doc_id=doc_id, offset=offset)
+                                        sentences, rule_claims)
+        out = self._sentence_level(rule_claims, ents, [_sentence_key(s, offset) for s in sentences], located,
+                                   lang=lang, doc_id=doc_id, offset=offset)
         out.extend(self._cross_sentence(doc, ents, out, lang=lang, doc_id=doc_id, offset=offset))
         return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
 
     def _that_can_matter(self, located: list[tuple[int, int, CandidatePair]], ents: list[Span],
-                         rule_claims: list[Claim]) -> list[tuple[int, int, CandidatePair]]:
+                         sentences: list[Span], rule_claims: list[Claim]) -> list[tuple[int, int, CandidatePair]]:
         """The candidate pairs whose scores can change a claim: an entity pair (in one sentence, both orders, all
         their mentions) is scored only if a rule claim links the two or the types fit some relation the model
         knows, in either direction. The rest (two places, two dates ...) could neither be re-scored nor proposed,
         and scoring them was about a third of the hybrid's cost; the claims are the same without them."""
         ruled = {frozenset((c.subject, c.object)) for c in rule_claims}
+        kb_ids = [ent.kb_id_ for ent in ents]
+        groups = [(sentences[i].start, frozenset((kb_ids[i], kb_ids[j]))) for i, j, _ in located]
         needed = set()
-        for i, j, _ in located:
-            head, tail = ents[i], ents[j]
-            group = (head.sent.start, frozenset((head.kb_id_, tail.kb_id_)))
-            if group not in needed and (group[1] in ruled or self._types_fit(head.label_, tail.label_)):
+        for (i, j, _), group in zip(located, groups, strict=True):
+            if group not in needed and (group[1] in ruled or self._types_fit(ents[i].label_, ents[j].label_)):
                 needed.add(group)
-        return [item for item in located
-                if (ents[item[0]].sent.start, frozenset((ents[item[0]].kb_id_, ents[item[1]].kb_id_))) in needed]
+        return [item for item, group in zip(located, groups, strict=True) if group in needed]
 
     def _types_fit(self, a: str, b: str) -> bool:
         known = self._typed_for_model.get((a, b))
@@ -160,10 +162,11 @@ class HybridExtractor(ClaimExtractor):
             self._typed_for_model[(a, b)] = known
         return known
 
-    def _sentence_level(self, rule_claims: list[Claim], ents: list[Span],
+    def _sentence_level(self, rule_claims: list[Claim], ents: list[Span], sentence_keys: list[int],
                         located: list[tuple[int, int, CandidatePair]], *, lang: str, doc_id: str,
                         offset: int) -> list[Claim]:
-        """Rule claims re-scored, plus proposals for same-sentence pairs the rules missed."""
+        """Rule claims re-scored, plus proposals for same-sentence pairs the rules missed (``sentence_keys``:
+        :func:`_sentence_key` of each mention's sentence)."""
         if not located:
             return list(rule_claims)
         scores = self.scorer.score([pair for _, _, pair in located])
@@ -172,7 +175,7 @@ class HybridExtractor(ClaimExtractor):
         witness: dict[tuple[int, str, str], tuple[Span, Span]] = {}
         for (i, j, _), probs in zip(located, scores, strict=True):
             head, tail = ents[i], ents[j]
-            key = (_sentence_key(head.sent, offset), head.kb_id_, tail.kb_id_)
+            key = (sentence_keys[i], head.kb_id_, tail.kb_id_)
             merged = best.setdefault(key, {})
             for label, p in probs.items():
                 if label == "none":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy
@@ -176,3 +177,55 @@ def test_training_code_runs_on_a_sample_of_the_public_corpora(tmp_path: Path) ->
     assert scorer.version == load_training_config()["version"]["name"]
     # The sample has a calibration split, so Platt scaling was fitted (not the identity) and saved with the model.
     assert any(tuple(c) != (1.0, 0.0) for c in scorer.calibration)
+
+
+def test_trigger_hits_are_those_of_trying_every_phrase() -> None:
+    from graph.schema import load_schema
+    from graph.scorer.features import TriggerIndex
+
+    index = TriggerIndex.from_schema(load_schema())
+    segments = ["宣布以 20 亿元收购了", "和", "的全资子公司，", " has agreed to buy ", "was founded by the",
+                "is a subsidiary of", "；双方在芯片领域展开竞争，并与", "", "Acquired, then SOLD to", "与其合作开发"]
+
+    def every_phrase(text: str, lang: str) -> list[tuple[str, bool]]:
+        lowered = text.lower()
+        padded = " " + " ".join(re.findall(r"[a-z0-9]+(?:['\-][a-z0-9]+)*", lowered)) + " "
+        return [(relation, inverse) for phrase, relation, inverse in index.phrases[lang]
+                if phrase in (padded if phrase.startswith(" ") else lowered)]
+
+    for lang in ("zh", "en"):
+        for segment in segments:
+            assert index.hits(segment, lang=lang) == every_phrase(segment, lang)
+    assert index.hits("宣布以 20 亿元收购了", lang="zh") and index.hits(" has agreed to buy ", lang="en")
+
+
+def test_encoder_bigrams_follow_the_kept_units_across_a_dropped_gap() -> None:
+    from spacy.strings import hash_string
+
+    text = "前" * 30 + "甲公司" + "的" * 200 + "乙公司" + "后" * 30
+    ids, _ = encode_pair(CandidatePair(text, (30, 33), (233, 236), lang="zh"))
+    kept = [*text[10:73], *text[193:256]]  # 20 of context, the gap's first and last 40, 20 of context
+    assert len(ids) == len(kept)
+    expected = [hash_string(f"{prev}|{unit}") for prev, unit in zip(["<s>", *kept], kept, strict=False)]
+    assert [int(v) for v in ids[:, 1]] == expected
+    assert [int(v) for v in ids[:, 0]] == [hash_string(unit) for unit in kept]
+
+
+def test_encoder_inference_gives_the_models_own_outputs() -> None:
+    from graph.scorer.encoder import EncoderInference, build_relation_cnn
+
+    model = build_relation_cnn(len(SCORER_LABELS))
+    encoded = [encode_pair(p) for p in _toy_pairs()]
+    model.initialize(X=encoded)
+    rng = numpy.random.default_rng(0)
+    for node in model.walk():  # thinc starts some at zero, which would hide a difference
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, rng.normal(scale=0.5, size=node.get_param(name).shape).astype("float32"))
+    inference = EncoderInference.from_model(model)
+    assert inference is not None
+    assert numpy.allclose(inference.predict(encoded), model.predict(encoded), atol=1e-5)
+    assert numpy.allclose(inference.predict(encoded[3:4]), model.predict(encoded)[3:4], atol=1e-5)
+    from thinc.api import Softmax
+
+    assert EncoderInference.from_model(Softmax(3, 4)) is None  # another architecture: thinc's own predict

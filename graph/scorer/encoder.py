@@ -15,6 +15,7 @@ relation and its direction together from context the linear model's hashed n-gra
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -54,9 +55,13 @@ def _distance(i: int, span: tuple[int, int]) -> int:
     if span[0] <= i < span[1]:
         return 0
     d = i - span[0] if i < span[0] else i - span[1] + 1
-    a = abs(d)
-    bucket = a if a <= 5 else 6 if a <= 8 else 7 if a <= 12 else 8 if a <= 20 else 9 if a <= 40 else 10
+    bucket = _bucket(abs(d))
     return bucket if d > 0 else -bucket
+
+
+def _bucket(a: int) -> int:
+    """The bucket of an absolute distance: exact up to 5, then wider and wider, 10 beyond 40."""
+    return a if a <= 5 else 6 if a <= 8 else 7 if a <= 12 else 8 if a <= 20 else 9 if a <= 40 else 10
 
 
 def _cover(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -64,39 +69,77 @@ def _cover(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int,
     return (inside[0], inside[-1] + 1) if inside else None
 
 
+#: Hashes of the position columns' values, by signed bucket (index bucket + 10); buckets by absolute distance.
+_DISTANCE_HASHES = {side: numpy.asarray([hash_string(f"{side}{b}") for b in range(-10, 11)], dtype="uint64")
+                    for side in "ht"}
+
+
+@functools.lru_cache(maxsize=512)
+def _bucket_table(size: int) -> Any:
+    """The bucket of every absolute distance below ``size``."""
+    return numpy.asarray([_bucket(a) for a in range(size)], dtype="int64")
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_units(text: str, lang: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], Any, Any]:
+    """A text's units (spans and lower-cased strings) with the hashes of each unit and of the bigram ending
+    there, computed once for all the pairs of a sentence (they share them; only the positions differ)."""
+    lowered = text.lower()
+    if lang == "zh":
+        spans = tuple((i, i + 1) for i in range(len(lowered)) if not lowered[i].isspace())
+    else:
+        spans = tuple(m.span() for m in _EN_UNIT.finditer(lowered))
+    units = tuple(lowered[s:e] for s, e in spans)
+    unit_hashes = numpy.asarray([hash_string(u) for u in units], dtype="uint64")
+    bigram_hashes = numpy.asarray([hash_string(f"{p}|{u}") for p, u in zip(("<s>", *units), units)], dtype="uint64")
+    return spans, units, unit_hashes, bigram_hashes
+
+
+def _signed_buckets(keep: Any, span: tuple[int, int]) -> Any:
+    """:func:`_distance` of every unit index in ``keep`` (an array) to ``span``."""
+    d = numpy.where(keep < span[0], keep - span[0], numpy.where(keep >= span[1], keep - span[1] + 1, 0))
+    return numpy.sign(d) * _bucket_table(int(numpy.abs(d).max()) + 1)[numpy.abs(d)]
+
+
 def encode_pair(pair: CandidatePair) -> EncodedPair:
     """The hashed unit columns (one row per kept unit) and the four segments to pool, in row coordinates."""
-    text = pair.text.lower()
-    if pair.lang == "zh":
-        spans = [(i, i + 1) for i in range(len(text)) if not text[i].isspace()]
-    else:
-        spans = [m.span() for m in _EN_UNIT.finditer(text)]
+    spans, units, unit_hashes, bigram_hashes = _sentence_units(pair.text, pair.lang)
     head = _cover(spans, *pair.head) or (0, min(1, len(spans)))
     tail = _cover(spans, *pair.tail) or (0, min(1, len(spans)))
     if not spans:
-        spans, head, tail = [(0, 0)], (0, 1), (0, 1)
+        spans, units, head, tail = ((0, 0),), ("",), (0, 1), (0, 1)
+        unit_hashes = numpy.asarray([hash_string("")], dtype="uint64")
+        bigram_hashes = numpy.asarray([hash_string("<s>|")], dtype="uint64")
     first, second = sorted([head, tail])
     context = _CONTEXT.get(pair.lang, 8)
-    keep = list(range(max(0, first[0] - context), min(len(spans), second[1] + context)))
+    low, high = max(0, first[0] - context), min(len(spans), second[1] + context)
     limit = _MAX_BETWEEN.get(pair.lang, 40)
-    if second[0] - first[1] > limit:
-        half = limit // 2
-        keep = [k for k in keep if not first[1] + half <= k < second[0] - half]
+    # The kept units: the window, without the middle of a long gap (``gap`` = the dropped range, maybe empty).
+    gap = (first[1] + limit // 2, second[0] - limit // 2) if second[0] - first[1] > limit else (high, high)
+    keep = numpy.concatenate([numpy.arange(low, gap[0]), numpy.arange(gap[1], high)])
     order = "HT" if head[0] <= tail[0] else "TH"
     kind = f"{pair.head_type}>{pair.tail_type}:{order}:{pair.lang}"
-    rows, previous = [], "<s>"
-    for k in keep:
-        unit = text[spans[k][0]:spans[k][1]]
-        mark = "H" if head[0] <= k < head[1] else "T" if tail[0] <= k < tail[1] else "O"
-        rows.append((hash_string(unit), hash_string(f"{previous}|{unit}"), hash_string(f"h{_distance(k, head)}"),
-                     hash_string(f"t{_distance(k, tail)}"), hash_string(kind + mark)))
-        previous = unit
-    row = {k: i for i, k in enumerate(keep)}
-    h = (row[head[0]], row[head[1] - 1] + 1)
-    t = (row[tail[0]], row[tail[1] - 1] + 1)
+    marks = numpy.asarray([hash_string(kind + m) for m in "HTO"], dtype="uint64")
+    in_head = (keep >= head[0]) & (keep < head[1])
+    in_tail = (keep >= tail[0]) & (keep < tail[1])
+    bigrams = bigram_hashes[keep]
+    # A bigram pairs a unit with the unit kept before it: the first kept one starts the sequence, and the one
+    # after the gap follows the last one before it.
+    bigrams[0] = hash_string(f"<s>|{units[low]}")
+    if gap[0] < gap[1]:
+        bigrams[gap[0] - low] = hash_string(f"{units[gap[0] - 1]}|{units[gap[1]]}")
+    ids = numpy.stack([unit_hashes[keep], bigrams, _DISTANCE_HASHES["h"][_signed_buckets(keep, head) + 10],
+                       _DISTANCE_HASHES["t"][_signed_buckets(keep, tail) + 10],
+                       marks[numpy.where(in_head, 0, numpy.where(in_tail, 1, 2))]], axis=1)
+
+    def row(k: int) -> int:
+        return k - low - (gap[1] - gap[0] if k >= gap[1] else 0)
+
+    h = (row(head[0]), row(head[1] - 1) + 1)
+    t = (row(tail[0]), row(tail[1] - 1) + 1)
     a, b = sorted([h, t])
     between = (a[1], b[0]) if b[0] > a[1] else None
-    return numpy.asarray(rows, dtype="uint64"), (h, t, between, (0, len(keep)))
+    return ids, (h, t, between, (0, len(keep)))
 
 
 def _pool_forward(model: Model[Any, Any], X: Sequence[EncodedPair], is_train: bool) -> tuple[Any, Callable[..., Any]]:
@@ -149,3 +192,107 @@ def build_relation_cnn(n_labels: int, width: int = 64, depth: int = 2, hidden: i
                                   dims={"nO": N_SEGMENTS * width, "nW": width})
     model: Model[Any, Any] = chain(pool, Maxout(hidden, nP=2, dropout=dropout), Softmax(n_labels))
     return model
+
+
+class EncoderInference:
+    """The trained RelationCNN's forward pass for prediction only, in numpy with the model's own weights.
+
+    Scoring a document's pairs through thinc spent as much time in per-layer calls as in arithmetic, and the
+    first layer (five hashed embeddings concatenated, then a maxout) is linear before its maximum: its product
+    with each embedding table is computed once here, so a unit's pre-activation is a sum of table rows instead
+    of a matrix product. The CNN then runs over one array for all pairs, each padded by ``depth`` zero rows as
+    ``with_array(..., pad=depth)`` does in training, so a pair's score never depends on its neighbours. The
+    outputs equal ``model.predict``'s up to float rounding (the sums run in another order; test_scorer checks
+    it). :meth:`from_model` returns None for a model of another shape, which then runs through thinc.
+    """
+
+    def __init__(self, model: Model[Any, Any]) -> None:
+        nodes = list(model.walk(order="dfs_pre"))
+        embeds = [n for n in nodes if n.name == "hashembed"]
+        maxouts = [n for n in nodes if n.name == "maxout"]
+        norms = [n for n in nodes if n.name == "layernorm"]
+        softmax = [n for n in nodes if n.name == "softmax"]
+        if (len(embeds) != 5 or len(maxouts) < 3 or len(norms) != len(maxouts) - 1 or len(softmax) != 1
+                or sorted(e.attrs["column"] for e in embeds) != list(range(5))):
+            raise ValueError("not a claimgraph.RelationCNN.v1 model")
+        self.ops: Any = model.ops  # thinc's array types are stricter than the numpy arrays passed here
+        first = maxouts[0]
+        n_out, n_pieces, n_in = _param(first, "W").shape
+        weights = _param(first, "W").reshape(n_out * n_pieces, n_in)
+        self.tables: list[tuple[Any, int]] = []  # (embedding table times its slice of the first weights, seed)
+        column = 0
+        for embed in sorted(embeds, key=lambda e: e.attrs["column"]):
+            table = _param(embed, "E")
+            part = weights[:, column:column + table.shape[1]]
+            self.tables.append((numpy.ascontiguousarray(table @ part.T, dtype="float32"), int(embed.attrs["seed"])))
+            column += table.shape[1]
+        if column != n_in:
+            raise ValueError("embedding widths do not add up to the first layer's input")
+        self.first = (_param(first, "b").reshape(-1), n_out, n_pieces)
+        self.first_norm = (_param(norms[0], "G"), _param(norms[0], "b"))
+        # Each later maxout as (W transposed for X @ W, b, pieces); the window ones with their LayerNorm.
+        dense = [(numpy.ascontiguousarray(_param(m, "W").reshape(-1, _param(m, "W").shape[-1]).T),
+                  _param(m, "b").reshape(-1), _param(m, "W").shape[1]) for m in maxouts[1:]]
+        self.window = [(*layer, _param(norm, "G"), _param(norm, "b"))
+                       for layer, norm in zip(dense[:-1], norms[1:], strict=True)]
+        self.hidden = dense[-1]
+        self.out = (numpy.ascontiguousarray(_param(softmax[0], "W").T), _param(softmax[0], "b"))
+        #: Zero rows around each pair: one per window layer, as ``with_array(clone(window, depth), pad=depth)``.
+        self.pad = len(self.window)
+
+    @classmethod
+    def from_model(cls, model: Model[Any, Any]) -> EncoderInference | None:
+        """The fast path for ``model``, or None when its layers are not those of ``build_relation_cnn``."""
+        try:
+            return cls(model)
+        except (ValueError, KeyError):
+            return None
+
+    def predict(self, encoded: Sequence[EncodedPair]) -> Any:
+        """The softmax over the labels, one row per pair (what ``model.predict(encoded)`` gives)."""
+        ids = numpy.ascontiguousarray(numpy.concatenate([x[0] for x in encoded]), dtype="uint64")
+        bias, n_out, n_pieces = self.first
+        pre = numpy.empty((len(ids), bias.shape[0]), dtype="float32")
+        pre[:] = bias
+        for c, (table, seed) in enumerate(self.tables):
+            keys = self.ops.hash(numpy.ascontiguousarray(ids[:, c]), seed) % table.shape[0]
+            pre += self.ops.gather_add(table, keys)
+        units = _layer_norm(self.ops.maxout(pre.reshape(len(ids), n_out, n_pieces))[0], *self.first_norm)
+        # One array for the whole batch, ``pad`` zero rows before every pair and after the last (thinc's flatten).
+        lengths = numpy.asarray([len(x[0]) for x in encoded])
+        starts = numpy.cumsum(lengths) - lengths + self.pad * numpy.arange(1, len(encoded) + 1)
+        rows = numpy.zeros((int(lengths.sum()) + self.pad * (len(encoded) + 1), n_out), dtype="float32")
+        rows[numpy.repeat(starts - numpy.cumsum(lengths) + lengths, lengths) + numpy.arange(len(ids))] = units
+        for weights, b, pieces, gain, shift in self.window:
+            pre = self.ops.gemm(self.ops.seq2col(rows, 1), weights)
+            pre += b
+            rows = rows + _layer_norm(self.ops.maxout(pre.reshape(len(rows), -1, pieces))[0], gain, shift)
+        # Max-pool every pair's four segments (an empty or missing one is zeros): reduceat over (start, end).
+        bounds: list[int] = []
+        valid: list[bool] = []
+        for start, (_, segments) in zip(starts, encoded, strict=True):
+            for segment in segments:
+                ok = segment is not None and segment[1] > segment[0]
+                bounds.extend((start + segment[0], start + segment[1]) if ok else (0, 1))  # type: ignore[index]
+                valid.append(ok)
+        pooled = numpy.maximum.reduceat(rows, numpy.asarray(bounds), axis=0)[::2]
+        pooled[~numpy.asarray(valid)] = 0.0
+        weights, b, pieces = self.hidden
+        pre = self.ops.gemm(numpy.ascontiguousarray(pooled.reshape(len(encoded), -1)), weights)
+        pre += b
+        hidden = self.ops.maxout(pre.reshape(len(encoded), -1, pieces))[0]
+        weights, b = self.out
+        scores = self.ops.gemm(hidden, weights) + b
+        scores = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+
+def _param(node: Model[Any, Any], name: str) -> Any:
+    return node.get_param(name)
+
+
+def _layer_norm(x: Any, gain: Any, shift: Any) -> Any:
+    """thinc's LayerNorm at prediction time."""
+    mu = x.mean(axis=1, keepdims=True)
+    var = x.var(axis=1, keepdims=True) + 1e-08
+    return (x - mu) * var ** (-1.0 / 2.0) * gain + shift

@@ -15,9 +15,10 @@ running our tokeniser, and a Doc from the build gives the same features at extra
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,11 +54,44 @@ class CandidatePair:
     extra: tuple[str, ...] = ()
 
 
+#: A trigger entry: its position in ``TriggerIndex.phrases`` (hits come out in that order), phrase, relation, inverse.
+_Entry = tuple[int, str, str, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerIndex:
     """The schema's trigger phrases, lower-cased, per language, for substring look-up."""
 
     phrases: dict[str, tuple[tuple[str, str, bool], ...]]
+    #: Per language: plain phrases by their first character, padded (English) phrases by their first word, and
+    #: the few that fit neither, always tried. ``hits`` runs for three segments of every candidate pair, and
+    #: trying all ~500 phrases on each was the largest single cost of the hybrid; a phrase can only be in a
+    #: text that contains its first character (or word), so only those are tried — the hits are the same.
+    _first: dict[str, tuple[dict[str, list[_Entry]], dict[str, list[_Entry]], list[_Entry]]] = field(
+        init=False, repr=False, compare=False)
+    _hits: Callable[[str, str], tuple[tuple[str, bool], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first = {}
+        for lang, entries in self.phrases.items():
+            by_char: dict[str, list[_Entry]] = {}
+            by_word: dict[str, list[_Entry]] = {}
+            always: list[_Entry] = []
+            for k, (phrase, relation, inverse) in enumerate(entries):
+                entry = (k, phrase, relation, inverse)
+                words = _EN_WORD.findall(phrase)
+                if not phrase.startswith(" "):
+                    if phrase:
+                        by_char.setdefault(phrase[0], []).append(entry)
+                    else:
+                        always.append(entry)
+                elif words and phrase == f" {' '.join(words)} ":
+                    by_word.setdefault(words[0], []).append(entry)
+                else:
+                    always.append(entry)
+            first[lang] = (by_char, by_word, always)
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_hits", functools.lru_cache(maxsize=4096)(self._scan))
 
     @classmethod
     def from_schema(cls, schema: Schema) -> TriggerIndex:
@@ -73,20 +107,33 @@ class TriggerIndex:
         return cls({"zh": zh, "en": tuple(by_lang.get("en", ()))})
 
     def hits(self, text: str, *, lang: str) -> list[tuple[str, bool]]:
-        """``(relation, inverse)`` of every trigger phrase in ``text``.
+        """``(relation, inverse)`` of every trigger phrase in ``text``, in the order of ``phrases``: plain
+        phrases are substrings of the lower-cased text, padded ones of its words joined by single spaces.
 
         >>> from graph.schema import load_schema
         >>> ("acquired", False) in TriggerIndex.from_schema(load_schema()).hits("has bought", lang="en")
         True
+        >>> index = TriggerIndex({"en": ((" buy ", "acquired", False), ("收购", "acquired", False),
+        ...                              (" sold to ", "acquired", True), ("", "owns", False))})
+        >>> index.hits("They SOLD, to Z and buy", lang="zh")
+        [('acquired', False), ('acquired', True), ('owns', False)]
         """
+        return list(self._hits(text, lang if lang in self.phrases else "en"))
+
+    def _scan(self, text: str, lang: str) -> tuple[tuple[str, bool], ...]:
+        # The three segments of a pair are looked up again for its reverse (the same text around both mentions)
+        # and for every pair sharing its first mention: __post_init__ wraps this in a small LRU cache.
+        by_char, by_word, always = self._first[lang]
         lowered = text.lower()
-        padded = f" {' '.join(_EN_WORD.findall(lowered))} "
-        out = []
-        for phrase, relation, inverse in self.phrases.get(lang, self.phrases["en"]):
-            haystack = padded if phrase.startswith(" ") else lowered
-            if phrase in haystack:
-                out.append((relation, inverse))
-        return out
+        words = _EN_WORD.findall(lowered)
+        padded = f" {' '.join(words)} "
+        found = [entry for entry in always if entry[1] in (padded if entry[1].startswith(" ") else lowered)]
+        for char in by_char.keys() & set(lowered):
+            found.extend(entry for entry in by_char[char] if entry[1] in lowered)
+        for word in by_word.keys() & set(words):
+            found.extend(entry for entry in by_word[word] if entry[1] in padded)
+        found.sort()
+        return tuple((relation, inverse) for _, _, relation, inverse in found)
 
 
 def _ngrams(text: str, sizes: Sequence[int]) -> Iterable[str]:

@@ -245,6 +245,7 @@ def train_scorer(train: Sequence[CandidatePair], calibration: Sequence[Candidate
     if scorer.encoder is not None:
         _train_encoder(scorer.encoder, train, target, weights, encoder, seed=seed, log=log)
         scorer.encoder_weight = float(encoder["weight"])
+        scorer.reset_inference()
     if calibration:
         margin = margins(scorer.logits(calibration))
         y_cal = _targets(calibration, labels)
