@@ -33,6 +33,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import text_of, words_of
 
 #: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
@@ -62,12 +63,124 @@ _STATED_ZH = re.compile(
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
 
 
+#: Last words that only say what kind of company a name is: "Inflection AI" and "Dravel Software Inc." are
+#: later written "Inflection" and "Dravel". Words that name a unit ("Research", "Cloud", "Gaming", "Labs") are not
+#: among them: "Microsoft Research" is a body of its own, and so is its short form.
+_ORG_TAILS = frozenset([
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Company", "Limited",
+    "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "Group", "Holdings", "AI", "Technologies",
+    "Technology", "Software", "Systems", "Robotics", "Records", "Motors", "Pharmaceuticals", "Networks",
+    "Semiconductor"])
+#: Words no person's name is made of: a name holding one is an organisation's, a place's or a work's, and its
+#: first or last word alone ("Varnley" of "Varnley Post", "Brelmont" of "University of Brelmont") is another thing.
+_NOT_PERSON_WORDS = ORG_NAME_HEADS | _ORG_TAILS | frozenset([
+    "County", "City", "Province", "District", "Region", "State", "Republic", "Kingdom", "Empire", "River", "Lake",
+    "Mountain", "Mount", "Island", "Islands", "Bay", "Valley", "Park", "Street", "Avenue", "Road", "Bridge",
+    "Station", "Airport", "Church", "Cathedral", "Castle", "Palace", "Museum", "Stadium", "Festival", "Award",
+    "Awards", "Prize", "Championship", "Championships", "Cup", "Games", "Olympics", "War", "Battle", "Act",
+    "Treaty", "Series", "Album", "Show", "Tour", "Center", "Centre", "Hall", "Tower", "Square", "Gardens",
+    "Research", "Labs", "Lab", "Cloud", "Capital", "Ventures", "Partners", "Media", "Studio", "Hotel", "Bee"])
+#: Words after a surname that make it another person's name: "Paul Desmarais Jr." is not "Paul Desmarais".
+_GENERATIONS = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word or an initial: "Zola", "McNamara", "D'Alessio", "Çetingöz", "H."."""
+    if _INITIAL.match(word):
+        return True
+    return word[:1].isupper() and not word.isupper() and all(ch.isalpha() or ch in "'’-" for ch in word)
+
+
+def _words(ent: Span) -> list[str]:
+    return [w.rstrip(",") for w in ent.text.split() if w.rstrip(",")]
+
+
+def person_shaped(ent: Span) -> bool:
+    """Whether a multi-word name reads as a person's: two to four capitalised words or initials, none of them
+    a word organisations, places or works are named with, and not listed or typed as anything but a person.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Halvard Brinmoe Tessaker met J. K. Vantorrel at the Varnley Post .")
+    >>> [person_shaped(Span(doc, a, b, label="Entity")) for a, b in ((0, 3), (4, 7), (9, 11))]
+    [True, True, False]
+    """
+    if ent.label_ not in ("Person", "Entity"):
+        return False
+    words = _words(ent)
+    if not 2 <= len(words) <= 4 or any(w in _NOT_PERSON_WORDS for w in words):
+        return False
+    words = words[:-1] if words[-1] in _GENERATIONS else words
+    return all(_name_word(w) for w in words) and not _INITIAL.match(words[-1])
+
+
+def _same_given(a: str, b: str) -> bool:
+    """"John" and "J." may be one given name; two full given names must be equal."""
+    if _INITIAL.match(a) or _INITIAL.match(b):
+        return a[0] == b[0]
+    return a == b
+
+
+def same_person_name(first: list[str], second: list[str]) -> bool:
+    """Two names of one person: the same surname and generation, compatible first names, and middle names that
+    agree where both give them ("William H. Armstrong" / "William Hepburn Armstrong", "Halvard Tessaker" /
+    "Halvard Brinmoe Tessaker"); "Kimbal Drasko" / "Elon Drasko" and "George H. W. Bush" / "George W. Bush" are
+    two.
+
+    >>> same_person_name("J. K. Vantorrel".split(), "John Kevin Vantorrel".split())
+    True
+    >>> same_person_name("Kimbal Drasko".split(), "Elon Drasko".split())
+    False
+    """
+    if first[-1] != second[-1] or len(first) < 2 or len(second) < 2:
+        return False
+    if first[-1] in _GENERATIONS:
+        return same_person_name(first[:-1], second[:-1])
+    if not _same_given(first[0], second[0]):
+        return False
+    middle_a, middle_b = first[1:-1], second[1:-1]
+    if middle_a and middle_b and (len(middle_a) != len(middle_b) or not all(
+            _same_given(a, b) for a, b in zip(middle_a, middle_b, strict=True))):
+        return False
+    # Two bare initials ("J. Vantorrel", "J. Vantorrel") are not enough for one person without a full given name.
+    return not (_INITIAL.match(first[0]) and _INITIAL.match(second[0]))
+
+
+def _named_together(first: Span, second: Span) -> bool:
+    """Whether two mentions are named as a pair ("Kimbal Drasko and Elon Drasko"): a few tokens apart."""
+    return abs(second.start - first.end) <= 3 or abs(first.start - second.end) <= 3
+
+
+def _short_candidates(ent: Span) -> list[str]:
+    """The shorter names a multi-word name is later written as: a person's surname or given name ("Musk"), a
+    company's name without the words that only say it is a company ("Inflection" of "Inflection AI"), a model's
+    tier ("Behemoth" of "Llama 4 Behemoth")."""
+    words = _words(ent)
+    out: list[str] = []
+    stem = list(words)
+    while len(stem) > 1 and stem[-1] in _ORG_TAILS:
+        stem.pop()
+        if stem[-1][:1].isupper():
+            out.append(" ".join(stem))
+    if person_shaped(ent):
+        names = words[:-1] if words[-1] in _GENERATIONS else words
+        out.extend(w for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+    elif ent.label_ in ("Product", "AIModel"):
+        # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5";
+        # its first word is its maker or family ("Mistral" of "Mistral Large"), another entity.
+        out.extend(w for w in words[-1:] if w[:1].isupper() and len(w) > 2)
+    return out
+
+
 def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 blocked: Container[int] = ()) -> list[Span]:
-    """A new one-word name repeating the first or last word of an earlier name is that entity ("Musk" after
-    "Elon Musk"); a Chinese name that is an earlier name minus its owner's name at the front is that entity
-    ("元宝" after "腾讯元宝", when 腾讯 is a name of its own). Gazetteer matches keep their own IRI; tokens in
-    ``blocked`` (a name written in its other sense, graph.senses) are never linked.
+    """Later, shorter names of an entity named in full: a person's surname or given name ("Musk" after "Elon
+    Musk"), the same person with fewer or abbreviated given names ("Halvard Tessaker" after "Halvard Brinmoe
+    Tessaker"), a company without its legal form or kind word ("Inflection" after "Inflection AI"), and a Chinese
+    name that is an earlier name minus its owner's name at the front ("元宝" after "腾讯元宝", when 腾讯 is a name
+    of its own). A short name that two different entities named so far could have ("Drasko" after "Kimbal Drasko"
+    and "Elon Drasko") stays its own, unless one of them is the text's first name, its topic. Gazetteer matches keep their own IRI; tokens in ``blocked`` (a name
+    written in its other sense, graph.senses) are never linked.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Elon Musk spoke. Musk left.")
@@ -76,17 +189,45 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     ['e:elon', 'e:elon']
     """
     out: list[Span] = []
-    full: dict[str, Span] = {}
+    full: dict[str, dict[str, Span]] = {}  # short name → IRI → the full name it stands for
+    heads: dict[str, dict[str, Span]] = {}  # last word of a name that is no person's → IRI → that name
+    people: list[Span] = []
+    persons: set[str] = set()  # IRIs some mention of which reads as a person's (listed, a given name, a role)
+    topic = ents[0] if ents else None
     for ent in ents:
-        words = ent.text.split()
-        if len(words) == 1 and ent.kb_id_ not in known_iris and ent.text in full:
-            ante = full[ent.text]
-            ent = Span(ent.doc, ent.start, ent.end, label=ante.label_, kb_id=ante.kb_id_)
-            links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
-        if len(words) > 1:
-            for word in (words[0], words[-1]):
-                if word[:1].isupper() and len(word) > 2:
-                    full.setdefault(word, ent)
+        if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
+            persons.add(ent.kb_id_)
+        if ent.kb_id_ not in known_iris and ent.label_ != "Place":
+            candidates = full.get(ent.text, {})
+            # "the Bee" after "the Sacramento Bee", "the Chiefs" after "the Kansas City Chiefs": the head of a name
+            # after "the" stands for the whole name.
+            if not candidates and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                candidates = heads.get(ent.text, {})
+            ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
+            if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
+                    not any(_named_together(topic, other) for other in candidates.values() if other is not topic):
+                # "Carter" after "Rufus Seaman Carter … the son of William Dobson Carter": the text's topic, named
+                # first and not as one of a pair, is the one its short name stands for; else it stays undecided.
+                ante = candidates[topic.kb_id_]
+            if ante is None and person_shaped(ent):
+                words = _words(ent)
+                same = {p.kb_id_: p for p in people if p.kb_id_ != ent.kb_id_ and same_person_name(_words(p), words)
+                        and (p.kb_id_ in persons or ent.kb_id_ in persons)}
+                ante = next(iter(same.values())) if len(same) == 1 else None
+            if ante is not None and ante.kb_id_ != ent.kb_id_ and (ante.label_ == ent.label_ or "Entity" in (
+                    ante.label_, ent.label_) or person_shaped(ante)):
+                ent = Span(ent.doc, ent.start, ent.end, label=ante.label_ if ante.label_ != "Entity" else ent.label_,
+                           kb_id=ante.kb_id_)
+                links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
+        if len(ent.text.split()) > 1:
+            for short in _short_candidates(ent):
+                full.setdefault(short, {}).setdefault(ent.kb_id_, ent)
+            if person_shaped(ent):
+                people.append(ent)
+            else:
+                last = _words(ent)[-1]
+                if len(last) > 2 and _name_word(last) and last not in _ORG_TAILS:
+                    heads.setdefault(last, {}).setdefault(ent.kb_id_, ent)
         out.append(ent)
     return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
 

@@ -224,3 +224,40 @@ def test_a_chinese_company_written_with_and_without_its_legal_form_is_one(finder
 @pytest.mark.parametrize("text", ["指控两家公司未经许可使用文章。", "海思是一家全资子公司。"])
 def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0].endswith("公司")] == []
+
+
+# ------------------------------------------------------------------------------------------- short forms
+@pytest.mark.parametrize("text, full, short", [
+    ("Maria Brinmoe Tessaker founded the firm. Maria Tessaker later left.", "Maria Brinmoe Tessaker", "Maria Tessaker"),
+    ("Maria Brinmoe Tessaker founded the firm. Years later Tessaker retired.", "Maria Brinmoe Tessaker", "Tessaker"),
+    ("William H. Vantorrel wrote it. William Hepburn Vantorrel was born in Leeds.", "William H. Vantorrel",
+     "William Hepburn Vantorrel"),
+    ("Dravel Software Inc. released Quill. Dravel Software said sales rose.", "Dravel Software Inc.",
+     "Dravel Software"),
+    ("Rufus Seaman Carling was born in Truro, the son of William Dobson Carling. Carling attended school.",
+     "Rufus Seaman Carling", "Carling"),
+    ("The Varnley Post is a newspaper. The Post was founded in 1901.", "Varnley Post", "Post"),
+])
+def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
+                                                                  short: str) -> None:
+    found = mentions(finder, text)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # Two people of one surname named as a pair: the surname alone is neither.
+    ("Kimbal Drasko and Elon Drasko met. Drasko said he was pleased.", "Kimbal Drasko", "Drasko"),
+    ("Kimbal Drasko and Elon Drasko met. Drasko said he was pleased.", "Elon Drasko", "Drasko"),
+    ("Maria Drasko and Elena Drasko met.", "Maria Drasko", "Elena Drasko"),
+    ("George H. W. Pellam met George W. Pellam.", "George H. W. Pellam", "George W. Pellam"),
+    # A place or a unit a name is made of is not the name: the town, the university's city, the lab.
+    ("The Varnley Post is based in Varnley. Varnley is a town.", "Varnley Post", "Varnley"),
+    ("The University of Brelmont is in Brelmont. Brelmont is a city.", "University of Brelmont", "Brelmont"),
+    ("Ostrava Lumen Group bought Ostrava Lumen Research. Ostrava Lumen Research hired staff.",
+     "Ostrava Lumen Group", "Ostrava Lumen Research"),
+])
+def test_names_sharing_a_word_are_not_merged_without_evidence(finder: MentionFinder, text: str, first: str,
+                                                              second: str) -> None:
+    found = mentions(finder, text)
+    assert {iri for name, iri in found if name == first}.isdisjoint({iri for name, iri in found if name == second})
