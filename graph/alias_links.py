@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 
 from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import text_of, words_of
+from graph.resolve import entity_key
 
 #: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
 Links = dict[tuple[int, int], tuple[str, str]]
@@ -362,6 +363,94 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
         links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
     return filter_spans(out)
+
+
+#: Small words an initialism leaves out: "CCC" is the Civilian Conservation Corps, "USGS" the United States
+#: Geological Survey, "AAAS" the American Association for the Advancement of Science.
+_INITIALISM_SKIPS = frozenset(["of", "and", "the", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le",
+                               "der", "von", "und", "y", "e", "-", "–"])
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$")
+
+
+def initials(name: str) -> str:
+    """The capitals an initialism of ``name`` would be made of, or "" when a word of it is not capitalised.
+
+    >>> initials("Pellmore Rural Transit Authority"), initials("Asia-Pacific Economic Cooperation")
+    ('PRTA', 'APEC')
+    >>> initials("the board of Pellmore"), initials("Quill")
+    ('', '')
+    """
+    words = [w for w in re.split(r"[\s\-–]+", name.strip(" ,")) if w and w.lower() not in _INITIALISM_SKIPS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def initialisms(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
+    """An unlisted all-capitals name spelling the initials of a name in the same text is that entity ("PRTA" and
+    "the Pellmore Rural Transit Authority", "FOB" and "Fall Out Boy"), wherever the two stand. When two entities
+    of the text have those initials the short name is left alone. Listed initialisms keep their IRI.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Fall Out Boy toured. FOB sold out.")
+    >>> ents = [Span(doc, 0, 3, label="Organization", kb_id="e:fob1"), Span(doc, 5, 6, label="Entity", kb_id="e:fob")]
+    >>> [e.kb_id_ for e in initialisms(ents, set(), links={})]
+    ['e:fob1', 'e:fob1']
+    """
+    by_initials: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        if len(ent.text.split()) > 1 and ent.label_ != "Place":
+            letters = initials(ent.text)
+            if len(letters) >= 2:
+                by_initials.setdefault(letters, {}).setdefault(ent.kb_id_, ent)
+    if not by_initials:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.kb_id_ not in known_iris and _INITIALISM.match(ent.text):
+            found = by_initials.get(ent.text.replace(".", "").replace("&", ""), {})
+            if len(found) == 1:
+                full = next(iter(found.values()))
+                if full.kb_id_ != ent.kb_id_:
+                    ent = Span(ent.doc, ent.start, ent.end, label=full.label_ if full.label_ != "Entity" else
+                               ent.label_, kb_id=full.kb_id_)
+                    links[(ent.start_char, ent.end_char)] = ("initialism", full.text)
+        out.append(ent)
+    return out
+
+
+#: Rules whose link one mention's name carries to the other mentions of that name.
+_CARRIED = frozenset(["short-form", "bracket-alias", "initialism", "stated-alias"])
+
+
+def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
+    """A name the text linked to an entity once ("PRTA" in "the Pellmore Rural Transit Authority (PRTA)") is that
+    entity wherever else it is written alone in the text, unless it was linked to two.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lenovo (联想) grew. 联想 hired.")
+    >>> ents = [Span(doc, 0, 1, kb_id="e:lenovo"), Span(doc, 2, 3, kb_id="e:lenovo"), Span(doc, 6, 7, kb_id="e:lx")]
+    >>> [e.kb_id_ for e in same_name_same_iri(ents, set(), links={(8, 10): ("bracket-alias", "Lenovo (联想)")})]
+    ['e:lenovo', 'e:lenovo', 'e:lenovo']
+    """
+    linked: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        link = links.get((ent.start_char, ent.end_char))
+        if link is not None and link[0] in _CARRIED:
+            linked.setdefault(entity_key(ent.text), {}).setdefault(ent.kb_id_, ent)
+    if not linked:
+        return ents
+    out = []
+    for ent in ents:
+        found = linked.get(entity_key(ent.text), {})
+        if len(found) == 1 and ent.kb_id_ not in found and ent.kb_id_ not in known_iris and \
+                (ent.start_char, ent.end_char) not in links:
+            first = next(iter(found.values()))
+            rule, evidence = links[(first.start_char, first.end_char)]
+            ent = Span(ent.doc, ent.start, ent.end, label=first.label_, kb_id=first.kb_id_)
+            links[(ent.start_char, ent.end_char)] = (rule, evidence)
+        out.append(ent)
+    return out
 
 
 def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -261,3 +261,36 @@ def test_names_sharing_a_word_are_not_merged_without_evidence(finder: MentionFin
                                                               second: str) -> None:
     found = mentions(finder, text)
     assert {iri for name, iri in found if name == first}.isdisjoint({iri for name, iri in found if name == second})
+
+
+# ------------------------------------------------------------------------------ initialisms, same name
+@pytest.mark.parametrize("text", [
+    "The Pellmore Rural Transit Authority runs buses. The PRTA added routes in 2010.",
+    "The PRTA added routes in 2010, said the Pellmore Rural Transit Authority.",
+    "The Pellmore Rural Transit Authority (PRTA) runs buses. In 2010 the PRTA added routes.",
+])
+def test_an_initialism_of_a_name_in_the_text_is_that_entity(finder: MentionFinder, text: str) -> None:
+    found = mentions(finder, text)
+    assert len({iri for _, iri in found}) == 1 and {name for name, _ in found} == {
+        "Pellmore Rural Transit Authority", "PRTA"}
+
+
+def test_an_initialism_two_names_could_have_is_left_alone(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "The Pellmore Rural Trust and the Pellmore Road Transit met. The PRT said no."))
+    assert found["PRT"] not in (found["Pellmore Rural Trust"], found["Pellmore Road Transit"])
+
+
+def test_a_name_linked_once_is_that_entity_wherever_it_stands(finder: MentionFinder) -> None:
+    found = mentions(finder, "The Orvella Rail Works (Railvella) was founded in 1901. In 1950 Railvella built a "
+                             "bridge, and Railvella closed in 1990.")
+    assert [name for name, _ in found].count("Railvella") == 3 and len({iri for _, iri in found}) == 1
+
+
+def test_accents_on_latin_letters_do_not_make_another_entity(finder: MentionFinder) -> None:
+    found = mentions(finder, "Lórien Vastel wrote the report. Lorien Vastel defended it.")
+    assert len({iri for _, iri in found}) == 1
+
+
+def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder) -> None:
+    found = mentions(finder, "He moved to the United States. The U.S. economy grew and the US dollar fell.")
+    assert {iri for _, iri in found} == {"united-states"}
