@@ -36,6 +36,7 @@ from spacy.util import filter_spans
 from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import text_of, words_of
 from graph.resolve import entity_key
+from graph.senses import other_sense
 
 #: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
 Links = dict[tuple[int, int], tuple[str, str]]
@@ -235,17 +236,54 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
 
 #: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
 _ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+#: Where a registered Chinese company name starts: its province or city, which its short name leaves out
+#: ("深圳市蓝鲸数据科技有限公司" is called "蓝鲸数据").
+_ZH_REGION_PREFIX = re.compile(
+    "^(?:北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    "云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|西安|厦门|宁波|青岛|"
+    "大连|长沙|郑州|合肥|济南|福州|无锡|东莞|珠海|佛山|沈阳|哈尔滨|长春|昆明|南昌|贵阳|石家庄|太原|南宁|海口|兰州)"
+    "(?:省|市|特别行政区|自治区)?")
+#: Words at the end of a registered name that its short name drops: "北京字节跳动科技有限公司" is "字节跳动".
+_ZH_TRADE_TAILS = ("信息技术", "网络技术", "信息科技", "网络科技", "科技", "技术", "集团", "控股", "股份", "实业")
+
+
+def _zh_short_names(name: str) -> list[str]:
+    """The shorter names a Chinese company's registered name is written as: without its legal form, then
+    without its province or city, then without the trade words that end it.
+
+    >>> _zh_short_names("深圳市蓝鲸数据科技有限公司")
+    ['深圳市蓝鲸数据科技', '蓝鲸数据科技', '蓝鲸数据']
+    >>> _zh_short_names("游戏科学公司"), _zh_short_names("北京大学")
+    (['游戏科学'], ['北京大学'])
+    """
+    suffix = next((s for s in _ZH_LEGAL_SUFFIXES if name.endswith(s)), "")
+    stem = name[:-len(suffix)] if suffix else name
+    out = [stem]
+    if not suffix:
+        return out
+    region = _ZH_REGION_PREFIX.match(stem)
+    if region and len(stem) - region.end() >= 2:
+        stem = stem[region.end():]
+        out.append(stem)
+    while True:
+        tail = next((t for t in _ZH_TRADE_TAILS if stem.endswith(t) and len(stem) - len(t) >= 2), None)
+        if tail is None:
+            break
+        stem = stem[:-len(tail)]
+        out.append(stem)
+    return list(dict.fromkeys(out))
 
 
 def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
     """A new Chinese name written once with its legal form and once without is one company, whichever
-    comes first ("游戏科学公司 … 游戏科学")."""
+    comes first ("游戏科学公司 … 游戏科学"); so is its registered name without the province or city it starts
+    with and the trade words it ends with ("深圳市蓝鲸数据科技有限公司 … 蓝鲸数据")."""
     bare: dict[str, Span] = {}
     for ent in ents:
         if ent.label_ in ("Organization", "Entity") and _HAS_CJK.search(ent.text):
-            stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
-            if len(stem) >= 2:
-                bare.setdefault(stem, ent)
+            for stem in _zh_short_names(ent.text):
+                if len(stem) >= 2:
+                    bare.setdefault(stem, ent)
     out = []
     # The bare name of a company first written with its legal form is a mention wherever it stands alone.
     doc = ents[0].doc if ents else None
@@ -263,10 +301,9 @@ def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) 
                 links[(span.start_char, span.end_char)] = ("short-form", ent.text)
                 out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
     for ent in ents:
-        stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
-        first = bare.get(stem)
-        if first is not None and first.kb_id_ != ent.kb_id_ and ent.kb_id_ not in known_iris and \
-                _HAS_CJK.search(ent.text):
+        first = next((bare[stem] for stem in _zh_short_names(ent.text) if stem in bare), None) \
+            if _HAS_CJK.search(ent.text) else None
+        if first is not None and first.kb_id_ != ent.kb_id_ and ent.kb_id_ not in known_iris:
             links[(ent.start_char, ent.end_char)] = ("short-form", first.text)
             ent = Span(ent.doc, ent.start, ent.end, label=first.label_ if first.label_ != "Entity" else ent.label_,
                        kb_id=first.kb_id_)
@@ -294,7 +331,9 @@ def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) 
     out = list(ents)
     for i, word in enumerate(words):
         full = rests.get(word)
-        if full is not None and i not in taken and i not in blocked and i >= full.end:
+        # "“元宝”一词原本指…": a short name written in its other sense is no mention (graph.senses).
+        if full is not None and i not in taken and i not in blocked and i >= full.end and \
+                not other_sense(doc[i:i + 1], lang="zh", entity_type=full.label_):
             out.append(Span(doc, i, i + 1, label=full.label_, kb_id=full.kb_id_))
             links[(doc[i].idx, doc[i].idx + len(word))] = ("short-form", full.text)
     return filter_spans(out)
@@ -423,9 +462,12 @@ def initialisms(ents: list[Span], known_iris: Container[str], *, links: Links) -
 _CARRIED = frozenset(["short-form", "bracket-alias", "initialism", "stated-alias"])
 
 
-def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
+def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: Links,
+                       blocked: Container[int] = ()) -> list[Span]:
     """A name the text linked to an entity once ("PRTA" in "the Pellmore Rural Transit Authority (PRTA)") is that
-    entity wherever else it is written alone in the text, unless it was linked to two.
+    entity wherever else it is written alone in the text, unless it was linked to two; a Chinese one is found
+    wherever it stands on word boundaries ("星河动力" after "（以下简称“星河动力”）"). Tokens in ``blocked`` (a name
+    written in its other sense) are left alone.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Lenovo (联想) grew. 联想 hired.")
@@ -440,7 +482,25 @@ def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: L
             linked.setdefault(entity_key(ent.text), {}).setdefault(ent.kb_id_, ent)
     if not linked:
         return ents
-    out = []
+    doc = ents[0].doc
+    text = text_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for spans in linked.values():
+        if len(spans) != 1:
+            continue
+        first = next(iter(spans.values()))
+        if not _HAS_CJK.search(first.text) or len(first.text) < 2:
+            continue  # Latin names are found by their capitals; Chinese ones may stand anywhere
+        for match in re.finditer(re.escape(first.text), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is None or any(i in taken or i in blocked for i in range(span.start, span.end)) or \
+                    other_sense(span, lang="zh", entity_type=first.label_):
+                continue
+            taken.update(range(span.start, span.end))
+            links[(span.start_char, span.end_char)] = links[(first.start_char, first.end_char)]
+            extra.append(Span(doc, span.start, span.end, label=first.label_, kb_id=first.kb_id_))
+    out = extra
     for ent in ents:
         found = linked.get(entity_key(ent.text), {})
         if len(found) == 1 and ent.kb_id_ not in found and ent.kb_id_ not in known_iris and \
@@ -450,7 +510,7 @@ def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: L
             ent = Span(ent.doc, ent.start, ent.end, label=first.label_, kb_id=first.kb_id_)
             links[(ent.start_char, ent.end_char)] = (rule, evidence)
         out.append(ent)
-    return out
+    return sorted(out, key=lambda e: e.start)
 
 
 def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -470,6 +530,32 @@ def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents + extra, key=lambda e: e.start) if extra else ents
 
 
+#: "（以下简称“星河动力”）", "（简称远景能源）": the short name a Chinese text gives a company right after its full name.
+_ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:以下|下文|下同，)?(?:简称|下称|称)(?:为)?\s*[:：]?\s*[“\"「『]?"
+                             r"([^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
+
+
+def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """The short name stated in brackets after a name ("浙江星河动力科技有限公司（以下简称“星河动力”）") is a
+    mention of that entity, found or not by the other rules."""
+    text = text_of(doc)
+    if "称" not in text:
+        return ents
+    out = list(ents)
+    for ent in ents:
+        match = _ZH_ABBREVIATED.match(text[ent.end_char:ent.end_char + 40])
+        if match is None or ent.label_ == "Place":
+            continue
+        start, end = ent.end_char + match.start(1), ent.end_char + match.end(1)
+        span = doc.char_span(start, end, alignment_mode="strict")
+        if span is None:
+            continue
+        out = [e for e in out if e.end <= span.start or e.start >= span.end]
+        out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
+        links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])
+    return sorted(out, key=lambda e: e.start)
+
+
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
                    descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
     """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
@@ -478,6 +564,8 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     ``descriptions`` (token ranges of "the company"-like mentions), whose antecedent is only a guess."""
     if lang != "zh":
         ents = _other_script_names(doc, ents)
+    else:
+        ents = _zh_abbreviated(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
     ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)

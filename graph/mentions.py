@@ -315,7 +315,7 @@ class MentionFinder:
         ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
                               descriptions={(e.start, e.end) for e in ents if is_description(e.text)})
-        ents = same_name_same_iri(ents, known_iris, links=links)
+        ents = same_name_same_iri(ents, known_iris, links=links, blocked=blocked)
         ents = self._typed(ents)
         if self.schema.name_overrides:
             ents = self._overridden(ents, links)

@@ -294,3 +294,27 @@ def test_accents_on_latin_letters_do_not_make_another_entity(finder: MentionFind
 def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder) -> None:
     found = mentions(finder, "He moved to the United States. The U.S. economy grew and the US dollar fell.")
     assert {iri for _, iri in found} == {"united-states"}
+
+
+# ------------------------------------------------------------------------------------ Chinese short names
+@pytest.mark.parametrize("text, full, short", [
+    ("浙江云帆动力科技有限公司（以下简称“云帆动力”）今日宣布融资。云帆动力表示将扩大产能。", "浙江云帆动力科技有限公司",
+     "云帆动力"),
+    ("上海青禾能源股份有限公司（简称青禾能源）与栗子签约。", "上海青禾能源股份有限公司", "青禾能源"),
+    ("杭州云图智能科技有限公司成立于2015年。云图智能随后获得融资。", "杭州云图智能科技有限公司", "云图智能"),
+])
+def test_a_chinese_company_s_short_name_is_that_company(finder: MentionFinder, text: str, full: str,
+                                                       short: str) -> None:
+    found = mentions(finder, text, "zh")
+    assert {name for name, _ in found} >= {full, short}
+    assert len({iri for name, iri in found if name in (full, short)}) == 1
+
+
+def test_a_short_name_written_in_its_other_sense_is_no_mention(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子今天发布了栗子星河。星河上线一周。“星河”一词原本指银河。", "zh")
+    assert [name for name, _ in found].count("星河") == 1
+
+
+def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子科技收购了甘蓝。同名的甘蓝蔬菜店与此无关。", "zh")
+    assert [name for name, _ in found].count("甘蓝") == 1
