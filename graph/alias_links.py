@@ -33,7 +33,10 @@ from collections.abc import Container
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import text_of, words_of
+from graph.resolve import entity_key
+from graph.senses import other_sense
 
 #: (start_char, end_char) of a mention → (rule, evidence): why the mention got the IRI it has.
 Links = dict[tuple[int, int], tuple[str, str]]
@@ -62,12 +65,124 @@ _STATED_ZH = re.compile(
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
 
 
+#: Last words that only say what kind of company a name is: "Inflection AI" and "Dravel Software Inc." are
+#: later written "Inflection" and "Dravel". Words that name a unit ("Research", "Cloud", "Gaming", "Labs") are not
+#: among them: "Microsoft Research" is a body of its own, and so is its short form.
+_ORG_TAILS = frozenset([
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Company", "Limited",
+    "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "Group", "Holdings", "AI", "Technologies",
+    "Technology", "Software", "Systems", "Robotics", "Records", "Motors", "Pharmaceuticals", "Networks",
+    "Semiconductor"])
+#: Words no person's name is made of: a name holding one is an organisation's, a place's or a work's, and its
+#: first or last word alone ("Varnley" of "Varnley Post", "Brelmont" of "University of Brelmont") is another thing.
+_NOT_PERSON_WORDS = ORG_NAME_HEADS | _ORG_TAILS | frozenset([
+    "County", "City", "Province", "District", "Region", "State", "Republic", "Kingdom", "Empire", "River", "Lake",
+    "Mountain", "Mount", "Island", "Islands", "Bay", "Valley", "Park", "Street", "Avenue", "Road", "Bridge",
+    "Station", "Airport", "Church", "Cathedral", "Castle", "Palace", "Museum", "Stadium", "Festival", "Award",
+    "Awards", "Prize", "Championship", "Championships", "Cup", "Games", "Olympics", "War", "Battle", "Act",
+    "Treaty", "Series", "Album", "Show", "Tour", "Center", "Centre", "Hall", "Tower", "Square", "Gardens",
+    "Research", "Labs", "Lab", "Cloud", "Capital", "Ventures", "Partners", "Media", "Studio", "Hotel", "Bee"])
+#: Words after a surname that make it another person's name: "Paul Desmarais Jr." is not "Paul Desmarais".
+_GENERATIONS = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word or an initial: "Zola", "McNamara", "D'Alessio", "Çetingöz", "H."."""
+    if _INITIAL.match(word):
+        return True
+    return word[:1].isupper() and not word.isupper() and all(ch.isalpha() or ch in "'’-" for ch in word)
+
+
+def _words(ent: Span) -> list[str]:
+    return [w.rstrip(",") for w in ent.text.split() if w.rstrip(",")]
+
+
+def person_shaped(ent: Span) -> bool:
+    """Whether a multi-word name reads as a person's: two to four capitalised words or initials, none of them
+    a word organisations, places or works are named with, and not listed or typed as anything but a person.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Halvard Brinmoe Tessaker met J. K. Vantorrel at the Varnley Post .")
+    >>> [person_shaped(Span(doc, a, b, label="Entity")) for a, b in ((0, 3), (4, 7), (9, 11))]
+    [True, True, False]
+    """
+    if ent.label_ not in ("Person", "Entity"):
+        return False
+    words = _words(ent)
+    if not 2 <= len(words) <= 4 or any(w in _NOT_PERSON_WORDS for w in words):
+        return False
+    words = words[:-1] if words[-1] in _GENERATIONS else words
+    return all(_name_word(w) for w in words) and not _INITIAL.match(words[-1])
+
+
+def _same_given(a: str, b: str) -> bool:
+    """"John" and "J." may be one given name; two full given names must be equal."""
+    if _INITIAL.match(a) or _INITIAL.match(b):
+        return a[0] == b[0]
+    return a == b
+
+
+def same_person_name(first: list[str], second: list[str]) -> bool:
+    """Two names of one person: the same surname and generation, compatible first names, and middle names that
+    agree where both give them ("William H. Armstrong" / "William Hepburn Armstrong", "Halvard Tessaker" /
+    "Halvard Brinmoe Tessaker"); "Kimbal Drasko" / "Elon Drasko" and "George H. W. Bush" / "George W. Bush" are
+    two.
+
+    >>> same_person_name("J. K. Vantorrel".split(), "John Kevin Vantorrel".split())
+    True
+    >>> same_person_name("Kimbal Drasko".split(), "Elon Drasko".split())
+    False
+    """
+    if first[-1] != second[-1] or len(first) < 2 or len(second) < 2:
+        return False
+    if first[-1] in _GENERATIONS:
+        return same_person_name(first[:-1], second[:-1])
+    if not _same_given(first[0], second[0]):
+        return False
+    middle_a, middle_b = first[1:-1], second[1:-1]
+    if middle_a and middle_b and (len(middle_a) != len(middle_b) or not all(
+            _same_given(a, b) for a, b in zip(middle_a, middle_b, strict=True))):
+        return False
+    # Two bare initials ("J. Vantorrel", "J. Vantorrel") are not enough for one person without a full given name.
+    return not (_INITIAL.match(first[0]) and _INITIAL.match(second[0]))
+
+
+def _named_together(first: Span, second: Span) -> bool:
+    """Whether two mentions are named as a pair ("Kimbal Drasko and Elon Drasko"): a few tokens apart."""
+    return abs(second.start - first.end) <= 3 or abs(first.start - second.end) <= 3
+
+
+def _short_candidates(ent: Span) -> list[str]:
+    """The shorter names a multi-word name is later written as: a person's surname or given name ("Musk"), a
+    company's name without the words that only say it is a company ("Inflection" of "Inflection AI"), a model's
+    tier ("Behemoth" of "Llama 4 Behemoth")."""
+    words = _words(ent)
+    out: list[str] = []
+    stem = list(words)
+    while len(stem) > 1 and stem[-1] in _ORG_TAILS:
+        stem.pop()
+        if stem[-1][:1].isupper():
+            out.append(" ".join(stem))
+    if person_shaped(ent):
+        names = words[:-1] if words[-1] in _GENERATIONS else words
+        out.extend(w for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+    elif ent.label_ in ("Product", "AIModel"):
+        # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5";
+        # its first word is its maker or family ("Mistral" of "Mistral Large"), another entity.
+        out.extend(w for w in words[-1:] if w[:1].isupper() and len(w) > 2)
+    return out
+
+
 def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 blocked: Container[int] = ()) -> list[Span]:
-    """A new one-word name repeating the first or last word of an earlier name is that entity ("Musk" after
-    "Elon Musk"); a Chinese name that is an earlier name minus its owner's name at the front is that entity
-    ("元宝" after "腾讯元宝", when 腾讯 is a name of its own). Gazetteer matches keep their own IRI; tokens in
-    ``blocked`` (a name written in its other sense, graph.senses) are never linked.
+    """Later, shorter names of an entity named in full: a person's surname or given name ("Musk" after "Elon
+    Musk"), the same person with fewer or abbreviated given names ("Halvard Tessaker" after "Halvard Brinmoe
+    Tessaker"), a company without its legal form or kind word ("Inflection" after "Inflection AI"), and a Chinese
+    name that is an earlier name minus its owner's name at the front ("元宝" after "腾讯元宝", when 腾讯 is a name
+    of its own). A short name that two different entities named so far could have ("Drasko" after "Kimbal Drasko"
+    and "Elon Drasko") stays its own, unless one of them is the text's first name, its topic. Gazetteer matches keep their own IRI; tokens in ``blocked`` (a name
+    written in its other sense, graph.senses) are never linked.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Elon Musk spoke. Musk left.")
@@ -76,34 +191,99 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     ['e:elon', 'e:elon']
     """
     out: list[Span] = []
-    full: dict[str, Span] = {}
+    full: dict[str, dict[str, Span]] = {}  # short name → IRI → the full name it stands for
+    heads: dict[str, dict[str, Span]] = {}  # last word of a name that is no person's → IRI → that name
+    people: list[Span] = []
+    persons: set[str] = set()  # IRIs some mention of which reads as a person's (listed, a given name, a role)
+    topic = ents[0] if ents else None
     for ent in ents:
-        words = ent.text.split()
-        if len(words) == 1 and ent.kb_id_ not in known_iris and ent.text in full:
-            ante = full[ent.text]
-            ent = Span(ent.doc, ent.start, ent.end, label=ante.label_, kb_id=ante.kb_id_)
-            links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
-        if len(words) > 1:
-            for word in (words[0], words[-1]):
-                if word[:1].isupper() and len(word) > 2:
-                    full.setdefault(word, ent)
+        if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
+            persons.add(ent.kb_id_)
+        if ent.kb_id_ not in known_iris and ent.label_ != "Place":
+            candidates = full.get(ent.text, {})
+            # "the Bee" after "the Sacramento Bee", "the Chiefs" after "the Kansas City Chiefs": the head of a name
+            # after "the" stands for the whole name.
+            if not candidates and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                candidates = heads.get(ent.text, {})
+            ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
+            if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
+                    not any(_named_together(topic, other) for other in candidates.values() if other is not topic):
+                # "Carter" after "Rufus Seaman Carter … the son of William Dobson Carter": the text's topic, named
+                # first and not as one of a pair, is the one its short name stands for; else it stays undecided.
+                ante = candidates[topic.kb_id_]
+            if ante is None and person_shaped(ent):
+                words = _words(ent)
+                same = {p.kb_id_: p for p in people if p.kb_id_ != ent.kb_id_ and same_person_name(_words(p), words)
+                        and (p.kb_id_ in persons or ent.kb_id_ in persons)}
+                ante = next(iter(same.values())) if len(same) == 1 else None
+            if ante is not None and ante.kb_id_ != ent.kb_id_ and (ante.label_ == ent.label_ or "Entity" in (
+                    ante.label_, ent.label_) or person_shaped(ante)):
+                ent = Span(ent.doc, ent.start, ent.end, label=ante.label_ if ante.label_ != "Entity" else ent.label_,
+                           kb_id=ante.kb_id_)
+                links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
+        if len(ent.text.split()) > 1:
+            for short in _short_candidates(ent):
+                full.setdefault(short, {}).setdefault(ent.kb_id_, ent)
+            if person_shaped(ent):
+                people.append(ent)
+            else:
+                last = _words(ent)[-1]
+                if len(last) > 2 and _name_word(last) and last not in _ORG_TAILS:
+                    heads.setdefault(last, {}).setdefault(ent.kb_id_, ent)
         out.append(ent)
     return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
 
 
 #: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
 _ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+#: Where a registered Chinese company name starts: its province or city, which its short name leaves out
+#: ("深圳市蓝鲸数据科技有限公司" is called "蓝鲸数据").
+_ZH_REGION_PREFIX = re.compile(
+    "^(?:北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    "云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|西安|厦门|宁波|青岛|"
+    "大连|长沙|郑州|合肥|济南|福州|无锡|东莞|珠海|佛山|沈阳|哈尔滨|长春|昆明|南昌|贵阳|石家庄|太原|南宁|海口|兰州)"
+    "(?:省|市|特别行政区|自治区)?")
+#: Words at the end of a registered name that its short name drops: "北京字节跳动科技有限公司" is "字节跳动".
+_ZH_TRADE_TAILS = ("信息技术", "网络技术", "信息科技", "网络科技", "科技", "技术", "集团", "控股", "股份", "实业")
+
+
+def _zh_short_names(name: str) -> list[str]:
+    """The shorter names a Chinese company's registered name is written as: without its legal form, then
+    without its province or city, then without the trade words that end it.
+
+    >>> _zh_short_names("深圳市蓝鲸数据科技有限公司")
+    ['深圳市蓝鲸数据科技', '蓝鲸数据科技', '蓝鲸数据']
+    >>> _zh_short_names("游戏科学公司"), _zh_short_names("北京大学")
+    (['游戏科学'], ['北京大学'])
+    """
+    suffix = next((s for s in _ZH_LEGAL_SUFFIXES if name.endswith(s)), "")
+    stem = name[:-len(suffix)] if suffix else name
+    out = [stem]
+    if not suffix:
+        return out
+    region = _ZH_REGION_PREFIX.match(stem)
+    if region and len(stem) - region.end() >= 2:
+        stem = stem[region.end():]
+        out.append(stem)
+    while True:
+        tail = next((t for t in _ZH_TRADE_TAILS if stem.endswith(t) and len(stem) - len(t) >= 2), None)
+        if tail is None:
+            break
+        stem = stem[:-len(tail)]
+        out.append(stem)
+    return list(dict.fromkeys(out))
 
 
 def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
     """A new Chinese name written once with its legal form and once without is one company, whichever
-    comes first ("游戏科学公司 … 游戏科学")."""
+    comes first ("游戏科学公司 … 游戏科学"); so is its registered name without the province or city it starts
+    with and the trade words it ends with ("深圳市蓝鲸数据科技有限公司 … 蓝鲸数据")."""
     bare: dict[str, Span] = {}
     for ent in ents:
         if ent.label_ in ("Organization", "Entity") and _HAS_CJK.search(ent.text):
-            stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
-            if len(stem) >= 2:
-                bare.setdefault(stem, ent)
+            for stem in _zh_short_names(ent.text):
+                if len(stem) >= 2:
+                    bare.setdefault(stem, ent)
     out = []
     # The bare name of a company first written with its legal form is a mention wherever it stands alone.
     doc = ents[0].doc if ents else None
@@ -121,10 +301,9 @@ def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) 
                 links[(span.start_char, span.end_char)] = ("short-form", ent.text)
                 out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
     for ent in ents:
-        stem = next((ent.text[:-len(s)] for s in _ZH_LEGAL_SUFFIXES if ent.text.endswith(s)), ent.text)
-        first = bare.get(stem)
-        if first is not None and first.kb_id_ != ent.kb_id_ and ent.kb_id_ not in known_iris and \
-                _HAS_CJK.search(ent.text):
+        first = next((bare[stem] for stem in _zh_short_names(ent.text) if stem in bare), None) \
+            if _HAS_CJK.search(ent.text) else None
+        if first is not None and first.kb_id_ != ent.kb_id_ and ent.kb_id_ not in known_iris:
             links[(ent.start_char, ent.end_char)] = ("short-form", first.text)
             ent = Span(ent.doc, ent.start, ent.end, label=first.label_ if first.label_ != "Entity" else ent.label_,
                        kb_id=first.kb_id_)
@@ -152,7 +331,9 @@ def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) 
     out = list(ents)
     for i, word in enumerate(words):
         full = rests.get(word)
-        if full is not None and i not in taken and i not in blocked and i >= full.end:
+        # "“元宝”一词原本指…": a short name written in its other sense is no mention (graph.senses).
+        if full is not None and i not in taken and i not in blocked and i >= full.end and \
+                not other_sense(doc[i:i + 1], lang="zh", entity_type=full.label_):
             out.append(Span(doc, i, i + 1, label=full.label_, kb_id=full.kb_id_))
             links[(doc[i].idx, doc[i].idx + len(word))] = ("short-form", full.text)
     return filter_spans(out)
@@ -223,6 +404,115 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
     return filter_spans(out)
 
 
+#: Small words an initialism leaves out: "CCC" is the Civilian Conservation Corps, "USGS" the United States
+#: Geological Survey, "AAAS" the American Association for the Advancement of Science.
+_INITIALISM_SKIPS = frozenset(["of", "and", "the", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le",
+                               "der", "von", "und", "y", "e", "-", "–"])
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$")
+
+
+def initials(name: str) -> str:
+    """The capitals an initialism of ``name`` would be made of, or "" when a word of it is not capitalised.
+
+    >>> initials("Pellmore Rural Transit Authority"), initials("Asia-Pacific Economic Cooperation")
+    ('PRTA', 'APEC')
+    >>> initials("the board of Pellmore"), initials("Quill")
+    ('', '')
+    """
+    words = [w for w in re.split(r"[\s\-–]+", name.strip(" ,")) if w and w.lower() not in _INITIALISM_SKIPS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def initialisms(ents: list[Span], known_iris: Container[str], *, links: Links) -> list[Span]:
+    """An unlisted all-capitals name spelling the initials of a name in the same text is that entity ("PRTA" and
+    "the Pellmore Rural Transit Authority", "FOB" and "Fall Out Boy"), wherever the two stand. When two entities
+    of the text have those initials the short name is left alone. Listed initialisms keep their IRI.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Fall Out Boy toured. FOB sold out.")
+    >>> ents = [Span(doc, 0, 3, label="Organization", kb_id="e:fob1"), Span(doc, 5, 6, label="Entity", kb_id="e:fob")]
+    >>> [e.kb_id_ for e in initialisms(ents, set(), links={})]
+    ['e:fob1', 'e:fob1']
+    """
+    by_initials: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        if len(ent.text.split()) > 1 and ent.label_ != "Place":
+            letters = initials(ent.text)
+            if len(letters) >= 2:
+                by_initials.setdefault(letters, {}).setdefault(ent.kb_id_, ent)
+    if not by_initials:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.kb_id_ not in known_iris and _INITIALISM.match(ent.text):
+            found = by_initials.get(ent.text.replace(".", "").replace("&", ""), {})
+            if len(found) == 1:
+                full = next(iter(found.values()))
+                if full.kb_id_ != ent.kb_id_:
+                    ent = Span(ent.doc, ent.start, ent.end, label=full.label_ if full.label_ != "Entity" else
+                               ent.label_, kb_id=full.kb_id_)
+                    links[(ent.start_char, ent.end_char)] = ("initialism", full.text)
+        out.append(ent)
+    return out
+
+
+#: Rules whose link one mention's name carries to the other mentions of that name.
+_CARRIED = frozenset(["short-form", "bracket-alias", "initialism", "stated-alias"])
+
+
+def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: Links,
+                       blocked: Container[int] = ()) -> list[Span]:
+    """A name the text linked to an entity once ("PRTA" in "the Pellmore Rural Transit Authority (PRTA)") is that
+    entity wherever else it is written alone in the text, unless it was linked to two; a Chinese one is found
+    wherever it stands on word boundaries ("星河动力" after "（以下简称“星河动力”）"). Tokens in ``blocked`` (a name
+    written in its other sense) are left alone.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lenovo (联想) grew. 联想 hired.")
+    >>> ents = [Span(doc, 0, 1, kb_id="e:lenovo"), Span(doc, 2, 3, kb_id="e:lenovo"), Span(doc, 6, 7, kb_id="e:lx")]
+    >>> [e.kb_id_ for e in same_name_same_iri(ents, set(), links={(8, 10): ("bracket-alias", "Lenovo (联想)")})]
+    ['e:lenovo', 'e:lenovo', 'e:lenovo']
+    """
+    linked: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        link = links.get((ent.start_char, ent.end_char))
+        if link is not None and link[0] in _CARRIED:
+            linked.setdefault(entity_key(ent.text), {}).setdefault(ent.kb_id_, ent)
+    if not linked:
+        return ents
+    doc = ents[0].doc
+    text = text_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for spans in linked.values():
+        if len(spans) != 1:
+            continue
+        first = next(iter(spans.values()))
+        if not _HAS_CJK.search(first.text) or len(first.text) < 2:
+            continue  # Latin names are found by their capitals; Chinese ones may stand anywhere
+        for match in re.finditer(re.escape(first.text), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is None or any(i in taken or i in blocked for i in range(span.start, span.end)) or \
+                    other_sense(span, lang="zh", entity_type=first.label_):
+                continue
+            taken.update(range(span.start, span.end))
+            links[(span.start_char, span.end_char)] = links[(first.start_char, first.end_char)]
+            extra.append(Span(doc, span.start, span.end, label=first.label_, kb_id=first.kb_id_))
+    out = extra
+    for ent in ents:
+        found = linked.get(entity_key(ent.text), {})
+        if len(found) == 1 and ent.kb_id_ not in found and ent.kb_id_ not in known_iris and \
+                (ent.start_char, ent.end_char) not in links:
+            first = next(iter(found.values()))
+            rule, evidence = links[(first.start_char, first.end_char)]
+            ent = Span(ent.doc, ent.start, ent.end, label=first.label_, kb_id=first.kb_id_)
+            links[(ent.start_char, ent.end_char)] = (rule, evidence)
+        out.append(ent)
+    return sorted(out, key=lambda e: e.start)
+
+
 def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Chinese words in English text are names here only as a stated alias candidate ("known in China as
     萝卜快跑"): an unlinked Chinese token after such a phrase becomes an untyped mention for the check below."""
@@ -240,6 +530,32 @@ def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents + extra, key=lambda e: e.start) if extra else ents
 
 
+#: "（以下简称“星河动力”）", "（简称远景能源）": the short name a Chinese text gives a company right after its full name.
+_ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:以下|下文|下同，)?(?:简称|下称|称)(?:为)?\s*[:：]?\s*[“\"「『]?"
+                             r"([^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
+
+
+def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """The short name stated in brackets after a name ("浙江星河动力科技有限公司（以下简称“星河动力”）") is a
+    mention of that entity, found or not by the other rules."""
+    text = text_of(doc)
+    if "称" not in text:
+        return ents
+    out = list(ents)
+    for ent in ents:
+        match = _ZH_ABBREVIATED.match(text[ent.end_char:ent.end_char + 40])
+        if match is None or ent.label_ == "Place":
+            continue
+        start, end = ent.end_char + match.start(1), ent.end_char + match.end(1)
+        span = doc.char_span(start, end, alignment_mode="strict")
+        if span is None:
+            continue
+        out = [e for e in out if e.end <= span.start or e.start >= span.end]
+        out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
+        links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])
+    return sorted(out, key=lambda e: e.start)
+
+
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
                    descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
     """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
@@ -248,6 +564,8 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     ``descriptions`` (token ranges of "the company"-like mentions), whose antecedent is only a guess."""
     if lang != "zh":
         ents = _other_script_names(doc, ents)
+    else:
+        ents = _zh_abbreviated(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
     ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)

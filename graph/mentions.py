@@ -24,7 +24,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.alias_links import Links, bracket_aliases, short_forms, stated_aliases
+from graph.alias_links import (
+    Links,
+    bracket_aliases,
+    initialisms,
+    same_name_same_iri,
+    short_forms,
+    stated_aliases,
+)
 from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
@@ -307,9 +314,11 @@ class MentionFinder:
         ents = short_forms(ents, known_iris, links=links, blocked=blocked)
         ents = bracket_aliases(doc, ents, known_iris=known_iris, links=links,
                                not_in_name=_ZH_NOT_IN_NAME | _ZH_GENERIC)
+        ents = initialisms(ents, known_iris, links=links)
         ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
                               descriptions={(e.start, e.end) for e in ents if is_description(e.text)})
+        ents = same_name_same_iri(ents, known_iris, links=links, blocked=blocked)
         ents = self._typed(ents)
         if self.schema.name_overrides:
             ents = self._overridden(ents, links)

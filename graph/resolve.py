@@ -26,9 +26,29 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.·・•'’]+")
 _SAFE = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
+def _without_latin_accents(text: str) -> str:
+    """"Lórien" → "Lorien", "Durán" → "Duran": accents on Latin letters are dropped (Wikipedia and news spell
+    the same name with and without them); marks on other scripts stay ("ガ" is not "カ").
+
+    >>> _without_latin_accents("Níkos Aliágas ガ")
+    'Nikos Aliagas ガ'
+    """
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and out[-1] < "\u0250":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def entity_key(name: str) -> str:
-    """The normalised form two names must share to be the same entity (NFKC, casefold, no separators)."""
-    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    """The normalised form two names must share to be the same entity (NFKC, casefold, no separators, no accents
+    on Latin letters).
+
+    >>> entity_key("Lórien") == entity_key("Lorien")
+    True
+    """
+    folded = _without_latin_accents(unicodedata.normalize("NFKC", name)).casefold().strip()
     # "The New York Times" and "New York Times" are one name; a bare "The" stays itself.
     if folded.startswith("the ") and len(folded) > 4:
         folded = folded[4:]

@@ -8,7 +8,8 @@ sense in a few recurring ways, and those are what this module reads:
 * a description of another kind of thing next to the name: "Go, the ancient board game", "the constellation
   Gemini", "the game of Go", "Amazon, the largest river on Earth";
 * talk about the name itself: "named the company after the Amazon", "has nothing to do with X", "not to be
-  confused with X", "the word X"; in Chinese "“元宝”一词", "与……寒武纪同名".
+  confused with X", "the word X"; in Chinese "“元宝”一词", "与……寒武纪同名", "同名的豆包助手" (another thing of
+  the same name).
 
 A name with no such marking keeps its gazetteer sense: most texts that name an entity mean it.
 
@@ -157,6 +158,9 @@ def _other_sense_zh(span: Span) -> bool:
     # "这家公司与地质年代中的寒武纪同名": the thing the company shares its name with is not the company.
     if rest.startswith("同名"):
         return "与" in before or "和" in before
+    # "同名的豆包智能助手": another thing that bears the same name as the one just named.
+    if before.rstrip().endswith(("同名的", "同名")):
+        return True
     if _NAME_SOURCE_ZH.search(before) or _CLASSIFIER_ZH.search(before.rstrip()) or \
             _FOOD_VERB_ZH.search(before.rstrip()):
         return True

@@ -224,3 +224,97 @@ def test_a_chinese_company_written_with_and_without_its_legal_form_is_one(finder
 @pytest.mark.parametrize("text", ["指控两家公司未经许可使用文章。", "海思是一家全资子公司。"])
 def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0].endswith("公司")] == []
+
+
+# ------------------------------------------------------------------------------------------- short forms
+@pytest.mark.parametrize("text, full, short", [
+    ("Maria Brinmoe Tessaker founded the firm. Maria Tessaker later left.", "Maria Brinmoe Tessaker", "Maria Tessaker"),
+    ("Maria Brinmoe Tessaker founded the firm. Years later Tessaker retired.", "Maria Brinmoe Tessaker", "Tessaker"),
+    ("William H. Vantorrel wrote it. William Hepburn Vantorrel was born in Leeds.", "William H. Vantorrel",
+     "William Hepburn Vantorrel"),
+    ("Dravel Software Inc. released Quill. Dravel Software said sales rose.", "Dravel Software Inc.",
+     "Dravel Software"),
+    ("Rufus Seaman Carling was born in Truro, the son of William Dobson Carling. Carling attended school.",
+     "Rufus Seaman Carling", "Carling"),
+    ("The Varnley Post is a newspaper. The Post was founded in 1901.", "Varnley Post", "Post"),
+])
+def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
+                                                                  short: str) -> None:
+    found = mentions(finder, text)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # Two people of one surname named as a pair: the surname alone is neither.
+    ("Kimbal Drasko and Elon Drasko met. Drasko said he was pleased.", "Kimbal Drasko", "Drasko"),
+    ("Kimbal Drasko and Elon Drasko met. Drasko said he was pleased.", "Elon Drasko", "Drasko"),
+    ("Maria Drasko and Elena Drasko met.", "Maria Drasko", "Elena Drasko"),
+    ("George H. W. Pellam met George W. Pellam.", "George H. W. Pellam", "George W. Pellam"),
+    # A place or a unit a name is made of is not the name: the town, the university's city, the lab.
+    ("The Varnley Post is based in Varnley. Varnley is a town.", "Varnley Post", "Varnley"),
+    ("The University of Brelmont is in Brelmont. Brelmont is a city.", "University of Brelmont", "Brelmont"),
+    ("Ostrava Lumen Group bought Ostrava Lumen Research. Ostrava Lumen Research hired staff.",
+     "Ostrava Lumen Group", "Ostrava Lumen Research"),
+])
+def test_names_sharing_a_word_are_not_merged_without_evidence(finder: MentionFinder, text: str, first: str,
+                                                              second: str) -> None:
+    found = mentions(finder, text)
+    assert {iri for name, iri in found if name == first}.isdisjoint({iri for name, iri in found if name == second})
+
+
+# ------------------------------------------------------------------------------ initialisms, same name
+@pytest.mark.parametrize("text", [
+    "The Pellmore Rural Transit Authority runs buses. The PRTA added routes in 2010.",
+    "The PRTA added routes in 2010, said the Pellmore Rural Transit Authority.",
+    "The Pellmore Rural Transit Authority (PRTA) runs buses. In 2010 the PRTA added routes.",
+])
+def test_an_initialism_of_a_name_in_the_text_is_that_entity(finder: MentionFinder, text: str) -> None:
+    found = mentions(finder, text)
+    assert len({iri for _, iri in found}) == 1 and {name for name, _ in found} == {
+        "Pellmore Rural Transit Authority", "PRTA"}
+
+
+def test_an_initialism_two_names_could_have_is_left_alone(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "The Pellmore Rural Trust and the Pellmore Road Transit met. The PRT said no."))
+    assert found["PRT"] not in (found["Pellmore Rural Trust"], found["Pellmore Road Transit"])
+
+
+def test_a_name_linked_once_is_that_entity_wherever_it_stands(finder: MentionFinder) -> None:
+    found = mentions(finder, "The Orvella Rail Works (Railvella) was founded in 1901. In 1950 Railvella built a "
+                             "bridge, and Railvella closed in 1990.")
+    assert [name for name, _ in found].count("Railvella") == 3 and len({iri for _, iri in found}) == 1
+
+
+def test_accents_on_latin_letters_do_not_make_another_entity(finder: MentionFinder) -> None:
+    found = mentions(finder, "Lórien Vastel wrote the report. Lorien Vastel defended it.")
+    assert len({iri for _, iri in found}) == 1
+
+
+def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder) -> None:
+    found = mentions(finder, "He moved to the United States. The U.S. economy grew and the US dollar fell.")
+    assert {iri for _, iri in found} == {"united-states"}
+
+
+# ------------------------------------------------------------------------------------ Chinese short names
+@pytest.mark.parametrize("text, full, short", [
+    ("浙江云帆动力科技有限公司（以下简称“云帆动力”）今日宣布融资。云帆动力表示将扩大产能。", "浙江云帆动力科技有限公司",
+     "云帆动力"),
+    ("上海青禾能源股份有限公司（简称青禾能源）与栗子签约。", "上海青禾能源股份有限公司", "青禾能源"),
+    ("杭州云图智能科技有限公司成立于2015年。云图智能随后获得融资。", "杭州云图智能科技有限公司", "云图智能"),
+])
+def test_a_chinese_company_s_short_name_is_that_company(finder: MentionFinder, text: str, full: str,
+                                                       short: str) -> None:
+    found = mentions(finder, text, "zh")
+    assert {name for name, _ in found} >= {full, short}
+    assert len({iri for name, iri in found if name in (full, short)}) == 1
+
+
+def test_a_short_name_written_in_its_other_sense_is_no_mention(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子今天发布了栗子星河。星河上线一周。“星河”一词原本指银河。", "zh")
+    assert [name for name, _ in found].count("星河") == 1
+
+
+def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子科技收购了甘蓝。同名的甘蓝蔬菜店与此无关。", "zh")
+    assert [name for name, _ in found].count("甘蓝") == 1
