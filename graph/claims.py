@@ -1485,20 +1485,24 @@ def _phrase_parts(phrase: str) -> list[str]:
 
 
 def _role_domain_then_at(words: list[str]) -> bool:
-    """Whether the words between a role noun and a mention name the role's field, then ``at`` its employer.
+    """Whether the words between a role noun and a mention name the role's field, then ``at`` or ``for`` its
+    employer.
 
-    "head of analytics, data and innovation at Morgan Stanley", "vice president of engineering at Acme": the
-    field is a short run of nouns (commas and ``and`` may list several); a verb or a clause word in between
-    ("the Roomba maker, blaming the European Commission") means the mention belongs elsewhere.
+    "head of analytics, data and innovation at Morgan Stanley", "vice president of engineering at Acme", "a
+    columnist for the Daily Courier": the field is a short run of nouns (commas and ``and`` may list several); a
+    verb or a clause word in between ("the Roomba maker, blaming the European Commission") means the mention
+    belongs elsewhere.
 
     >>> _role_domain_then_at(["analytics", ",", "data", "and", "innovation", "at"])
     True
     >>> _role_domain_then_at(["blaming", "the"]), _role_domain_then_at(["at"]), _role_domain_then_at(["at", "the"])
     (False, True, True)
+    >>> _role_domain_then_at(["for"]), _role_domain_then_at(["of", "sports", "for", "the"])
+    (True, True)
     """
     if words[-1:] == ["the"]:
         words = words[:-1]  # "a professor at the University of Oslo"
-    if not words or words[-1] != "at" or len(words) > _MAX_ROLE_FIELD_WORDS:
+    if not words or words[-1] not in ("at", "for") or len(words) > _MAX_ROLE_FIELD_WORDS:
         return False
     return all(w in (",", "and", "&") or (w.isalpha() and w.islower() and not w.endswith(("ing", "ed")) and
                                           w not in _EN_SUBORDINATORS and w not in _EN_RELATIVE_PRONOUNS)

@@ -51,3 +51,28 @@ def test_a_pronoun_or_description_in_a_later_sentence_is_the_given_entity(
     # given name of no known type (a work, a product) may be what "it" means.
     assert expected in _triples(_given(marked))
     assert expected not in _triples(_given(marked, references=False))
+
+
+# ---------------------------------------------------------------- employment
+@pytest.mark.parametrize("marked, expected", [
+    ("[Tom Kettering|P] , the chief executive officer of [Harlow Group|O] , resigned in 2004 .",
+     ("Tom Kettering", "worksFor", "Harlow Group")),
+    ("[Tom Kettering|P] worked as a senior engineer for [Harlow Group|O] until 2001 .",
+     ("Tom Kettering", "worksFor", "Harlow Group")),
+    ("[Ana Ruiz|P] worked as a reporter at the [Daily Courier|O] in the 1990s .",
+     ("Ana Ruiz", "worksFor", "Daily Courier")),
+    ("[Ana Ruiz|P] is a columnist for the [Daily Courier|O] .", ("Ana Ruiz", "worksFor", "Daily Courier")),
+    ("[Ana Ruiz|P] was a sports correspondent for [Radio Lumen|O] .", ("Ana Ruiz", "worksFor", "Radio Lumen")),
+    ("The [Daily Courier|O] columnist [Ana Ruiz|P] called the phone overbuilt .",
+     ("Ana Ruiz", "worksFor", "Daily Courier")),
+    ("[Ana Ruiz|P] taught at [Eastwood University|O] from 1960 to 1970 .",
+     ("Ana Ruiz", "worksFor", "Eastwood University")),
+    ("[Ana Ruiz|P] is currently the manager of [Eastwood Rovers|O] .", ("Ana Ruiz", "worksFor", "Eastwood Rovers")),
+])
+def test_a_job_named_in_a_biography_gives_the_employer(marked: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(marked))
+
+
+def test_working_as_something_somewhere_names_no_employer() -> None:
+    # "worked as … for" needs an organisation after "for"; a place and a span of time are not employers.
+    assert not _triples(_given("[Ana Ruiz|P] worked as a nurse in [Ohio|L] for ten years ."))
