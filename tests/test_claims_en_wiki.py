@@ -76,3 +76,29 @@ def test_a_job_named_in_a_biography_gives_the_employer(marked: str, expected: tu
 def test_working_as_something_somewhere_names_no_employer() -> None:
     # "worked as … for" needs an organisation after "for"; a place and a span of time are not employers.
     assert not _triples(_given("[Ana Ruiz|P] worked as a nurse in [Ohio|L] for ten years ."))
+
+
+# ---------------------------------------------------------------- coordinated verbs
+@pytest.mark.parametrize("marked, expected, wrong", [
+    ("[Ana Ruiz|P] joined [Harlow Group|O] in 1990 and later worked for [Brightline|O] .",
+     ("Ana Ruiz", "worksFor", "Brightline"), None),
+    ("[Ana Ruiz|P] worked for [Harlow Group|O] , then joined [Brightline|O] in 1995 .",
+     ("Ana Ruiz", "worksFor", "Brightline"), None),
+    ("[Ana Ruiz|P] currently teaches at [Eastwood College|O] and previously taught at [Westbrook University|O] .",
+     ("Ana Ruiz", "worksFor", "Westbrook University"), None),
+    ("[Harlow Group|O] acquired [Brightline|O] in 2001 and founded [Moonbeam|O] in 2005 .",
+     ("Moonbeam", "foundedBy", "Harlow Group"), ("Moonbeam", "foundedBy", "Brightline")),
+])
+def test_a_coordinated_verb_shares_the_earlier_verbs_agent(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str] | None) -> None:
+    # The mention before the second verb is the first verb's object, not the second verb's agent.
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples
+
+
+def test_an_apposition_after_an_object_is_no_coordinated_verb() -> None:
+    # "merged with X, parent of Y": X is the parent; the apposition does not take the sentence subject.
+    triples = _triples(_given("[Brightline|O] merged with [Harlow Group|O] , parent of [Moonbeam|O] , in 2005 ."))
+    assert ("Harlow Group", "owns", "Moonbeam") in triples
+    assert ("Brightline", "owns", "Moonbeam") not in triples
