@@ -939,6 +939,13 @@ class _Sentence:
             if subject is not None and subject.end <= left_mention.start:
                 left = [m for m in left if m.end <= subject.end]
                 left_mention = subject
+        if left_mention is not None and english and not _is_role_noun(trig.text) and words_after[:1] != ["by"]:
+            # "A joined X in 1990 and later worked for Y", "Google acquired X in 2001 and founded Y": the mention
+            # before the coordinated verb is the earlier verb's object; both verbs share the earlier one's agent.
+            agent_of_earlier = self._coordinated_verb_agent(trig, left_mention)
+            if agent_of_earlier is not None:
+                left = [m for m in left if m.end <= agent_of_earlier.end]
+                left_mention = agent_of_earlier
         if left_mention is not None and right_mention is not None and english and \
                 self.by_agent(trig, right_mention):
             # "a game developed by Raven Software and published by Activision", "designed by A and released by B":
@@ -1075,6 +1082,32 @@ class _Sentence:
             return []
         group = self.group_of(first)
         return group if all(fits(m.label_, allowed) and m.label_ == group[0].label_ for m in group) else []
+
+    def _coordinated_verb_agent(self, trig: Span, nearest: Span) -> Span | None:
+        """The agent an active verb shares with an earlier verb it is coordinated with, if ``nearest`` (the
+        mention right before it) is that verb's object: "A joined X in 1990 and later worked for Y" → A.
+
+        The object follows the earlier verb at once (after an article at most), and only a conjunction, adverbs
+        and time adjuncts stand between the object and the later verb.
+        """
+        group = self.group_of(nearest)
+        joint = self.words(group[-1].end, trig.start)
+        # A comma alone opens an apposition ("merged with X, parent of Y"); "N of" is a noun, not a verb.
+        if trig.text.lower().endswith(" of") or not set(joint) & {"and", "then"} or not all(
+                w in _EN_COORDINATED_VERB_JOINTS or w in _EN_ADJUNCT_WORDS or w.isdigit() or w.endswith("ly")
+                for w in joint):
+            return None
+        earlier = [t for t in self.trigger_spans if t.end <= group[0].start and not _is_role_noun(t.text) and
+                   self.same_clause(t.start, trig.start) and
+                   all(w in ("the", "a", "an") for w in self.words(t.end, group[0].start))]
+        if not earlier or self._agentless_passive(earlier[-1]):
+            return None
+        # The earlier verb's agent may stand outside a closing ", then joined Y" that hides it from this verb.
+        agents = [m for m in self.mentions if m.end <= earlier[-1].start and m.start not in self.sources and
+                  self.same_clause(m.start, earlier[-1].start)]
+        if not agents or agents[-1].kb_id_ in {m.kb_id_ for m in group}:
+            return None
+        return agents[-1]
 
     def by_agent(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention`` is the agent a passive ``trig`` introduces with "by".
@@ -1485,20 +1518,24 @@ def _phrase_parts(phrase: str) -> list[str]:
 
 
 def _role_domain_then_at(words: list[str]) -> bool:
-    """Whether the words between a role noun and a mention name the role's field, then ``at`` its employer.
+    """Whether the words between a role noun and a mention name the role's field, then ``at`` or ``for`` its
+    employer.
 
-    "head of analytics, data and innovation at Morgan Stanley", "vice president of engineering at Acme": the
-    field is a short run of nouns (commas and ``and`` may list several); a verb or a clause word in between
-    ("the Roomba maker, blaming the European Commission") means the mention belongs elsewhere.
+    "head of analytics, data and innovation at Morgan Stanley", "vice president of engineering at Acme", "a
+    columnist for the Daily Courier": the field is a short run of nouns (commas and ``and`` may list several); a
+    verb or a clause word in between ("the Roomba maker, blaming the European Commission") means the mention
+    belongs elsewhere.
 
     >>> _role_domain_then_at(["analytics", ",", "data", "and", "innovation", "at"])
     True
     >>> _role_domain_then_at(["blaming", "the"]), _role_domain_then_at(["at"]), _role_domain_then_at(["at", "the"])
     (False, True, True)
+    >>> _role_domain_then_at(["for"]), _role_domain_then_at(["of", "sports", "for", "the"])
+    (True, True)
     """
     if words[-1:] == ["the"]:
         words = words[:-1]  # "a professor at the University of Oslo"
-    if not words or words[-1] != "at" or len(words) > _MAX_ROLE_FIELD_WORDS:
+    if not words or words[-1] not in ("at", "for") or len(words) > _MAX_ROLE_FIELD_WORDS:
         return False
     return all(w in (",", "and", "&") or (w.isalpha() and w.islower() and not w.endswith(("ing", "ed")) and
                                           w not in _EN_SUBORDINATORS and w not in _EN_RELATIVE_PRONOUNS)

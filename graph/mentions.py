@@ -902,12 +902,31 @@ def _definite_matcher(vocab: object, lang: str) -> PhraseMatcher:
     return _DEFINITE_MATCHERS[key]
 
 
-def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
+def resolve_references(doc: Doc, ents: Sequence[Span], lang: str) -> list[Span]:
+    """``ents`` (given mentions, as from a labelled corpus) plus the pronouns and definite descriptions that refer
+    to them, resolved as :class:`MentionFinder` resolves its own: "Halo is a game. It was developed by Bungie."
+
+    A given mention of no known type ("Entity": a work, product or event) may be what "it" means.
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder.nlp("en")("Halo is a game. It was developed by Bungie.")
+    >>> given = [Span(doc, 0, 1, label="Entity", kb_id="halo"), Span(doc, 9, 10, label="Organization", kb_id="bungie")]
+    >>> [(e.text, e.label_, e.kb_id_) for e in resolve_references(doc, given, "en")]
+    [('Halo', 'Entity', 'halo'), ('It', 'Entity', 'halo'), ('Bungie', 'Organization', 'bungie')]
+    """
+    ents = list(ents)
+    return filter_spans(ents + _definite_descriptions(doc, ents, lang, untyped=True))
+
+
+def _definite_descriptions(doc: Doc, ents: list[Span], lang: str, *, untyped: bool = False) -> list[Span]:
     """"the company" / "该公司" / "这颗芯片" → an earlier entity of a compatible class (a simple coreference).
 
     A description takes the nearest such entity, preferring one the text calls by the description's noun; a
     pronoun takes the most salient one (``_salient``) and keeps the most salient entity of the other kind as its
-    other reading (``other_reading``). Descriptions resolved earlier are antecedents too.
+    other reading (``other_reading``). Descriptions resolved earlier are antecedents too. ``untyped``: a name of
+    no known type may be what "it" means (given mentions are typed when they can be; found names are typed only
+    after this step, so an untyped one may still be a person).
     """
     patterns = _DEFINITE.get(lang, {})
     if not patterns:
@@ -932,7 +951,8 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
         window = i - 60 if pronoun else -1
         antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and (
             e.label_ == wanted or (wanted == "AIModel" and e.label_ in ("AIModel", "Product")) or
-            (wanted == "Thing" and e.label_ in ("Organization", "Product", "AIModel")))]
+            (wanted == "Thing" and (e.label_ in ("Organization", "Product", "AIModel") or
+                                    (untyped and e.label_ == "Entity" and not is_description(e.text)))))]
         noun = doc[end - 1].lower_
         # A noun of a kind ("the chip", "这家实验室") tells entities of one class apart; every organisation is
         # "the company", and a company is not "called" a company by ", the company said" after its name.
@@ -956,7 +976,7 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
                 described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
                 ante = (described or antecedents)[-1]
-            label = wanted if ante.label_ == "Entity" else ante.label_
+            label = wanted if ante.label_ == "Entity" and wanted != "Thing" else ante.label_
             out.append(Span(doc, i, end, label=label, kb_id=ante.kb_id_))
             if not pronoun:
                 # A pronoun's referent is chosen by salience, not nearness: it must not become the nearest

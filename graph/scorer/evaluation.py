@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from graph.claims import Claim, ClaimExtractor
+from graph.mentions import resolve_references
 from graph.schema import Schema, load_schema
 from graph.scorer.corpora import (
     FinreInstance,
@@ -69,9 +70,13 @@ class Score:
 
 
 def given_entity_doc(extractor: ClaimExtractor, text: str, *, lang: str,
-                     mentions: Iterable[tuple[int, int, str, str]]) -> Doc:
+                     mentions: Iterable[tuple[int, int, str, str]], references: bool = False) -> Doc:
     """Tokenise ``text`` and set ``doc.ents`` to the given mentions ``(start, end, type, id)`` (character offsets;
-    token boundaries expand to cover them; overlapping mentions keep the first)."""
+    token boundaries expand to cover them; overlapping mentions keep the first).
+
+    ``references``: also resolve pronouns and descriptions to the given entities, as open mode does ("Halo is a
+    game. It was developed by Bungie."); a corpus that labels whole documents (Re-DocRED) labels what they say.
+    """
     doc = extractor.mentions.nlp(lang)(text)
     spans: list[Span] = []
     taken: set[int] = set()
@@ -81,7 +86,7 @@ def given_entity_doc(extractor: ClaimExtractor, text: str, *, lang: str,
             continue
         taken.update(range(span.start, span.end))
         spans.append(span)
-    doc.ents = spans
+    doc.ents = resolve_references(doc, spans, lang) if references else spans
     return doc
 
 
@@ -125,7 +130,7 @@ def evaluate_redocred(docs: Sequence[RedocDocument], extractors: dict[str, Claim
         mentions = [(starts[sid] + a, starts[sid] + b, entity.type or "Entity", str(index))
                     for index, entity in enumerate(doc_record.entities) if entity.type
                     for sid, a, b in entity.mentions]
-        doc = given_entity_doc(first, text, lang="en", mentions=mentions)
+        doc = given_entity_doc(first, text, lang="en", mentions=mentions, references=True)
         gold = {normalise_triple(str(h), r, str(t)) for h, r, t in doc_record.gold}
         for name, extractor in extractors.items():
             claims = extractor.extract(doc, lang="en", doc_id="redocred")
