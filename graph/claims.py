@@ -54,6 +54,19 @@ _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
+#: Words that may open a clause before its subject: conjunctions, adverbs of time and sequence ("此前", "随后").
+_ZH_CLAUSE_OPENERS = frozenset(["但", "但是", "而", "并", "且", "同时", "此外", "另外", "随后", "如果", "若", "即",
+                                "则", "因此", "所以", "不过", "然而", "其中", "近日", "日前", "近期", "当天", "当日",
+                                "去年", "今年", "本月", "上月", "此后", "最终", "早在", "截至", "截止", "昨日", "今日",
+                                "昨晚", "今晚", "当晚", "本周", "上周", "周一", "周二", "周三", "周四", "周五", "周六",
+                                "周日", "首先", "其次", "随即", "进而", "从而", "也就是说"])
+#: Markers before a mention that make it no subject of its clause: comitatives, object and passive markers.
+_ZH_CLAUSE_MARKERS = frozenset(["与", "和", "同", "跟", "对", "向", "将", "把", "被", "由", "给", "从", "以", "在"])
+#: Words between a list and a verb of contest or partnership it is the subject of: "A、B 等也在争夺", "A 和 B
+#: 双方展开合作", "A、B 两大巨头激烈竞争".
+_ZH_LIST_TAIL_WORDS = frozenset(["等", "均", "纷纷", "正在", "在", "曾", "共同", "一起", "相互", "互相", "彼此",
+                                 "激烈", "展开", "进行", "形成", "之", "双方", "三方", "各方", "两家", "三家",
+                                 "几家", "多家", "两大", "三大", "四大", "持续", "一直", "长期", "直接", "正面"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
@@ -64,6 +77,8 @@ _ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银�
 _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
+#: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
+_ZH_COMPANY_FORMS = ("公司", "集团", "基金", "银行", "证券")
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -270,7 +285,8 @@ class ClaimExtractor:
                 continue
             mentions = by_sent_mentions[k]
             sent_cues = by_sent_cues.get(k, [])
-            context = _Sentence(doc, sent, mentions, lang, sources=_prefixed_sources(mentions, sent_cues),
+            context = _Sentence(doc, sent, mentions, lang,
+                                sources=_prefixed_sources(mentions, sent_cues, [span for span, _ in sent_triggers]),
                                 trigger_spans=[span for span, _ in sent_triggers])
             by_span: dict[tuple[int, int], list[Claim]] = defaultdict(list)
             for span, trigger in sent_triggers:
@@ -343,8 +359,7 @@ class ClaimExtractor:
         phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "zh"}
         return [ent for ent in doc.ents
                 if ent.kb_id_ in self.schema.entities or len(ent) < 2 or is_description(ent.text)
-                or not any(token.lower_ in phrases for token in
-                           (ent[:-1] if ent[-1].text in _ZH_ORG_NAME_HEADS else ent))]
+                or not any(token.lower_ in phrases for token in _zh_name_words(ent))]
 
     def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Trigger]]:
         matcher = self._matcher(lang, "trigger")
@@ -980,12 +995,20 @@ class _Sentence:
                 # "字节跳动、阿里云和百度之间的竞争", "rivalry between A, B and C": every pair.
                 pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
                 return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
+            if spec.symmetric and right_mention is None and self.lang == "zh" and len(group) > 1 and \
+                    self._reciprocal_list(group, trig):
+                # "A、B、C 三足鼎立", "A、B 等也在争夺本土资源": a list that is the whole subject of a verb of
+                # contest or partnership is its parties, each against each.
+                pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+                return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
             if spec.symmetric and right_mention is None and self.lang == "zh":
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
                 rather = "不如" in self.words(self.sent.start, self.sent.end)
+                # "面临来自 A、B 等巨头的竞争": competition from someone is competition with them.
                 marker = next((i for i in range(self.clause_start(trig.start), trig.start)
-                               if self.w[i] in _ZH_COMITATIVE and i not in in_lists
+                               if (self.w[i] in _ZH_COMITATIVE or self.w[i] == "来自" and
+                                   any(m.start == i + 1 for m in left)) and i not in in_lists
                                and not (rather and self.w[i] == "与其")), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
@@ -993,7 +1016,7 @@ class _Sentence:
                     if after_marker:
                         if before_marker:
                             return _Arg(self.group_of(before_marker[-1])), _Arg(after_marker), penalty
-                        subject = self._sentence_subject(trig)
+                        subject = self._carried_subject(trig, after_marker, usable)
                         if subject is not None and subject.kb_id_ not in {m.kb_id_ for m in after_marker}:
                             return _Arg(self.group_of(subject), fallback=True), _Arg(after_marker), penalty
             if spec.symmetric and right_mention is None:
@@ -1004,11 +1027,15 @@ class _Sentence:
                     others = [m for m in left if m.end <= left_mention.start - 1]
                     if others:
                         return _Arg(self.group_of(others[-1])), _Arg(group), penalty
-                    subject = self._sentence_subject(trig)
+                    subject = self._carried_subject(trig, group, usable)
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in group}:
                         return _Arg(self.group_of(subject), fallback=True), _Arg(group), penalty
         else:
             subject = self._sentence_subject(trig)
+            if subject is None and self.lang == "zh" and not english and right_mention is not None:
+                # "中国南车公告称，全资子公司 X 与…签订合同", "A 拟以 N 元的价格，将持有的 B 股权转让": a clause
+                # without a subject shares the one of the clause before.
+                subject = self._carried_subject(trig, [], usable)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
             elif subject is None and right_mention is not None and english and trig.text.lower().endswith(" of"):
@@ -1288,6 +1315,43 @@ class _Sentence:
             return first == ["在"] and any(w in _ZH_TEMPORAL_END for w in rest)
         return bool(first) and first[0] in _EN_TEMPORAL
 
+    def _reciprocal_list(self, group: list[Span], trig: Span) -> bool:
+        """Whether a list is the whole subject of a symmetric trigger: it opens its clause (no marker before it)
+        and only a kind noun, "等" and adverbs stand between it and the trigger ("A、B 等巨头也在争夺…")."""
+        start = self.clause_start(group[0].start)
+        before = [w for w in self.words(start, group[0].start) if w not in ("，", ",")]
+        if any(w in _ZH_CLAUSE_MARKERS or w in _ZH_COMITATIVE or w == "来自" for w in before):
+            return False
+        between = self.words(group[-1].end, trig.start)
+        return len(between) <= 5 and all(w in _FILLERS or w in _ZH_LIST_TAIL_WORDS or _is_zh_kind_noun(w)
+                                         for w in between)
+
+    def _carried_subject(self, trig: Span, partners: Sequence[Span], usable: Sequence[Span]) -> Span | None:
+        """The subject a Chinese clause without one shares with an earlier clause of its sentence.
+
+        "爱立信面临着选择，即主要与阿朗、诺西竞争": the mention that opens the nearest earlier clause with mentions (no
+        marker, verb or preposition before it there). Rivals and partners are of one kind: "xAI 随后推出了 Grok，与
+        OpenAI 的 ChatGPT 展开竞争" sets Grok, the product that clause names, against the product ChatGPT. Else the
+        sentence subject. Only ``usable`` mentions count: a place ("北京大模型公司月之暗面") is no one's subject.
+        """
+        cid = self.clause.get(trig.start, -1)
+        kinds = {m.label_ for m in partners if m.label_ != "Entity"}
+        for earlier in range(cid - 1, -1, -1):
+            inside = [m for m in usable if self.clause.get(m.start) == earlier]
+            if not inside:
+                continue
+            first = inside[0]
+            lead = [w for w in self.words(self.clause_start(first.start), first.start) if any(ch.isalnum() for ch in w)]
+            if not all(w in _FILLERS or w in _ZH_CLAUSE_OPENERS or w.isdigit() or w == "N" or w.endswith(("年", "月", "日"))
+                       for w in lead) or self._is_adjunct(first):
+                break
+            same_kind = [m for m in inside if any(fits(m.label_, frozenset({k})) or fits(k, frozenset({m.label_}))
+                                                  for k in kinds)]
+            if kinds and first.label_ != "Entity" and first not in same_kind and same_kind:
+                return same_kind[-1]
+            return self._phrase_head(first, trig)
+        return self._sentence_subject(trig)
+
     def _sentence_subject(self, trig: Span) -> Span | None:
         """The entity that opens the sentence (a topic-prominent subject carried over commas); never a source
         ("据《华尔街日报》报道，Meta 已…": Meta)."""
@@ -1451,6 +1515,34 @@ _CIRCUMFIX_GAP = 12
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
 #: 投资方, 合作伙伴, 股东.
 _ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东")
+
+
+def _zh_name_words(ent: Span) -> Span:
+    """The words of a Chinese name that may be a verb the tagger glued to it ("担任公司", "谷歌母公司").
+
+    A head that is also a verb ends a company's short name ("泛海控股"); a full name, a name word then more words
+    then a legal form ("新华联控股有限公司", "北京联想科技投资公司"), is a company's whatever its middle says, so
+    only its first word may be a glued verb ("收购该集团" is two tokens, "宣布成立XX公司" starts with one).
+    """
+    if ent[-1].text in _ZH_ORG_NAME_HEADS:
+        return ent[:-1]
+    if len(ent) >= 3 and ent[-1].text.endswith(_ZH_COMPANY_FORMS):
+        return ent[:1]
+    return ent
+
+
+#: Last characters of Chinese kind nouns after a list of companies: 企业, 公司, 巨头, 品牌, 厂商, 集团, 银行, 机构.
+_ZH_KIND_SUFFIXES = ("企业", "公司", "巨头", "品牌", "厂商", "厂家", "集团", "银行", "机构", "运营商", "车企", "房企", "平台",
+                     "药企", "酒企", "商")
+
+
+def _is_zh_kind_noun(word: str) -> bool:
+    """Whether a word names the kind of the companies listed before it ("企业", "互联网巨头", "运营商").
+
+    >>> _is_zh_kind_noun("巨头"), _is_zh_kind_noun("国际石油巨头"), _is_zh_kind_noun("收购")
+    (True, True, False)
+    """
+    return word.endswith(_ZH_KIND_SUFFIXES) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def _is_zh_role_noun(phrase: str) -> bool:
@@ -1618,7 +1710,7 @@ def _is_zh_role_modifier(word: str) -> bool:
 
 
 _ZH_NUMERALS = frozenset("一二三四五六七八九十两0123456789")
-_ZH_ROLE_MODIFIERS = frozenset(["大", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新",
+_ZH_ROLE_MODIFIERS = frozenset(["大", "最", "最大", "主要", "唯一", "单一", "重要", "流通", "流通股", "战略", "机构", "新",
                                 "全资", "控股"])
 
 
@@ -1813,15 +1905,30 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
     return out
 
 
-def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]]) -> frozenset[int]:
-    """Mentions right after "according to" / "据" that are followed by a comma or a speech verb."""
+def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]],
+                      triggers: Sequence[Span] = ()) -> frozenset[int]:
+    """Mentions right after "according to" / "据" that name who speaks ("据腾讯介绍，…", "据路透社报道").
+
+    A trigger in the prefixed phrase before its clause ends makes the mention its argument instead: "根据雀巢与
+    阿里巴巴的合作规划，…" is the plan of a partnership, and the two companies are its partners.
+    """
     out = set()
     for span, cue in cues:
         if cue.kind != "attribution-prefix":
             continue
         after = [m for m in mentions if span.end <= m.start <= span.end + 2]
-        if after:
-            out.add(after[0].start)
+        if not after:
+            continue
+        source = after[0]
+        words = words_of(source.doc)
+        close = source.end
+        while close < len(words) and close < source.sent.end and words[close] not in _ZH_CLAUSE_BREAKS and \
+                words[close] not in (",", ".", ";"):
+            close += 1
+        speech = [c.start for c, k in cues if k.kind == "attribution" and source.end <= c.start < close]
+        said_at = min(speech) if speech else close
+        if not any(source.end <= t.start < said_at for t in triggers):
+            out.add(source.start)
     return frozenset(out)
 
 

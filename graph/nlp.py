@@ -26,6 +26,8 @@ from spacy.vocab import Vocab
 #: Characters that end a sentence in either script; a newline does too (titles and list items have no stop).
 SENTENCE_END = frozenset("\u3002!?\uff01\uff1f;\uff1b\u2026")
 ENGLISH_END = frozenset(".!?;")
+#: What may follow a decimal point glued to it: a digit, or the "<" of a number placeholder ("<N>.<N>").
+_GLUED_AFTER_POINT = frozenset("0123456789<")
 #: Closing quotes and brackets that belong to the sentence they follow.
 CLOSERS = frozenset("\u201d\u2019\"')\uff09\u300d\u300f\u3011\u300b")
 
@@ -175,18 +177,24 @@ def mark_sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     import numpy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import SENT_START, SPACY
 
     starts = numpy.full((len(doc),), -1, dtype="int64")
     starts[0] = 1
     ending = False
+    words = words_of(doc)
+    spaced = doc.to_array(SPACY).tolist()
     # spaCy and our jieba tokenizer both make a newline its own token, so token texts are enough here.
-    for i, text in enumerate(words_of(doc)):
+    for i, text in enumerate(words):
         if i and ending and text not in CLOSERS and not (text and text[0] in SENTENCE_END):
             starts[i] = 1
             ending = False
         if "\n" in text:
             ending = True
+        elif text == "." and not spaced[i] and i + 1 < len(words) and words[i + 1][:1] in _GLUED_AFTER_POINT:
+            # "<N>.<N>亿元" (corpora mask numbers so), "3 .5": a point glued to a digit or a number placeholder is
+            # a decimal point, not a full stop.
+            continue
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
             ending = True

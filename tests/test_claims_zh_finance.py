@@ -1,0 +1,122 @@
+"""Claims from Chinese finance-news constructions: stakes, subsidiaries, rivals and partners said the way business
+news says them (lists, carried subjects, "来自…的竞争", 据/根据 phrases, full company names).
+
+Every sentence here is invented for the test. Each test states correct behaviour; a failure is an extractor bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.build import extract
+from graph.claims import Claim, ClaimExtractor
+from graph.schema import load_schema
+
+
+def _triples(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
+    return {c.triple_names for c in claims}
+
+
+def _symmetric(claims: Sequence[Claim], relation: str) -> set[frozenset[str]]:
+    return {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == relation}
+
+
+_EXTRACTOR: ClaimExtractor | None = None
+
+
+def _given(text: str, *names: str) -> list[Claim]:
+    """Claims with the names given as (untyped) entities, every occurrence marked, as in the corpus evaluation."""
+    from graph.scorer.evaluation import given_entity_doc
+
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = ClaimExtractor(load_schema())
+    mentions = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            if all(at + len(name) <= a or at >= b for a, b in taken):
+                taken.append((at, at + len(name)))
+                mentions.append((at, at + len(name), "Entity", name))
+            at = text.find(name, at + 1)
+    doc = given_entity_doc(_EXTRACTOR, text, lang="zh", mentions=mentions)
+    return _EXTRACTOR.extract(doc, lang="zh")
+
+
+# ---------------------------------------------------------------- names and sentences
+def test_a_full_company_name_with_a_verb_inside_is_an_argument() -> None:
+    # 控股/投资/开发 inside a full name ("…控股有限公司", "…投资公司") are part of the name, not verbs glued to it.
+    claims = _given("东方明珠控股有限公司收购了星河地产。", "东方明珠控股有限公司", "星河地产")
+    assert ("东方明珠控股有限公司", "acquired", "星河地产") in _triples(claims)
+    claims = _given("远景科技投资公司持有蓝海股份的部分股权。", "远景科技投资公司", "蓝海股份")
+    assert ("远景科技投资公司", "investedIn", "蓝海股份") in _triples(claims)
+
+
+def test_a_verb_glued_before_a_company_word_is_still_no_name() -> None:
+    # "收购该集团" is no company; a name whose first word is a trigger stays out ("宣布成立新公司").
+    claims = _given("腾讯宣布成立公司。", "腾讯", "宣布成立公司")
+    assert not claims
+
+
+def test_a_masked_decimal_point_ends_no_sentence() -> None:
+    # Corpora mask numbers ("<N>.<N>%"); the point between two masks is a decimal point.
+    from graph.nlp import get_pipeline
+
+    sents = [s.text for s in get_pipeline("zh")("华润持有万科<N>.<N>%的股权。第二句。").sents]
+    assert sents == ["华润持有万科<N>.<N>%的股权。", "第二句。"]
+    claims = _given("华润持有万科<N>.<N>%的股权,是其第一大股东。", "华润", "万科")
+    assert ("华润", "investedIn", "万科") in _triples(claims)
+
+
+# ---------------------------------------------------------------- 据/根据
+def test_a_mention_after_genju_that_a_trigger_governs_is_an_argument() -> None:
+    # "根据 A 与 B 的合作协议": the partners of the agreement, not its source.
+    claims = _given("根据长城汽车与宁德时代的合作协议,双方将共建电池工厂。", "长城汽车", "宁德时代")
+    assert _symmetric(claims, "partnersWith") == {frozenset({"长城汽车", "宁德时代"})}
+
+
+def test_a_speaker_after_ju_is_still_the_source() -> None:
+    claims = extract("据新华社报道，吉利汽车已收购宝腾汽车。")
+    acquired = [c for c in claims if c.relation == "acquired"]
+    assert acquired and all(c.subject_name == "吉利汽车" for c in acquired), _triples(claims)
+    assert not any("新华社" in (c.subject_name, c.object_name) for c in claims)
+
+
+# ---------------------------------------------------------------- rivals and partners
+def test_a_clause_without_subject_competes_as_the_subject_of_the_clause_before() -> None:
+    # The sentence opens with a clause of its own, so the sentence subject is not the one carried.
+    claims = _given("受原材料涨价影响,海尔近年来加快了海外布局,即主要与惠而浦、伊莱克斯在高端市场竞争。",
+                    "海尔", "惠而浦", "伊莱克斯")
+    assert _symmetric(claims, "competesWith") == {frozenset({"海尔", "惠而浦"}), frozenset({"海尔", "伊莱克斯"})}
+
+
+def test_the_carried_rival_is_of_the_kind_of_its_rival() -> None:
+    # A product competes with a product: the product the earlier clause launched, not the company launching it.
+    claims = extract("月之暗面随后推出了智能助手 Kimi，与百度的文心一言展开竞争。")
+    rivals = _symmetric(claims, "competesWith")
+    assert frozenset({"Kimi", "文心一言"}) in rivals, _triples(claims)
+    assert frozenset({"月之暗面", "文心一言"}) not in rivals
+
+
+def test_a_listed_subject_of_a_contest_verb_is_each_against_each() -> None:
+    claims = _given("美团、饿了么和京东等平台也在争夺外卖用户。", "美团", "饿了么", "京东")
+    assert _symmetric(claims, "competesWith") == {frozenset({"美团", "饿了么"}), frozenset({"美团", "京东"}),
+                                                  frozenset({"饿了么", "京东"})}
+
+
+def test_competition_from_a_list_is_competition_with_each_member() -> None:
+    claims = _given("阿里云今年将面临来自腾讯云、华为云等厂商的竞争。", "阿里云", "腾讯云", "华为云")
+    assert _symmetric(claims, "competesWith") == {frozenset({"阿里云", "腾讯云"}), frozenset({"阿里云", "华为云"})}
+
+
+# ---------------------------------------------------------------- stakes and subsidiaries
+def test_a_clause_without_subject_holds_the_stake_of_the_clause_before() -> None:
+    claims = _given("为偿还到期债务,星河集团拟以三亿元的价格,将持有的蓝海股份股权挂牌转让。", "星河集团", "蓝海股份")
+    assert ("星河集团", "investedIn", "蓝海股份") in _triples(claims)
+
+
+def test_the_largest_shareholder_is_a_shareholder() -> None:
+    # "最大股东": jieba splits 最 from 大股东; the rank still qualifies the role.
+    claims = _given("交易完成后,黑石集团成为星河地产的最大股东。", "黑石集团", "星河地产")
+    assert ("黑石集团", "investedIn", "星河地产") in _triples(claims)
