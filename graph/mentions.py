@@ -870,7 +870,7 @@ def is_description(text: str) -> bool:
     words = tuple(text.lower().split())
     return any(words == pattern or "".join(words) == "".join(pattern)
                for patterns in _DEFINITE.values() for pattern in patterns) or \
-        _ZH_DEMONSTRATIVE.fullmatch(text) is not None
+        _ZH_DEMONSTRATIVE.fullmatch(text) is not None or text in _ZH_BARE_NOUNS
 
 
 _DEFINITE_MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
@@ -907,7 +907,7 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     out = []
     found = [(doc.vocab.strings[match_id], i, end) for match_id, i, end in matcher(doc)]
     if lang == "zh":
-        found = sorted(found + _zh_demonstratives(doc), key=lambda m: (m[1], -m[2]))
+        found = sorted(found + _zh_demonstratives(doc) + _zh_bare_nouns(doc), key=lambda m: (m[1], -m[2]))
     # A description resolved earlier is itself an antecedent ("这家实验室被收购。该实验室…它…").
     pool = list(ents)
     # A pronoun may also continue an earlier pronoun ("It was trained on Google Cloud, and it is backed by …").
@@ -917,7 +917,8 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
             continue
         # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
         # product, never a person or place.
-        pronoun = end - i == 1 and doc[i].lower_ in _PRONOUNS
+        # A bare "公司" opening a clause is read like a pronoun: the company the text is about, not the nearest.
+        pronoun = end - i == 1 and (doc[i].lower_ in _PRONOUNS or doc[i].text in _ZH_BARE_NOUNS)
         window = i - 60 if pronoun else -1
         antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and
                        e.label_ in _ANTECEDENT_LABELS.get(wanted, (wanted,))]
@@ -1062,6 +1063,32 @@ def _zh_demonstratives(doc: Doc) -> list[tuple[str, int, int]]:
         span = doc.char_span(match.start(), match.end())
         if span is not None:  # "这款游戏机": the noun runs on, so this is a description of another kind
             out.append((_ZH_CLASS_NOUNS[match.group(1)], span.start, span.end))
+    return out
+
+
+#: Class nouns that Chinese uses bare, with no demonstrative, for the organisation in focus ("公司表示", "集团于
+#: 2019年收购了…"): only at the start of a clause, where they are the subject.
+_ZH_BARE_NOUNS = frozenset(["公司", "集团"])
+_ZH_CLAUSE_OPENERS = frozenset("，。；：！？,;:!?")
+
+
+def _zh_bare_nouns(doc: Doc) -> list[tuple[str, int, int]]:
+    """(class, start, end) of each bare "公司"/"集团" word that opens a clause.
+
+    >>> nlp = get_pipeline("zh")
+    >>> doc = nlp("星辰科技成立于2015年。公司于2020年收购了云帆网络，并担任公司顾问。")
+    >>> [doc[start:end].text for _, start, end in _zh_bare_nouns(doc)]
+    ['公司']
+    """
+    out = []
+    for token in doc:
+        if token.text not in _ZH_BARE_NOUNS:
+            continue
+        k = token.i - 1
+        while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
+        if k < 0 or "\n" in doc[k].text or doc[k].text in _ZH_CLAUSE_OPENERS:
+            out.append(("Organization", token.i, token.i + 1))
     return out
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from graph.build import extract
-from graph.claims import Claim
+from graph.claims import Claim, ClaimExtractor
+from graph.schema import load_schema
 
 
 def _triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
@@ -66,3 +67,22 @@ def test_a_class_noun_no_entity_is_called_by_reaches_back_one_sentence_only() ->
     text = "苹果发布了 iPhone 16。市场反应平淡。分析师表示销量有限。该平台由微软与甲骨文联合打造。"
     triples = _triples(extract(text))
     assert ("iPhone 16", "developedBy", "微软") not in triples
+
+
+@pytest.mark.parametrize("text", [
+    "星辰科技于2015年在杭州成立。公司于2020年收购了云帆网络。",
+    "星辰科技成立于2015年，总部位于杭州。2020年，公司收购了云帆网络。",
+])
+def test_a_bare_gongsi_opening_a_clause_is_the_company_in_focus(text: str) -> None:
+    # Chinese news says "公司" with no demonstrative for the company it is about.
+    assert ("星辰科技", "acquired", "云帆网络") in _triples(extract(text))
+
+
+def test_a_bare_gongsi_inside_a_clause_is_no_mention() -> None:
+    # "担任公司首席执行官": the company of a role, which the role rules read; only a clause's first word is a subject.
+    extractor = ClaimExtractor(load_schema())
+    doc = extractor.doc_for("星辰科技成立于2015年。公司于2020年聘请李明担任公司首席执行官。", lang="zh")
+    bare = [e for e in doc.ents if e.text == "公司"]
+    assert [e.start for e in bare] == [7]
+    assert bare[0].kb_id_ == next(e.kb_id_ for e in doc.ents if e.text == "星辰科技")
+
