@@ -315,6 +315,8 @@ class MentionFinder:
         ents = bracket_aliases(doc, ents, known_iris=known_iris, links=links,
                                not_in_name=_ZH_NOT_IN_NAME | _ZH_GENERIC)
         ents = initialisms(ents, known_iris, links=links)
+        # Names are typed before pronouns look for antecedents: "he" needs a person, "it" anything but one.
+        ents = self._typed(ents)
         ents = filter_spans(ents + _definite_descriptions(doc, ents, lang))
         ents = stated_aliases(doc, ents, lang=lang, known_iris=known_iris, links=links,
                               descriptions={(e.start, e.end) for e in ents if is_description(e.text)})
@@ -815,6 +817,15 @@ _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
            ("the", "game"): "Product", ("the", "phone"): "Product", ("the", "smartphone"): "Product",
            ("the", "chatbot"): "Product", ("the", "carrier"): "Organization", ("the", "studio"): "Organization",
            ("the", "carmaker"): "Organization", ("the", "automaker"): "Organization",
+           **{("the", noun): "Organization" for noun in (
+               "university", "college", "institute", "agency", "organization", "organisation", "party", "club",
+               "band", "airline", "bank", "label", "channel", "station", "broadcaster", "corporation",
+               "conglomerate", "manufacturer", "publisher", "developer", "retailer", "foundation", "charity")},
+           **{("the", noun): "Work" for noun in ("newspaper", "magazine", "journal")},
+           **{("the", noun): "Product" for noun in (
+               "album", "film", "movie", "series", "show", "book", "novel", "song", "program",
+               "programme", "software", "console", "device", "vehicle", "aircraft", "engine", "missile", "rifle",
+               "drug", "website", "browser")},
            ("it",): "Thing", ("he",): "Person", ("she",): "Person"},
     "zh": {("该公司",): "Organization", ("这家公司",): "Organization", ("该", "公司"): "Organization",
            ("这家", "公司"): "Organization", ("该", "模型"): "AIModel", ("这", "款", "模型"): "AIModel",
@@ -878,7 +889,8 @@ def is_description(text: str) -> bool:
     >>> is_description("The company"), is_description("该公司"), is_description("这颗芯片"), is_description("OpenAI")
     (True, True, True, False)
     """
-    return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None
+    return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None or \
+        text in _ZH_BARE_NOUNS
 
 
 #: The description patterns with their words joined: "the company" and "thecompany" alike, as jieba may or may
@@ -916,28 +928,29 @@ def resolve_references(doc: Doc, ents: Sequence[Span], lang: str) -> list[Span]:
     [('Halo', 'Entity', 'halo'), ('It', 'Entity', 'halo'), ('Bungie', 'Organization', 'bungie')]
     """
     ents = list(ents)
-    return filter_spans(ents + _definite_descriptions(doc, ents, lang, untyped=True))
+    return filter_spans(ents + _definite_descriptions(doc, ents, lang))
 
 
-def _definite_descriptions(doc: Doc, ents: list[Span], lang: str, *, untyped: bool = False) -> list[Span]:
+def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     """"the company" / "该公司" / "这颗芯片" → an earlier entity of a compatible class (a simple coreference).
 
     A description takes the nearest such entity, preferring one the text calls by the description's noun; a
     pronoun takes the most salient one (``_salient``) and keeps the most salient entity of the other kind as its
-    other reading (``other_reading``). Descriptions resolved earlier are antecedents too. ``untyped``: a name of
-    no known type may be what "it" means (given mentions are typed when they can be; found names are typed only
-    after this step, so an untyped one may still be a person).
+    other reading (``other_reading``). Descriptions resolved earlier are antecedents too. Names are typed
+    before this step, so one still of no known type (a work, an event) may be what "it" means, never "he".
     """
     patterns = _DEFINITE.get(lang, {})
     if not patterns:
         return []
     matcher = _definite_matcher(doc.vocab, lang)
     taken = {i for e in ents for i in range(e.start, e.end)}
-    sentence_starts = [t.i for t in doc if t.is_sent_start]
+    # A paragraph break is a "sentence" of its own; it must not use up the look-back of a pronoun.
+    sentence_starts = [t.i for t in doc if t.is_sent_start and not t.is_space]
+    names = frozenset(i for e in ents if e.label_ != "Place" for i in range(e.start, e.end))
     out = []
     found = [(doc.vocab.strings[match_id], i, end) for match_id, i, end in matcher(doc)]
     if lang == "zh":
-        found = sorted(found + _zh_demonstratives(doc), key=lambda m: (m[1], -m[2]))
+        found = sorted(found + _zh_demonstratives(doc) + _zh_bare_nouns(doc), key=lambda m: (m[1], -m[2]))
     # A description resolved earlier is itself an antecedent ("这家实验室被收购。该实验室…它…").
     pool = list(ents)
     # A pronoun may also continue an earlier pronoun ("It was trained on Google Cloud, and it is backed by …").
@@ -947,12 +960,11 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str, *, untyped: bo
             continue
         # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
         # product, never a person or place.
-        pronoun = end - i == 1 and doc[i].lower_ in _PRONOUNS
+        # A bare "公司" opening a clause is read like a pronoun: the company the text is about, not the nearest.
+        pronoun = end - i == 1 and (doc[i].lower_ in _PRONOUNS or doc[i].text in _ZH_BARE_NOUNS)
         window = i - 60 if pronoun else -1
-        antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and (
-            e.label_ == wanted or (wanted == "AIModel" and e.label_ in ("AIModel", "Product")) or
-            (wanted == "Thing" and (e.label_ in ("Organization", "Product", "AIModel") or
-                                    (untyped and e.label_ == "Entity" and not is_description(e.text)))))]
+        antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and
+                       e.label_ in _ANTECEDENT_LABELS.get(wanted, (wanted,))]
         noun = doc[end - 1].lower_
         # A noun of a kind ("the chip", "这家实验室") tells entities of one class apart; every organisation is
         # "the company", and a company is not "called" a company by ", the company said" after its name.
@@ -962,21 +974,28 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str, *, untyped: bo
             # is of the description's class.
             antecedents = sorted(antecedents + [e for e in pool if e.label_ == "Entity" and e.end <= i and
                                                 _called(doc, ents, e.kb_id_, noun, i)], key=lambda e: e.start)
+            if not any(_called(doc, ents, e.kb_id_, noun, i) for e in antecedents):
+                # No entity is called by the noun: one of its class is meant only if it was named in this
+                # sentence or the one before ("GPT-4V …。这一版本…。该平台…" names no GPT-4V platform).
+                here = bisect.bisect_right(sentence_starts, i) - 1
+                near = sentence_starts[max(0, here - 1)] if sentence_starts else 0
+                antecedents = [e for e in antecedents if e.start >= near]
         if antecedents:
             if pronoun:
-                ante = _salient(antecedents, sentence_starts, i)
+                ante = _salient(antecedents, sentence_starts, i, names)
                 # "Apple announced M1. It is made by TSMC": "it" may mean the company or the product; the other
                 # class's most salient entity is kept for a relation whose types only it fits.
                 other = [e for e in antecedents if (e.label_ == "Organization") != (ante.label_ == "Organization")]
                 if wanted == "Thing" and other:
-                    alt = _salient(other, sentence_starts, i)
+                    alt = _salient(other, sentence_starts, i, names)
                     doc.user_data.setdefault(OTHER_READING_KEY, {})[i] = (alt.kb_id_, alt.label_)
             else:
                 # "M1, the first processor … and a Mac mini. The chip is …": among several entities of the class,
                 # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
                 described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
                 ante = (described or antecedents)[-1]
-            label = wanted if ante.label_ == "Entity" and wanted != "Thing" else ante.label_
+            # An untyped antecedent gives the description its class; "it" and "the newspaper" name no one class.
+            label = ante.label_ if ante.label_ != "Entity" else "Entity" if wanted in ("Thing", "Work") else wanted
             out.append(Span(doc, i, end, label=label, kb_id=ante.kb_id_))
             if not pronoun:
                 # A pronoun's referent is chosen by salience, not nearness: it must not become the nearest
@@ -984,11 +1003,11 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str, *, untyped: bo
                 pool = sorted(pool + out[-1:], key=lambda e: e.start)
             chain = sorted(chain + out[-1:], key=lambda e: e.start)
             taken.update(range(i, end))
-    _resolve_possessors(doc, chain, sentence_starts)
+    _resolve_possessors(doc, chain, sentence_starts, names)
     return out
 
 
-def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int]) -> None:
+def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int], names: frozenset[int]) -> None:
     """Record the organisation each "its"/"其" stands for ("Its EyeQ chips", "其 MI308 芯片"), chosen like the
     antecedent of "it"; the possessive pronoun is no mention, so it never fills a verb's slot."""
     found: dict[int, tuple[str, str]] = {}
@@ -997,7 +1016,7 @@ def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int])
             continue
         candidates = [e for e in chain if token.i - 60 <= e.start and e.end <= token.i and e.label_ == "Organization"]
         if candidates:
-            ante = _salient(candidates, sentence_starts, token.i)
+            ante = _salient(candidates, sentence_starts, token.i, names)
             found[token.i] = (ante.kb_id_, ante.label_)
     if found:
         doc.user_data[POSSESSOR_KEY] = found
@@ -1024,6 +1043,14 @@ _POSSESSIVE_PRONOUNS = frozenset(["its", "其"])
 
 
 _PRONOUNS = frozenset(["it", "he", "she", "它", "他", "她"])
+#: Labels of the antecedents of a description that names no single class. "it" stands for an organisation or a
+#: product, or for a name of no known type (a game, a show: "Breakout is an arcade game. It was designed by …"),
+#: never a person or place; a newspaper or magazine is an organisation or a published work.
+_ANTECEDENT_LABELS: dict[str, tuple[str, ...]] = {
+    "Thing": ("Organization", "Product", "AIModel", "Entity"),
+    "Work": ("Organization", "Product"),
+    "AIModel": ("AIModel", "Product"),
+}
 
 
 def _called(doc: Doc, ents: list[Span], iri: str, noun: str, before: int) -> bool:
@@ -1033,8 +1060,14 @@ def _called(doc: Doc, ents: list[Span], iri: str, noun: str, before: int) -> boo
         if ent.kb_id_ != iri or ent.end > before:
             continue
         if noun.isascii():
-            # English says what a thing is after its name: "the B200 chip", "M1, the first processor".
+            # English says what a thing is after its name: "the B200 chip", "M1, the first processor", or in a
+            # definition, "Breakout is an arcade video game developed by …", "X was a weekly Catholic newspaper".
             near = [t.lower_ for t in doc[ent.end:min(before, ent.end + 4)]]
+            if near[:1] in (["is"], ["was"], ["are"], ["were"]) or near[:2] in ([",", "a"], [",", "an"]):
+                for t in doc[ent.end + 2:min(before, ent.end + 12)]:
+                    if t.is_punct or t.lower_ in _DEFINITION_ENDS:
+                        break
+                    near.append(t.lower_)
         else:
             # Chinese puts the class noun right before or right after the name: "芯片 A17 Pro", "A17 Pro 芯片".
             near = [t.lower_ for t in doc[max(0, ent.start - 1):ent.start]] + \
@@ -1046,6 +1079,10 @@ def _called(doc: Doc, ents: list[Span], iri: str, noun: str, before: int) -> boo
     return False
 
 
+#: Words that end the noun phrase of a definition ("X is a video game developed by …", "a newspaper for …").
+_DEFINITION_ENDS = frozenset(["that", "which", "who", "of", "by", "for", "in", "at", "on", "from", "with", "and",
+                              "developed", "published", "produced", "created", "made", "owned", "founded",
+                              "based", "released", "written", "directed", "designed"])
 #: Class nouns every entity of the class answers to, which therefore tell none apart.
 _GENERIC_CLASS_NOUNS = frozenset(["company", "firm", "group", "公司", "集团", "企业"])
 #: Nouns that name the same class, so "the chip" finds "M1, the first processor" and "这颗芯片" "麒麟处理器".
@@ -1072,19 +1109,74 @@ def _zh_demonstratives(doc: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
-def _salient(candidates: list[Span], sentence_starts: list[int], at: int) -> Span:
+#: Class nouns that Chinese uses bare, with no demonstrative, for the organisation in focus ("公司表示", "集团于
+#: 2019年收购了…"): only at the start of a clause, where they are the subject.
+_ZH_BARE_NOUNS = frozenset(["公司", "集团"])
+_ZH_CLAUSE_OPENERS = frozenset("，。；：！？,;:!?")
+
+
+def _zh_bare_nouns(doc: Doc) -> list[tuple[str, int, int]]:
+    """(class, start, end) of each bare "公司"/"集团" word that opens a clause.
+
+    >>> nlp = get_pipeline("zh")
+    >>> doc = nlp("星辰科技成立于2015年。公司于2020年收购了云帆网络，并担任公司顾问。")
+    >>> [doc[start:end].text for _, start, end in _zh_bare_nouns(doc)]
+    ['公司']
+    """
+    out = []
+    for token in doc:
+        if token.text not in _ZH_BARE_NOUNS:
+            continue
+        k = token.i - 1
+        while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
+        if k < 0 or "\n" in doc[k].text or doc[k].text in _ZH_CLAUSE_OPENERS:
+            out.append(("Organization", token.i, token.i + 1))
+    return out
+
+
+def _salient(candidates: list[Span], sentence_starts: list[int], at: int,
+             names: frozenset[int] = frozenset()) -> Span:
     """The antecedent a pronoun most likely means: the subject (first compatible mention) of its own sentence
     when one comes before it ("Anthropic was founded … and it has become …"), else the subject of the nearest
     earlier sentence that has one ("Amazon completed the purchase of MGM. Five years earlier it had bought …"),
-    else the nearest mention."""
+    else the nearest mention.
+
+    A mention after a preposition is no subject: in "The daughter of X, she was born …" or "Born in Y, the son of
+    X, he joined …" the pronoun is the subject, and the sentence before names whom it stands for. ``names``: the
+    tokens of mentions other than places, which no description before a name contains."""
     here = bisect.bisect_right(sentence_starts, at) - 1
     for index in range(here, max(-1, here - 3), -1):
         start = sentence_starts[index] if index >= 0 else 0
         stop = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else at
-        inside = [c for c in candidates if start <= c.start < min(stop, at)]
+        inside = [c for c in candidates if start <= c.start < min(stop, at) and not _governed(c, names)]
         if inside:
             return inside[0]
     return candidates[-1]
+
+
+#: Prepositions whose object is no subject of its sentence ("the son of X", "据 X 报道").
+_SUBJECTLESS_BEFORE = frozenset(["of", "by", "in", "at", "for", "with", "from", "to", "on", "under", "about",
+                                 "than", "against", "into", "via", "据", "对", "向", "从", "被", "由", "比"])
+
+
+def _governed(mention: Span, names: frozenset[int]) -> bool:
+    """Whether a preposition governs ``mention``: the word before it, or before a short description of words
+    with no digit, punctuation or name other than a place ("of Tunisian politician X", "of the businessman X")."""
+    doc = mention.doc
+    k, words = mention.start - 1, 0
+    while k >= 0 and words <= 3:
+        token = doc[k]
+        if token.is_space:
+            k -= 1
+            continue
+        if token.lower_ in _SUBJECTLESS_BEFORE:
+            return True
+        if token.is_punct or token.like_num or not token.is_alpha or k in names:
+            return False
+        words += 1
+        k -= 1
+    return False
 
 
 def _is_name_token(text: str) -> bool:
