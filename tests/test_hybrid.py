@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy
 import pytest
 from typer.testing import CliRunner
 
@@ -160,3 +161,42 @@ def test_pairs_whose_types_no_model_relation_accepts_are_not_scored() -> None:
     scored = {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
     assert ("Google", "DeepMind") in scored and ("DeepMind", "Google") in scored
     assert ("London", "Paris") not in scored and ("Paris", "London") not in scored
+
+
+class ScreenedScorer(CountingScorer):
+    """A CountingScorer with an encoder: its linear model says "acquired" for sentences with "praised" (so a
+    real encoder could still lift them to the cut) and a confident "none" for every other pair."""
+
+    encoder_weight = 0.5
+
+    def linear_scores(self, pairs: Sequence[CandidatePair]) -> numpy.ndarray:  # type: ignore[type-arg]
+        rows = numpy.zeros((len(pairs), len(self.labels)), dtype="float32")
+        for row, pair in zip(rows, pairs, strict=True):
+            row[self.labels.index("acquired" if "praised" in pair.text else "none")] = 20.0
+        return rows
+
+    def calibrate(self, scores: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
+        from graph.scorer.component import margins, sigmoid
+
+        return sigmoid(margins(scores))  # type: ignore[no-any-return]
+
+    def score(self, pairs: Sequence[CandidatePair], *, linear: object = None) -> list[dict[str, float]]:
+        return super().score(pairs)
+
+
+def test_the_encoder_skips_pairs_the_linear_model_puts_far_below_the_cut_unless_a_rule_links_them() -> None:
+    text = "Google and DeepMind met in London. Microsoft praised OpenAI. Google acquired Anthropic."
+
+    def scored(thresholds: HybridThresholds) -> set[tuple[str, str]]:
+        scorer = ScreenedScorer(none=0.9)
+        extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer,  # type: ignore[arg-type]
+                                    thresholds=thresholds)
+        claims = extractor.extract_text(text, lang="en")
+        assert [c.triple_names for c in claims] == [("Google", "acquired", "Anthropic")]
+        return {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
+
+    screened = scored(HybridThresholds())
+    assert ("Microsoft", "OpenAI") in screened and ("OpenAI", "Microsoft") in screened  # could reach the cut
+    assert ("Google", "Anthropic") in screened and ("Anthropic", "Google") in screened  # a rule claim links them
+    assert ("Google", "DeepMind") not in screened and ("DeepMind", "Google") not in screened
+    assert ("Google", "DeepMind") in scored(HybridThresholds(screen=None))  # the screen off: every pair

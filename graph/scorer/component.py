@@ -147,12 +147,20 @@ class RelationScorer:
         self._triggers = index
         self.trigger_phrases = {k: [list(p) for p in v] for k, v in index.phrases.items()}  # type: ignore[misc]
 
-    def logits(self, pairs: Sequence[CandidatePair]) -> Any:
-        """Raw scores, one row per pair, one column per label: the linear model's, or with an encoder
-        ``(1 - w) * log_softmax(linear) + w * log(encoder)`` (the same margins as the linear scores when w = 0)."""
+    def linear_scores(self, pairs: Sequence[CandidatePair]) -> Any:
+        """The linear model's raw scores, one row per pair, one column per label."""
         if not pairs:
             return numpy.zeros((0, len(self.labels)), dtype="float32")
-        linear = self.model.predict(featurise(pairs, triggers=self.triggers))
+        return self.model.predict(featurise(pairs, triggers=self.triggers))
+
+    def logits(self, pairs: Sequence[CandidatePair], *, linear: Any = None) -> Any:
+        """Raw scores, one row per pair, one column per label: the linear model's, or with an encoder
+        ``(1 - w) * log_softmax(linear) + w * log(encoder)`` (the same margins as the linear scores when w = 0).
+        ``linear``: the pairs' :meth:`linear_scores`, when already computed."""
+        if not pairs:
+            return numpy.zeros((0, len(self.labels)), dtype="float32")
+        if linear is None:
+            linear = self.linear_scores(pairs)
         if self.encoder is None or self.encoder_weight <= 0:
             return linear
         return ((1 - self.encoder_weight) * log_softmax(linear)
@@ -173,16 +181,23 @@ class RelationScorer:
         """Forget the encoder's fast forward pass, which copies its weights: call after changing them."""
         self._inference = None
 
-    def probabilities(self, pairs: Sequence[CandidatePair]) -> Any:
+    def probabilities(self, pairs: Sequence[CandidatePair], *, linear: Any = None) -> Any:
         """Calibrated probabilities, one row per pair, one column per label (see the module docstring)."""
-        raw = margins(self.logits(pairs))
+        return self.calibrate(self.logits(pairs, linear=linear))
+
+    def calibrate(self, scores: Any) -> Any:
+        """Probabilities from raw scores (one row per pair): each label's margin through its Platt curve.
+
+        Given :meth:`linear_scores`, this is what the ensemble would give if the encoder agreed exactly with the
+        linear model (two equal log-softmaxes average to the same one); the hybrid screens pairs with it.
+        """
         a = numpy.asarray([c[0] for c in self.calibration], dtype="float32")
         b = numpy.asarray([c[1] for c in self.calibration], dtype="float32")
-        return sigmoid(raw * a + b)
+        return sigmoid(margins(scores) * a + b)
 
-    def score(self, pairs: Sequence[CandidatePair]) -> list[dict[str, float]]:
-        """``{label: probability}`` per pair."""
-        probs = self.probabilities(pairs)
+    def score(self, pairs: Sequence[CandidatePair], *, linear: Any = None) -> list[dict[str, float]]:
+        """``{label: probability}`` per pair (``linear``: their :meth:`linear_scores`, when already computed)."""
+        probs = self.probabilities(pairs, linear=linear)
         return [dict(zip(self.labels, (float(p) for p in row), strict=True)) for row in probs]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -243,9 +258,11 @@ def candidate_pairs(ents: Sequence[Span], *, lang: str) -> Iterable[tuple[int, i
     for i, sent in enumerate(sents):
         in_sentence.setdefault(sent.start, []).append(i)
     parsed = bool(ents) and ents[0].doc.has_annotation("DEP")
+    doc_text = ents[0].doc.text if ents else ""  # spaCy joins it from the tokens on every call
     for i, head in enumerate(ents):
         sent = sents[i]
-        text, base = sent.text, sent.start_char
+        base = sent.start_char
+        text = doc_text[base:sent.end_char]  # = sent.text, without joining its tokens again
         head_span = (head.start_char - base, head.end_char - base)
         for j in in_sentence[sent.start]:
             if i == j or (kb_ids[i] and kb_ids[i] == kb_ids[j]):

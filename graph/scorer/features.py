@@ -182,38 +182,57 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
     return out
 
 
+@functools.lru_cache(maxsize=2048)
+def _context(text: str, first: tuple[int, int], second: tuple[int, int],
+             lang: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a pair's features read around and between its mentions, whichever is the head: the text between,
+    left and right of them, the features that carry no order (context n-grams and words, the sentence's
+    bigrams), the between n-grams (Chinese) and words. A pair's reverse asks again (the cache answers)."""
+    between = text[first[1]:second[0]]
+    window = _WINDOW.get(lang, 30)
+    left = text[max(0, first[0] - window):first[0]]
+    right = text[second[1]:second[1] + window]
+    low = between.lower()
+    shared: list[str] = []
+    grams: tuple[str, ...] = ()
+    if lang == "zh":
+        grams = tuple(_ngrams(low, (1, 2, 3)))
+        shared.extend(f"l:{g}" for g in _ngrams(left.lower(), (1, 2)))
+        shared.extend(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))
+        # Headlines put the verb anywhere ("A、B 宣布合并"): the whole sentence's bigrams count too.
+        shared.extend(_sentence_bigrams(text))
+    shared.extend(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:])
+    shared.extend(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])
+    return between, left, right, tuple(shared), grams, tuple(_EN_WORD.findall(low))
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_bigrams(text: str) -> tuple[str, ...]:
+    return tuple(f"s:{g}" for g in _ngrams(text.lower(), (2,)))
+
+
 def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
     """Feature strings of one candidate pair (their order does not matter; duplicates count once)."""
     text = pair.text
     head_first = pair.head[0] <= pair.tail[0]
     order = "HT" if head_first else "TH"
     first, second = (pair.head, pair.tail) if head_first else (pair.tail, pair.head)
-    between = text[first[1]:second[0]]
-    window = _WINDOW.get(pair.lang, 30)
-    left = text[max(0, first[0] - window):first[0]]
-    right = text[second[1]:second[1] + window]
+    between, left, right, shared, between_grams, words = _context(text, first, second, pair.lang)
     head_type = _FEATURE_TYPE.get(pair.head_type, pair.head_type)
     tail_type = _FEATURE_TYPE.get(pair.tail_type, pair.tail_type)
     feats = ["bias", f"o:{order}", f"ty:{head_type}>{tail_type}", f"tyo:{head_type}>{tail_type}:{order}",
-             f"d:{_bucket(len(between))}:{order}", f"lang:{pair.lang}"]
+             f"d:{_bucket(len(between))}:{order}", f"lang:{pair.lang}", *shared]
     low = between.lower()
     # The words between carry the relation; prefixed by the order because "A 收购 B" and "B 收购 A" share them.
     if pair.lang == "zh":
-        feats.extend(f"b{order}:{g}" for g in _ngrams(low, (1, 2, 3)))
-        feats.extend(f"l:{g}" for g in _ngrams(left.lower(), (1, 2)))
-        feats.extend(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))
-        # Headlines put the verb anywhere ("A、B 宣布合并"): the whole sentence's bigrams count too.
-        feats.extend(f"s:{g}" for g in _ngrams(text.lower(), (2,)))
+        feats.extend([f"b{order}:{g}" for g in between_grams])
         feats.append(f"ba{order}:{low[:2]}")
         feats.append(f"bz{order}:{low[-2:]}")
-    words = _EN_WORD.findall(low)
-    feats.extend(f"bw{order}:{w}" for w in words)
-    feats.extend(f"bw2{order}:{a}_{b}" for a, b in itertools.pairwise(words))
+    feats.extend([f"bw{order}:{w}" for w in words])
+    feats.extend([f"bw2{order}:{a}_{b}" for a, b in itertools.pairwise(words)])
     if words:
         feats.append(f"bwa{order}:{words[0]}")
         feats.append(f"bwz{order}:{words[-1]}")
-    feats.extend(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:])
-    feats.extend(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])
     # Trigger hits from the schema, by where they sit, conjoined with order and voice: the rules' knowledge
     # as features the model can weigh.
     passive = any(m in between for m in _ZH_PASSIVE) or any(m in f" {low} " for m in _EN_PASSIVE)
