@@ -591,15 +591,20 @@ class _Sentence:
         self.paren = self._parentheticals() if lang == "en" or self.is_english else {}
 
     def _alias_brackets(self) -> set[int]:
-        """Tokens of a short bracket right after a mention ("谷歌大脑（Google Brain）"): an alias, not a clause."""
+        """Tokens of a short bracket right after a mention ("谷歌大脑（Google Brain）"): an alias, not a clause.
+
+        A bracket that holds a trigger says something of the name ("Harlow (owner of Brightline)"): a clause.
+        """
         out: set[int] = set()
         starts = {m.end: m for m in self.mentions}
         w = self.w
+        triggers = {t.start for t in self.trigger_spans}
         for i in starts:
             if i < self.sent.end and w[i] in ("(", "\uff08"):
                 for j in range(i + 1, min(i + 8, self.sent.end)):
                     if w[j] in (")", "\uff09"):
-                        out.update(range(i, j + 1))
+                        if not triggers & set(range(i + 1, j)):
+                            out.update(range(i, j + 1))
                         break
         return out
 

@@ -102,3 +102,21 @@ def test_an_apposition_after_an_object_is_no_coordinated_verb() -> None:
     triples = _triples(_given("[Brightline|O] merged with [Harlow Group|O] , parent of [Moonbeam|O] , in 2005 ."))
     assert ("Harlow Group", "owns", "Moonbeam") in triples
     assert ("Brightline", "owns", "Moonbeam") not in triples
+
+
+# ---------------------------------------------------------------- brackets
+@pytest.mark.parametrize("marked, expected", [
+    ("[Harlow Group|O] ( owner of [Brightline|O] ) reported a loss .", ("Harlow Group", "owns", "Brightline")),
+    ("[Brightline|O] ( a subsidiary of [Harlow Group|O] ) opened a depot .",
+     ("Brightline", "subsidiaryOf", "Harlow Group")),
+    ("[Tom Kettering|P] ( founder of [Brightline|O] ) spoke at the event .", ("Brightline", "foundedBy", "Tom Kettering")),
+])
+def test_a_bracket_with_a_trigger_after_a_name_says_something_of_it(
+        marked: str, expected: tuple[str, str, str]) -> None:
+    # A short bracket after a name is read as its alias ("Moonbeam (formerly Lunar Works)"), unless a trigger in
+    # it makes it a clause about the name.
+    assert expected in _triples(_given(marked))
+
+
+def test_a_short_bracket_without_a_trigger_is_still_an_alias() -> None:
+    assert not _triples(_given("[Brightline|O] ( formerly [Lunar Works|O] ) opened a depot ."))
