@@ -70,12 +70,12 @@ benchmarks/corpora/%-5MB-seed1/.complete: benchmarks/generate_corpus.py | instal
 bench: install $(BENCH_CORPORA)
 	$(PY) benchmarks/run_build_speed.py --zh benchmarks/corpora/zh-5MB-seed1 --en benchmarks/corpora/en-5MB-seed1
 
-# The relation scorer (graph/scorer/model, shipped in the package) from the public corpora, fixed seed; prints the
+# The relation scorer (graph/relation_scorer/model, shipped in the package) from the public corpora, fixed seed; prints the
 # training time, then the figures table of docs/model.md. TRAIN_DATA is never copied into the repository.
 TRAIN_DATA ?= ../shared/train
 train: install
-	$(PY) -m graph.scorer.training --data $(TRAIN_DATA) $(if $(wildcard tests/gold/dev.jsonl),--gold tests/gold/dev.jsonl) --out graph/scorer/model
-	$(PY) -m graph.scorer.evaluation --data $(TRAIN_DATA) $(if $(wildcard tests/gold/dev.jsonl),--gold tests/gold/dev.jsonl)
+	$(PY) -m graph.relation_scorer.trainer --data $(TRAIN_DATA) $(if $(wildcard tests/gold/dev.jsonl),--gold tests/gold/dev.jsonl) --out graph/relation_scorer/model
+	$(PY) -m graph.relation_scorer.evaluation --data $(TRAIN_DATA) $(if $(wildcard tests/gold/dev.jsonl),--gold tests/gold/dev.jsonl)
 
 clean:
 	rm -rf $(VENV) exports/*.ttl exports/*.nt exports/*.trig exports/*.jsonld

@@ -28,11 +28,11 @@ from graph.schema import Schema
 from graph.settings import ExtractorMode, Settings
 
 if TYPE_CHECKING:
-    from graph.scorer.component import RelationScorer
-    from graph.scorer.features import CandidatePair
+    from graph.relation_scorer.component import RelationScorer
+    from graph.relation_scorer.features import CandidatePair
 
 #: The shipped model (``make train`` writes it); hybrid is the default only when it is present.
-BUNDLED_MODEL = Path(__file__).resolve().parent / "scorer" / "model"
+BUNDLED_MODEL = Path(__file__).resolve().parent / "relation_scorer" / "model"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,8 @@ def resolve_mode(mode: ExtractorMode | None, *, model_path: Path | None = None) 
 @functools.lru_cache(maxsize=4)
 def load_scorer(path: Path | None = None) -> RelationScorer:
     """The scorer component of a saved model, loaded once per process (lazily, offline)."""
-    from graph.scorer.component import FACTORY, RelationScorer
-    from graph.scorer.training import load_model
+    from graph.relation_scorer.component import FACTORY, RelationScorer
+    from graph.relation_scorer.trainer import load_model
 
     nlp = load_model(path or BUNDLED_MODEL)
     scorer = nlp.get_pipe(FACTORY)
@@ -108,7 +108,7 @@ class HybridExtractor(ClaimExtractor):
                  scorer: RelationScorer | None = None, thresholds: HybridThresholds | None = None) -> None:
         super().__init__(schema, settings=settings)
         if mode is ExtractorMode.RULES:
-            from graph.scorer import ExtractorModeError
+            from graph.relation_scorer import ExtractorModeError
 
             raise ExtractorModeError("HybridExtractor needs mode 'model' or 'hybrid', got 'rules'; use ClaimExtractor "
                                      "for 'rules'")
@@ -136,7 +136,7 @@ class HybridExtractor(ClaimExtractor):
     def extract(self, doc: Doc, *, lang: str, topic: Sequence[TopicEntity] = (), doc_id: str = "",
                 offset: int = 0) -> list[Claim]:
         """Rule claims re-scored by the model, plus the model's own claims (see :class:`HybridThresholds`)."""
-        from graph.scorer.component import candidate_pairs
+        from graph.relation_scorer.component import candidate_pairs
 
         rule_claims = [] if self.mode is ExtractorMode.MODEL else super().extract(
             doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
@@ -262,12 +262,12 @@ class HybridExtractor(ClaimExtractor):
 
     def _cross_sentence(self, doc: Doc, ents: list[Span], claims: list[Claim], *, lang: str, doc_id: str,
                         offset: int) -> list[Claim]:
-        """Proposals for entity pairs that share no sentence (:mod:`graph.scorer.docpairs`), when the model was
+        """Proposals for entity pairs that share no sentence (:mod:`graph.relation_scorer.docpairs`), when the model was
         trained with them; never a triple the document already has a claim for."""
         window = getattr(self.scorer, "cross_sentence_window", 0)
         if window <= 0 or len(ents) < 2:
             return []
-        from graph.scorer.docpairs import DocMention, cross_sentence_pairs
+        from graph.relation_scorer.docpairs import DocMention, cross_sentence_pairs
 
         sentences = list(doc.sents)
         index_of = {sent.start: i for i, sent in enumerate(sentences)}
@@ -311,7 +311,7 @@ class HybridExtractor(ClaimExtractor):
         if forward is None and backward is None:
             return None
         p = (forward or {}).get(relation, 0.0)
-        from graph.scorer.labels import SYMMETRIC
+        from graph.relation_scorer.labels import SYMMETRIC
 
         if relation in SYMMETRIC:
             p = max(p, (backward or {}).get(relation, 0.0))
@@ -363,7 +363,7 @@ def make_extractor(schema: Schema, *, settings: Settings) -> ClaimExtractor:
     if mode is ExtractorMode.RULES:
         return ClaimExtractor(schema, settings=settings)
     if not model_available(settings.model_path):
-        from graph.scorer import ModelMissingError
+        from graph.relation_scorer import ModelMissingError
 
         raise ModelMissingError(f"--extractor {mode.value} needs the relation scorer model at "
                          f"{settings.model_path or BUNDLED_MODEL}, which is missing; run `make train` or use "

@@ -54,7 +54,7 @@ class Settings:
     strict: bool = False
     #: rules | model | hybrid; None means rules for now (see graph.hybrid.HYBRID_BY_DEFAULT).
     extractor: ExtractorMode | None = None
-    #: A relation scorer model folder to use instead of the bundled ``graph/scorer/model``.
+    #: A relation scorer model folder to use instead of the bundled ``graph/relation_scorer/model``.
     model_path: Path | None = None
     #: Inputs smaller than this (bytes of document files) are extracted in-process even with --workers N:
     #: each worker needs about a second to load its pipelines, more than a small input takes in total.

@@ -681,8 +681,8 @@ def test_a_sellers_stake_names_the_company_bought_not_the_seller() -> None:
 
 def test_a_company_name_ending_in_a_verb_is_still_an_argument() -> None:
     from graph.claims import ClaimExtractor
+    from graph.relation_scorer.evaluation import given_entity_doc
     from graph.schema import load_schema
-    from graph.scorer.evaluation import given_entity_doc
 
     extractor = ClaimExtractor(load_schema())
     text = "泛海控股收购了民生证券。"

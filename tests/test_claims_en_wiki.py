@@ -11,8 +11,8 @@ import re
 import pytest
 
 from graph.claims import Claim, ClaimExtractor
+from graph.relation_scorer.evaluation import given_entity_doc
 from graph.schema import load_schema
-from graph.scorer.evaluation import given_entity_doc
 
 _EXTRACTOR = ClaimExtractor(load_schema())
 _TYPES = {"O": "Organization", "P": "Person", "E": "Entity", "L": "Place", "D": "Product"}

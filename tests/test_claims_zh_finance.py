@@ -26,7 +26,7 @@ _EXTRACTOR: ClaimExtractor | None = None
 
 def _given(text: str, *names: str) -> list[Claim]:
     """Claims with the names given as (untyped) entities, every occurrence marked, as in the corpus evaluation."""
-    from graph.scorer.evaluation import given_entity_doc
+    from graph.relation_scorer.evaluation import given_entity_doc
 
     global _EXTRACTOR
     if _EXTRACTOR is None:

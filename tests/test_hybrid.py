@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 from graph.build import run_build_texts
 from graph.command_line import app
 from graph.hybrid import HybridExtractor, HybridThresholds, load_scorer
+from graph.relation_scorer import ModelMissingError
+from graph.relation_scorer.features import CandidatePair
+from graph.relation_scorer.labels import SCORER_LABELS
 from graph.schema import load_schema
-from graph.scorer import ModelMissingError
-from graph.scorer.features import CandidatePair
-from graph.scorer.labels import SCORER_LABELS
 from graph.settings import ExtractorMode, Settings
 
 
@@ -121,7 +121,7 @@ def test_cross_sentence_pairs_are_proposed_once_when_the_model_was_trained_with_
 
 
 def test_a_scorer_with_the_neural_encoder_plugs_into_the_hybrid() -> None:
-    from graph.scorer.training import load_training_config, train_scorer
+    from graph.relation_scorer.trainer import load_training_config, train_scorer
 
     pairs = []
     for buyer, bought in [("Acme", "Widget"), ("Globex", "Initech"), ("Hooli", "Piedpiper"), ("Umbrella", "Soylent")]:
@@ -176,7 +176,7 @@ class ScreenedScorer(CountingScorer):
         return rows
 
     def calibrate(self, scores: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
-        from graph.scorer.component import margins, sigmoid
+        from graph.relation_scorer.component import margins, sigmoid
 
         return sigmoid(margins(scores))  # type: ignore[no-any-return]
 

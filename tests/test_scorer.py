@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy
 import pytest
 
-from graph.scorer import ModelMissingError, TrainingDataError
-from graph.scorer.component import featurise, log_softmax
-from graph.scorer.corpora import (
+from graph.relation_scorer import ModelMissingError, TrainingDataError
+from graph.relation_scorer.component import featurise, log_softmax
+from graph.relation_scorer.corpora import (
     RedocDocument,
     RedocEntity,
     finre_pairs,
@@ -18,10 +18,10 @@ from graph.scorer.corpora import (
     read_redocred,
     redocred_pairs,
 )
-from graph.scorer.encoder import encode_pair
-from graph.scorer.features import CandidatePair
-from graph.scorer.labels import SCORER_LABELS, map_finre, map_redocred
-from graph.scorer.training import (
+from graph.relation_scorer.encoder import encode_pair
+from graph.relation_scorer.features import CandidatePair
+from graph.relation_scorer.labels import SCORER_LABELS, map_finre, map_redocred
+from graph.relation_scorer.trainer import (
     MODEL_DIR,
     collect_data,
     load_model,
@@ -113,7 +113,7 @@ def test_encoder_sees_both_mentions_the_gap_and_a_bounded_window() -> None:
 
 
 def test_an_encoder_score_does_not_depend_on_the_other_pairs_in_the_batch() -> None:
-    from graph.scorer.encoder import build_relation_cnn
+    from graph.relation_scorer.encoder import build_relation_cnn
 
     model = build_relation_cnn(len(SCORER_LABELS))
     encoded = [encode_pair(p) for p in _toy_pairs()[:6]]
@@ -180,8 +180,8 @@ def test_training_code_runs_on_a_sample_of_the_public_corpora(tmp_path: Path) ->
 
 
 def test_trigger_hits_are_those_of_trying_every_phrase() -> None:
+    from graph.relation_scorer.features import TriggerIndex
     from graph.schema import load_schema
-    from graph.scorer.features import TriggerIndex
 
     index = TriggerIndex.from_schema(load_schema())
     segments = ["宣布以 20 亿元收购了", "和", "的全资子公司，", " has agreed to buy ", "was founded by the",
@@ -212,7 +212,7 @@ def test_encoder_bigrams_follow_the_kept_units_across_a_dropped_gap() -> None:
 
 
 def test_encoder_inference_gives_the_models_own_outputs() -> None:
-    from graph.scorer.encoder import EncoderInference, build_relation_cnn
+    from graph.relation_scorer.encoder import EncoderInference, build_relation_cnn
 
     model = build_relation_cnn(len(SCORER_LABELS))
     encoded = [encode_pair(p) for p in _toy_pairs()]

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.scorer.docpairs import DocMention, cross_sentence_pairs
-from graph.scorer.features import CandidatePair
-from graph.scorer.labels import REDOCRED_TYPES, SYMMETRIC, map_finre, map_redocred
+from graph.relation_scorer.docpairs import DocMention, cross_sentence_pairs
+from graph.relation_scorer.features import CandidatePair
+from graph.relation_scorer.labels import REDOCRED_TYPES, SYMMETRIC, map_finre, map_redocred
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ def read_redocred(path: str | Path) -> list[RedocDocument]:
 def redocred_pairs(doc: RedocDocument, *, window: int = 0) -> Iterator[tuple[int, int, CandidatePair]]:
     """Ordered mention pairs of two different (typed) entities in one sentence, with the entity indices; with
     ``window`` > 0 also the entity pairs that share no sentence but are at most that many sentences apart
-    (:func:`graph.scorer.docpairs.cross_sentence_pairs`)."""
+    (:func:`graph.relation_scorer.docpairs.cross_sentence_pairs`)."""
     if window > 0:
         doc_mentions = [DocMention(str(index), entity.type, sid, start, end)
                         for index, entity in enumerate(doc.entities) for sid, start, end in entity.mentions]

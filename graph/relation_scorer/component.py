@@ -2,7 +2,7 @@
 
 The model is a thinc ``SparseLinear`` over hashed features (a bag of character n-grams, words, types and
 schema-trigger hits per candidate pair, like spaCy's TextCatBOW), trained as one softmax over "none" and the
-relations, optionally ensembled with a small neural pair encoder (:mod:`graph.scorer.encoder`): the pair's score
+relations, optionally ensembled with a small neural pair encoder (:mod:`graph.relation_scorer.encoder`): the pair's score
 is then the weighted sum of the two models' log-probabilities. Each label's *margin* (its score minus the best
 other label's) is Platt-scaled on a held-out split, so a label's probability says how often the pair really has
 it when the model scores it that way; a label wins the argmax exactly when its margin is positive.
@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear
 
-from graph.scorer.encoder import EncoderInference, encode_pair
-from graph.scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
-from graph.scorer.labels import SCORER_LABELS
+from graph.relation_scorer.encoder import EncoderInference, encode_pair
+from graph.relation_scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
+from graph.relation_scorer.labels import SCORER_LABELS
 
 FACTORY = "claimgraph_relation_scorer"
 

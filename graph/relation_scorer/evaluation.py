@@ -1,7 +1,7 @@
 """Figures for docs/model.md: micro-F1 of rules, model and hybrid on held-out FinRE and Re-DocRED (given
 entities) and on our own gold JSONL (open mode: our own mention finding).
 
-``python -m graph.scorer.evaluation --data ../shared/train [--gold tests/gold/dev.jsonl] [--kg-eval GOLD]`` prints
+``python -m graph.relation_scorer.evaluation --data ../shared/train [--gold tests/gold/dev.jsonl] [--kg-eval GOLD]`` prints
 the tables.
 A prediction is a positive claim at or above the assertion threshold, restricted to the relations the corpus's
 labels map to; symmetric relations are compared without direction.
@@ -24,8 +24,7 @@ from spacy.tokens import Doc, Span
 
 from graph.claims import Claim, ClaimExtractor
 from graph.mentions import resolve_references
-from graph.schema import Schema, load_schema
-from graph.scorer.corpora import (
+from graph.relation_scorer.corpora import (
     FinreInstance,
     RedocDocument,
     finre_spans,
@@ -34,7 +33,8 @@ from graph.scorer.corpora import (
     read_redocred,
     split_documents,
 )
-from graph.scorer.labels import FINRE_ACTIVE, REDOCRED
+from graph.relation_scorer.labels import FINRE_ACTIVE, REDOCRED
+from graph.schema import Schema, load_schema
 from graph.settings import ExtractorMode, Settings
 
 FINRE_RELATIONS = frozenset(FINRE_ACTIVE.values())
@@ -220,7 +220,7 @@ def format_table(rows: dict[str, dict[str, Score]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry: print the figures table."""
-    parser = argparse.ArgumentParser(prog="python -m graph.scorer.evaluation")
+    parser = argparse.ArgumentParser(prog="python -m graph.relation_scorer.evaluation")
     parser.add_argument("--data", default=None, help="folder with finre/ and redocred/")
     parser.add_argument("--gold", action="append", default=[], help="our gold JSONL (repeatable)")
     parser.add_argument("--kg-eval", action="append", default=[], metavar="GOLD",

@@ -1,9 +1,9 @@
 """The learned relation scorer: label mapping, pair features, the spaCy component, training and evaluation.
 
-Importing the package is cheap; :mod:`graph.scorer.component` registers the ``claimgraph_relation_scorer``
+Importing the package is cheap; :mod:`graph.relation_scorer.component` registers the ``claimgraph_relation_scorer``
 factory when imported (``graph.hybrid`` does that lazily, only when a build uses the model).
 
->>> from graph.scorer.labels import SCORER_LABELS
+>>> from graph.relation_scorer.labels import SCORER_LABELS
 >>> SCORER_LABELS[0]
 'none'
 """

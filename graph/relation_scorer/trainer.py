@@ -1,10 +1,10 @@
 """Train the relation scorer from FinRE, Re-DocRED and (optionally) our own gold JSONL, with a fixed seed.
 
-``python -m graph.scorer.training --data ../shared/train --out graph/scorer/model`` (what ``make train`` runs).
+``python -m graph.relation_scorer.trainer --data ../shared/train --out graph/relation_scorer/model`` (what ``make train`` runs).
 Held out and never trained on: FinRE's ``valid.txt`` and 20% of Re-DocRED documents; a further share of the
 training documents fits the calibration.
 
->>> from graph.scorer.features import CandidatePair
+>>> from graph.relation_scorer.features import CandidatePair
 >>> pairs = [CandidatePair("A 收购 B", (0, 1), (5, 6), lang="zh", labels=frozenset({"acquired"})),
 ...          CandidatePair("A 收购 B", (5, 6), (0, 1), lang="zh")] * 20
 >>> nlp = train_scorer(pairs, pairs, config=load_training_config(overrides={"model.length": 4096}))
@@ -32,9 +32,9 @@ import spacy
 from spacy.language import Language
 from thinc.api import Adam, Config, fix_random_seed
 
-from graph.scorer import ModelMissingError, TrainingDataError
-from graph.scorer.component import FACTORY, RelationScorer, featurise, margins, sigmoid
-from graph.scorer.corpora import (
+from graph.relation_scorer import ModelMissingError, TrainingDataError
+from graph.relation_scorer.component import FACTORY, RelationScorer, featurise, margins, sigmoid
+from graph.relation_scorer.corpora import (
     FinreInstance,
     RedocDocument,
     finre_pairs,
@@ -44,9 +44,9 @@ from graph.scorer.corpora import (
     redocred_pairs,
     split_documents,
 )
-from graph.scorer.encoder import encode_pair
-from graph.scorer.features import CandidatePair, TriggerIndex
-from graph.scorer.labels import REDOCRED, SCORER_LABELS
+from graph.relation_scorer.encoder import encode_pair
+from graph.relation_scorer.features import CandidatePair, TriggerIndex
+from graph.relation_scorer.labels import REDOCRED, SCORER_LABELS
 
 #: Our relations Re-DocRED's labels map to.
 REDOCRED_RELATIONS = frozenset(m.relation for m in REDOCRED.values())
@@ -306,7 +306,7 @@ def load_model(path: str | Path = MODEL_DIR) -> Language:
     ...     print("not found" in str(exc), "--extractor rules" in str(exc))
     True True
     """
-    import graph.scorer.component  # noqa: F401  (registers the factory spacy.load needs)
+    import graph.relation_scorer.component  # noqa: F401  (registers the factory spacy.load needs)
 
     path = Path(path)
     if not (path / "config.cfg").is_file():
@@ -317,7 +317,7 @@ def load_model(path: str | Path = MODEL_DIR) -> Language:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry: train, calibrate, save, print the time it took."""
-    parser = argparse.ArgumentParser(prog="python -m graph.scorer.training", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m graph.relation_scorer.trainer", description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=None, help="folder with finre/ and redocred/ (e.g. ../shared/train)")
     parser.add_argument("--gold", action="append", default=[], help="our gold JSONL to add (repeatable)")
     parser.add_argument("--out", default=str(MODEL_DIR), help="where to write the model")

@@ -3,11 +3,11 @@
 About half of Re-DocRED's gold triples link entities that no sentence mentions together ("Mojang is a studio ...
 It developed Minecraft"), which a sentence-level scorer cannot see. For every ordered pair of entities (by
 identity: all mentions of one entity count as one) that has no sentence in common, the closest pair of their
-mentions within ``window`` sentences becomes one :class:`~graph.scorer.features.CandidatePair` whose text is the
+mentions within ``window`` sentences becomes one :class:`~graph.relation_scorer.features.CandidatePair` whose text is the
 two sentences joined by a space, with document-level features in ``extra``: the sentence distance, whether each
 entity appears in the first sentence (the article's subject), and how often each is mentioned.
 
-The same function serves training (Re-DocRED documents, :mod:`graph.scorer.corpora`) and extraction
+The same function serves training (Re-DocRED documents, :mod:`graph.relation_scorer.corpora`) and extraction
 (``doc.ents`` of a built Doc, :mod:`graph.hybrid`), so the features cannot drift apart.
 
 >>> sentences = ["Mojang is a Swedish studio.", "It developed Minecraft."]
@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from graph.scorer.features import CandidatePair
+from graph.relation_scorer.features import CandidatePair
 
 
 class DocMention(NamedTuple):

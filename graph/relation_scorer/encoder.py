@@ -36,7 +36,7 @@ from thinc.api import (
     with_array,
 )
 
-from graph.scorer.features import CandidatePair
+from graph.relation_scorer.features import CandidatePair
 
 #: Units kept left of the first and right of the second mention, and at most between them (the middle of a
 #: longer gap is dropped): a Chinese character carries about as much as an English word's share of a clause.
