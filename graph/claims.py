@@ -54,6 +54,8 @@ _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
+#: Dashes as jieba cuts them ("——" is two tokens).
+_DASHES = frozenset(["—", "——", "–", "－", "-"])
 #: Words that may open a clause before its subject: conjunctions, adverbs of time and sequence ("此前", "随后").
 _ZH_CLAUSE_OPENERS = frozenset(["但", "但是", "而", "并", "且", "同时", "此外", "另外", "随后", "如果", "若", "即",
                                 "则", "因此", "所以", "不过", "然而", "其中", "近日", "日前", "近期", "当天", "当日",
@@ -490,7 +492,10 @@ class ClaimExtractor:
                 obj = filled
             inferred = True
         explicit_left = [sp.end for arg in (subj, obj) for sp in arg.spans if 0 <= sp.end <= trig.start]
-        polarity, modality = _modality(ctx, trig, cues, left_end=max(explicit_left) if explicit_left else None,
+        # A negation after the first argument scopes over the rest of the clause, other arguments included: "华为
+        # 不再与寒武纪合作", "DeepMind 并没有被谷歌收购", "A 不再是 B 的第一大股东".
+        left_end = min(explicit_left) if explicit_left else None
+        polarity, modality = _modality(ctx, trig, cues, left_end=left_end,
                                        title_start=ctx.title_start(trig, subj, obj), relation=spec.name)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
@@ -838,6 +843,13 @@ class _Sentence:
         usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        if not right and self.lang == "zh" and not self.is_english:
+            # "旗下全资子公司——平安证券", "主要竞争对手——X": a dash after a noun introduces what it names.
+            at = trig.end
+            while at < self.sent.end and self.w[at] in _DASHES:
+                at += 1
+            if at > trig.end and any(m.start == at for m in usable):
+                right = [m for m in usable if m.start >= at and self.same_clause(m.start, at)]
         if right and (self.lang == "en" or self.is_english) and \
                 set(self.words(trig.end, right[0].start)) & _EN_RELATIVE_PRONOUNS:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
@@ -1347,8 +1359,9 @@ class _Sentence:
                 continue
             first = inside[0]
             lead = [w for w in self.words(self.clause_start(first.start), first.start) if any(ch.isalnum() for ch in w)]
-            if not all(w in _FILLERS or w in _ZH_CLAUSE_OPENERS or w.isdigit() or w == "N" or w.endswith(("年", "月", "日"))
-                       for w in lead) or self._is_adjunct(first):
+            # Time words, conjunctions and a dateline ("本报讯", "中国证券网讯") may open the clause.
+            if not all(w in _FILLERS or w in _ZH_CLAUSE_OPENERS or w.isdigit() or w == "N" or
+                       w.endswith(("年", "月", "日", "讯")) for w in lead) or self._is_adjunct(first):
                 break
             same_kind = [m for m in inside if any(fits(m.label_, frozenset({k})) or fits(k, frozenset({m.label_}))
                                                   for k in kinds)]
@@ -1937,6 +1950,8 @@ def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]],
     return frozenset(out)
 
 
+#: Nouns of a report passed on: "据多家媒体报道", "据市场消息", "据外媒报导".
+_ZH_REPORT_NOUNS = ("报道", "报导", "消息")
 #: Prepositions after 将 that make it the future ("将与 OpenAI 合作", "将在 Siri 中接入"), not the object marker.
 _ZH_FUTURE_PREPOSITIONS = frozenset(["在", "向", "对", "为", "于", "从", "由", "被"])
 #: Verbs after a plan cue that say a state goes on: "will remain chief executive", "将继续担任董事长".
@@ -1990,11 +2005,14 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
             hedged = True
         else:
             planned = True
-    # "据 X 报道/消息，…": a claim passed on from a report is hedged, like "reportedly".
+    # "据 X 报道/消息，…": a claim passed on from a report is hedged, like "reportedly"; so is one from reports
+    # of no named source, a word jieba keeps with the report noun ("据多家媒体报道", "据市场消息").
     prefixes = [span for span, cue in cues if cue.kind == "attribution-prefix" and span.end <= trig.start]
     reports = [span for span, cue in cues if cue.kind == "attribution" and span.end <= trig.start
                and span.text in ("报道", "reported", "消息")]
-    reported = any(p.end <= r.start for p in prefixes for r in reports)
+    reported = any(p.end <= r.start for p in prefixes for r in reports) or any(
+        w.endswith(_ZH_REPORT_NOUNS) for p in prefixes if p.start >= ctx.sent.start
+        for w in ctx.words(p.end, min(trig.start, p.end + 4)))
     # An explicit hedge outranks a plan ("reportedly plans to"); a plan outranks a second-hand report.
     modality: Modality = "hedged" if hedged else "planned" if planned else "hedged" if reported else "asserted"
     return ("negative" if negated else "positive"), modality

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from graph.build import extract
 from graph.claims import Claim, ClaimExtractor
 from graph.schema import load_schema
@@ -120,3 +122,57 @@ def test_the_largest_shareholder_is_a_shareholder() -> None:
     # "最大股东": jieba splits 最 from 大股东; the rank still qualifies the role.
     claims = _given("交易完成后,黑石集团成为星河地产的最大股东。", "黑石集团", "星河地产")
     assert ("黑石集团", "investedIn", "星河地产") in _triples(claims)
+
+
+def test_a_dash_after_a_subsidiary_noun_introduces_the_subsidiary() -> None:
+    # "X 发布公告称，全资子公司——Y …": the speaker of the announcement is the parent, the name after the dash its
+    # subsidiary.
+    claims = _given("星河集团昨日发布公告称,全资子公司——蓝海科技已完成增资。", "星河集团", "蓝海科技")
+    assert {("星河集团", "owns", "蓝海科技"), ("蓝海科技", "subsidiaryOf", "星河集团")} <= _triples(claims)
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("去年,远洋资本入主星河地产,成为其第一大股东。", ("远洋资本", "星河地产"), ("远洋资本", "investedIn", "星河地产")),
+    ("宝能系再度举牌蓝海股份。", ("宝能系", "蓝海股份"), ("宝能系", "investedIn", "蓝海股份")),
+])
+def test_taking_control_or_disclosing_a_stake_is_a_stake(text: str, names: tuple[str, str],
+                                                         expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(text, *names))
+
+
+# ---------------------------------------------------------------- polarity and modality
+@pytest.mark.parametrize("text, relation", [
+    ("此后小米不再与富士康合作。", "partnersWith"),
+    ("软银不再是阿里巴巴的第一大股东。", "investedIn"),
+    ("谷歌此后不再持有星河科技的股份。", "investedIn"),
+])
+def test_no_longer_negates_the_relation(text: str, relation: str) -> None:
+    claims = [c for c in extract(text) if c.relation == relation]
+    assert claims and all(c.polarity == "negative" for c in claims), _triples(claims)
+
+
+def test_a_negation_before_a_passive_marker_negates_the_claim() -> None:
+    # The negation follows the first argument; the agent after 被 is inside its scope.
+    claims = [c for c in extract("DeepMind 并没有被微软收购。") if c.relation == "acquired"]
+    assert claims and all(c.polarity == "negative" for c in claims), _triples(claims)
+
+
+def test_a_report_of_no_named_source_is_hedged() -> None:
+    # jieba keeps "媒体报道" as one word; "据多家媒体报道" passes a report on like "据路透社报道".
+    claims = [c for c in _given("据多家媒体报道，吉利汽车已收购宝腾汽车。", "吉利汽车", "宝腾汽车")
+              if c.relation == "acquired"]
+    assert claims and all(c.modality == "hedged" for c in claims), _triples(claims)
+    # A company telling of itself asserts.
+    claims = [c for c in _given("据吉利汽车介绍，吉利汽车已收购宝腾汽车。", "吉利汽车", "宝腾汽车")
+              if c.relation == "acquired"]
+    assert claims and all(c.modality == "asserted" for c in claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("吉利汽车与宝腾汽车正式联姻。", ("吉利汽车", "宝腾汽车")),
+    ("雅虎和阿里巴巴这对昔日盟友正在分道扬镳。", ("雅虎", "阿里巴巴")),
+    ("康佳与创维在海外建立战略联盟。", ("康佳", "创维")),
+])
+def test_tie_up_and_alliance_words_are_partnerships(text: str, names: tuple[str, str]) -> None:
+    claims = _given(text, *names)
+    assert _symmetric(claims, "partnersWith") == {frozenset(names)}, _triples(claims)
