@@ -320,3 +320,8 @@ def test_a_short_name_written_in_its_other_sense_is_no_mention(finder: MentionFi
 def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> None:
     found = mentions(finder, "栗子科技收购了甘蓝。同名的甘蓝蔬菜店与此无关。", "zh")
     assert [name for name, _ in found].count("甘蓝") == 1
+
+
+def test_a_company_s_global_arm_is_the_company_and_its_regional_arm_another(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "栗子中国的业务被出售，栗子全球获得股份，栗子表示满意。", "zh"))
+    assert found["栗子全球"] == found["栗子"] != found["栗子中国"]
