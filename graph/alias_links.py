@@ -82,6 +82,9 @@ _NOT_PERSON_WORDS = ORG_NAME_HEADS | _ORG_TAILS | frozenset([
     "Awards", "Prize", "Championship", "Championships", "Cup", "Games", "Olympics", "War", "Battle", "Act",
     "Treaty", "Series", "Album", "Show", "Tour", "Center", "Centre", "Hall", "Tower", "Square", "Gardens",
     "Research", "Labs", "Lab", "Cloud", "Capital", "Ventures", "Partners", "Media", "Studio", "Hotel", "Bee"])
+#: Lower-case words inside people's names.
+_NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "al", "el", "de", "da", "do", "dos", "das", "del", "della",
+                             "di", "van", "von", "der", "den", "la", "le", "du", "ter", "ten"])
 #: Words after a surname that make it another person's name: "Paul Desmarais Jr." is not "Paul Desmarais".
 _GENERATIONS = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -106,14 +109,18 @@ def person_shaped(ent: Span) -> bool:
     >>> doc = spacy.blank("en")("Halvard Brinmoe Tessaker met J. K. Vantorrel at the Varnley Post .")
     >>> [person_shaped(Span(doc, a, b, label="Entity")) for a, b in ((0, 3), (4, 7), (9, 11))]
     [True, True, False]
+    >>> person_shaped(Span(spacy.blank("en")("Ursa von der Tessaker"), 0, 4, label="Entity"))
+    True
     """
     if ent.label_ not in ("Person", "Entity"):
         return False
     words = _words(ent)
-    if not 2 <= len(words) <= 4 or any(w in _NOT_PERSON_WORDS for w in words):
+    if not 2 <= len(words) <= 5 or any(w in _NOT_PERSON_WORDS for w in words):
         return False
     words = words[:-1] if words[-1] in _GENERATIONS else words
-    return all(_name_word(w) for w in words) and not _INITIAL.match(words[-1])
+    # "Mohammed bin Salman", "Ursula von der Leyen": particles between the given name and the surname.
+    inner = [w for w in words[1:-1] if w not in _NAME_PARTICLES]
+    return all(_name_word(w) for w in [words[0], *inner, words[-1]]) and not _INITIAL.match(words[-1])
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -153,24 +160,29 @@ def _named_together(first: Span, second: Span) -> bool:
     return abs(second.start - first.end) <= 3 or abs(first.start - second.end) <= 3
 
 
-def _short_candidates(ent: Span) -> list[str]:
-    """The shorter names a multi-word name is later written as: a person's surname or given name ("Musk"), a
-    company's name without the words that only say it is a company ("Inflection" of "Inflection AI"), a model's
-    tier ("Behemoth" of "Llama 4 Behemoth")."""
+def _short_candidates(ent: Span) -> list[tuple[str, int]]:
+    """The shorter names a multi-word name is later written as, each with its rank (0 first): a person's surname
+    or given name ("Musk"), a company's name without the words that only say it is a company ("Inflection" of
+    "Inflection AI"), a model's tier ("Behemoth" of "Llama 4 Behemoth"); then (rank 1) the first or last word of
+    another name of capitalised words only, none of them one that organisations, places or works are named with
+    ("Apollo" of "Apollo Go")."""
     words = _words(ent)
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     stem = list(words)
     while len(stem) > 1 and stem[-1] in _ORG_TAILS:
         stem.pop()
         if stem[-1][:1].isupper():
-            out.append(" ".join(stem))
+            out.append((" ".join(stem), 0))
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
-        out.extend(w for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
-    elif ent.label_ in ("Product", "AIModel"):
-        # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5";
-        # its first word is its maker or family ("Mistral" of "Mistral Large"), another entity.
-        out.extend(w for w in words[-1:] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+    elif not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and len(w) > 1)
+                 for w in words):
+        # Names built of parts ("Episcopal Diocese of Connecticut", "HGTV Canada", "FC U Craiova") give none.
+        # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5".
+        rank = 0 if ent.label_ in ("Product", "AIModel") else 1
+        out.extend((w, rank) for w in words[-1:] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, 1) for w in words[:1] if w[:1].isupper() and len(w) > 2)
     return out
 
 
@@ -191,7 +203,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     ['e:elon', 'e:elon']
     """
     out: list[Span] = []
-    full: dict[str, dict[str, Span]] = {}  # short name → IRI → the full name it stands for
+    full: dict[str, dict[str, tuple[int, Span]]] = {}  # short name → IRI → (rank, the full name)
     heads: dict[str, dict[str, Span]] = {}  # last word of a name that is no person's → IRI → that name
     people: list[Span] = []
     persons: set[str] = set()  # IRIs some mention of which reads as a person's (listed, a given name, a role)
@@ -200,7 +212,9 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
         if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
             persons.add(ent.kb_id_)
         if ent.kb_id_ not in known_iris and ent.label_ != "Place":
-            candidates = full.get(ent.text, {})
+            ranked = full.get(ent.text, {})
+            best = min((rank for rank, _ in ranked.values()), default=0)
+            candidates = {iri: span for iri, (rank, span) in ranked.items() if rank == best}
             # "the Bee" after "the Sacramento Bee", "the Chiefs" after "the Kansas City Chiefs": the head of a name
             # after "the" stands for the whole name.
             if not candidates and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
@@ -216,14 +230,15 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 same = {p.kb_id_: p for p in people if p.kb_id_ != ent.kb_id_ and same_person_name(_words(p), words)
                         and (p.kb_id_ in persons or ent.kb_id_ in persons)}
                 ante = next(iter(same.values())) if len(same) == 1 else None
-            if ante is not None and ante.kb_id_ != ent.kb_id_ and (ante.label_ == ent.label_ or "Entity" in (
-                    ante.label_, ent.label_) or person_shaped(ante)):
+            if ante is not None and ante.kb_id_ != ent.kb_id_:
                 ent = Span(ent.doc, ent.start, ent.end, label=ante.label_ if ante.label_ != "Entity" else ent.label_,
                            kb_id=ante.kb_id_)
                 links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
         if len(ent.text.split()) > 1:
-            for short in _short_candidates(ent):
-                full.setdefault(short, {}).setdefault(ent.kb_id_, ent)
+            for short, rank in _short_candidates(ent):
+                seen = full.setdefault(short, {})
+                if ent.kb_id_ not in seen or seen[ent.kb_id_][0] > rank:
+                    seen[ent.kb_id_] = (rank, ent)
             if person_shaped(ent):
                 people.append(ent)
             else:

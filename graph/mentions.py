@@ -408,6 +408,9 @@ class MentionFinder:
             form += 1
         if form > end:
             return Span(doc, span.start, form, label=span.label_, kb_id=span.kb_id_)
+        if span.end < len(doc) and words[span.end] == "全球":
+            # "优步全球": the company as a whole, set against its regional arms ("优步中国"), is the company.
+            return Span(doc, span.start, span.end + 1, label=span.label_, kb_id=span.kb_id_)
         if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
             return self._new_span(doc, span.start, span.end + 1, "Organization")  # "优步中国的品牌"
         if end < len(doc) and words[end] in _ZH_TRADE_SUFFIXES and entity_key(words[end]) not in \

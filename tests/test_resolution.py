@@ -237,6 +237,7 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     ("Rufus Seaman Carling was born in Truro, the son of William Dobson Carling. Carling attended school.",
      "Rufus Seaman Carling", "Carling"),
     ("The Varnley Post is a newspaper. The Post was founded in 1901.", "Varnley Post", "Post"),
+    ("The robotaxi service Orvella Go launched in Wuhan. Since then Orvella has expanded.", "Orvella Go", "Orvella"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
@@ -254,6 +255,7 @@ def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: Mentio
     # A place or a unit a name is made of is not the name: the town, the university's city, the lab.
     ("The Varnley Post is based in Varnley. Varnley is a town.", "Varnley Post", "Varnley"),
     ("The University of Brelmont is in Brelmont. Brelmont is a city.", "University of Brelmont", "Brelmont"),
+    ("FC Varnley plays in the league. The club moved to Varnley in 1950.", "FC Varnley", "Varnley"),
     ("Ostrava Lumen Group bought Ostrava Lumen Research. Ostrava Lumen Research hired staff.",
      "Ostrava Lumen Group", "Ostrava Lumen Research"),
 ])
@@ -318,3 +320,8 @@ def test_a_short_name_written_in_its_other_sense_is_no_mention(finder: MentionFi
 def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> None:
     found = mentions(finder, "栗子科技收购了甘蓝。同名的甘蓝蔬菜店与此无关。", "zh")
     assert [name for name, _ in found].count("甘蓝") == 1
+
+
+def test_a_company_s_global_arm_is_the_company_and_its_regional_arm_another(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "栗子中国的业务被出售，栗子全球获得股份，栗子表示满意。", "zh"))
+    assert found["栗子全球"] == found["栗子"] != found["栗子中国"]
