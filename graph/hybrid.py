@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity
+from graph.nlp import text_of
 from graph.schema import Schema
 from graph.settings import ExtractorMode, Settings
 
@@ -145,8 +146,7 @@ class HybridExtractor(ClaimExtractor):
         sentences = [ent.sent for ent in ents]
         located, linear = self._that_can_matter(list(candidate_pairs(ents, lang="en" if lang == "en" else "zh")),
                                                 ents, sentences, rule_claims)
-        doc_text = doc.text
-        out = self._sentence_level(rule_claims, ents, [_sentence_key(s, offset, doc_text) for s in sentences], located,
+        out = self._sentence_level(rule_claims, ents, [_sentence_key(s, offset) for s in sentences], located,
                                    linear, lang=lang, doc_id=doc_id, offset=offset)
         out.extend(self._cross_sentence(doc, ents, out, lang=lang, doc_id=doc_id, offset=offset))
         return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
@@ -322,12 +322,12 @@ class HybridExtractor(ClaimExtractor):
                      doc_id: str, offset: int) -> Claim:
         # The evidence is the sentence, or for a cross-sentence pair every sentence from one mention to the other.
         region_start = min(subject.sent.start_char, obj.sent.start_char)
-        text = subject.doc.text[region_start:max(subject.sent.end_char, obj.sent.end_char)]
+        text = text_of(subject.doc)[region_start:max(subject.sent.end_char, obj.sent.end_char)]
         stripped = len(text) - len(text.lstrip())
         evidence = text.strip()
         start = offset + region_start + stripped
         first, second = sorted((subject, obj), key=lambda s: s.start_char)
-        between = subject.doc.text[first.end_char:second.start_char].lower()
+        between = text_of(subject.doc)[first.end_char:second.start_char].lower()
         key = "en" if lang == "en" else "zh"
         # The model gives no polarity or modality: cue phrases between the two names decide, as a rule would.
         polarity: Polarity = "negative" if any(cue in between for cue in self._negation[key]) else "positive"
@@ -338,10 +338,9 @@ class HybridExtractor(ClaimExtractor):
                      start=start, end=start + len(evidence), trigger="", extractor=self.model_name)
 
 
-def _sentence_key(sent: Span, offset: int, doc_text: str | None = None) -> int:
-    """The claim ``start`` of a sentence: its first non-space character in the whole document (``doc_text``:
-    ``doc.text``, which spaCy joins from the tokens on every call, when the caller has it)."""
-    text = sent.text if doc_text is None else doc_text[sent.start_char:sent.end_char]
+def _sentence_key(sent: Span, offset: int) -> int:
+    """The claim ``start`` of a sentence: its first non-space character in the whole document."""
+    text = text_of(sent.doc)[sent.start_char:sent.end_char]  # sent.text would join its tokens again
     return offset + sent.start_char + len(text) - len(text.lstrip())
 
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear
 
+from graph.nlp import text_of
 from graph.relation_scorer.encoder import EncoderInference, encode_pair
 from graph.relation_scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
 from graph.relation_scorer.labels import SCORER_LABELS
@@ -258,7 +259,7 @@ def candidate_pairs(ents: Sequence[Span], *, lang: str) -> Iterable[tuple[int, i
     for i, sent in enumerate(sents):
         in_sentence.setdefault(sent.start, []).append(i)
     parsed = bool(ents) and ents[0].doc.has_annotation("DEP")
-    doc_text = ents[0].doc.text if ents else ""  # spaCy joins it from the tokens on every call
+    doc_text = text_of(ents[0].doc) if ents else ""  # doc.text would join every token again
     for i, head in enumerate(ents):
         sent = sents[i]
         base = sent.start_char
