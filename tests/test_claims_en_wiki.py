@@ -120,3 +120,20 @@ def test_a_bracket_with_a_trigger_after_a_name_says_something_of_it(
 
 def test_a_short_bracket_without_a_trigger_is_still_an_alias() -> None:
     assert not _triples(_given("[Brightline|O] ( formerly [Lunar Works|O] ) opened a depot ."))
+
+
+# ---------------------------------------------------------------- owners named by a role noun
+@pytest.mark.parametrize("marked, expected", [
+    ("[Brightline|O] 's owner , [Harlow Group|O] , reported a loss .", ("Harlow Group", "owns", "Brightline")),
+    ("[Chelsea Rovers|O] owner [Tom Kettering|P] attended the match .", ("Tom Kettering", "owns", "Chelsea Rovers")),
+])
+def test_the_holder_of_an_owner_title_owns_its_possessor(marked: str, expected: tuple[str, str, str]) -> None:
+    # "owner" is a role noun like "chief executive": the possessor or the name before it is what is owned, the
+    # apposition or the name after it is the owner.
+    assert expected in _triples(_given(marked))
+
+
+def test_an_owner_description_without_a_possessor_owns_nothing() -> None:
+    assert not any(r == "owns" for _, r, _ in _triples(_given(
+        "[Tom Kettering|P] , a restaurant owner , sued [Harlow Group|O] .")))
+
