@@ -979,11 +979,12 @@ class _Sentence:
                 left = [m for m in left if m.end <= agent_of_earlier.end]
                 left_mention = agent_of_earlier
         if left_mention is not None and right_mention is not None and english and \
-                self.by_agent(trig, right_mention):
-            # "a game developed by Raven Software and published by Activision", "designed by A and released by B":
-            # a passive participle coordinated with an earlier one shares its patient; the mention before "and"
-            # is the earlier participle's agent.
-            earlier = [t for t in self.trigger_spans if t.end <= left_mention.start and self.by_agent(t, left_mention)]
+                self.passive_agent(trig, right_mention):
+            # "a game developed by Raven Software and published by Activision", "designed by A and released by B",
+            # "founded by A and is owned by B": a passive participle coordinated with an earlier one shares its
+            # patient; the mention before "and" is the earlier participle's agent.
+            earlier = [t for t in self.trigger_spans
+                       if t.end <= left_mention.start and self.passive_agent(t, left_mention)]
             if earlier and all(w in _EN_COORDINATED_VERB_JOINTS or w.endswith("ly")
                                for w in self.words(left_mention.end, trig.start)):
                 left = [m for m in left if m.end <= earlier[-1].start]
@@ -1152,6 +1153,12 @@ class _Sentence:
         if not agents or agents[-1].kb_id_ in {m.kb_id_ for m in group}:
             return None
         return agents[-1]
+
+    def passive_agent(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention`` is the agent of a passive ``trig``: after its "by" ("developed in 2004 by X"), or
+        right after a trigger phrase that ends in "by" ("is owned by X", "hired by X")."""
+        return self.by_agent(trig, mention) or (
+            trig.text.lower().endswith(" by") and not self.words(trig.end, mention.start))
 
     def by_agent(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention`` is the agent a passive ``trig`` introduces with "by".
@@ -1525,7 +1532,8 @@ _EN_PREPOSITIONS = frozenset(["by", "of", "with", "to", "in", "on", "from", "aga
 #: How long an apposition inside a list may be ("a computer science professor at the Hebrew University").
 _MAX_APPOSITION = 16
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
-_EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but"])
+_EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
+                                          "still", "has", "have", "been"])
 #: How far the closing part of a two-part trigger may follow its opening part, in tokens.
 _CIRCUMFIX_GAP = 12
 

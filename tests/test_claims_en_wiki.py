@@ -137,3 +137,19 @@ def test_an_owner_description_without_a_possessor_owns_nothing() -> None:
     assert not any(r == "owns" for _, r, _ in _triples(_given(
         "[Tom Kettering|P] , a restaurant owner , sued [Harlow Group|O] .")))
 
+
+# ---------------------------------------------------------------- coordinated passives and relative clauses
+@pytest.mark.parametrize("marked, expected, wrong", [
+    ("[Orbis Records|O] was founded in 1990 by [Kari Berg|P] and is owned by [Halvorsen Group|O] .",
+     ("Halvorsen Group", "owns", "Orbis Records"), ("Kari Berg", "owns", "Halvorsen Group")),
+    ("[Orbis Records|O] was founded by [Kari Berg|P] and is now owned by [Halvorsen Group|O] .",
+     ("Halvorsen Group", "owns", "Orbis Records"), ("Kari Berg", "owns", "Halvorsen Group")),
+])
+def test_a_passive_coordinated_with_an_earlier_one_shares_its_patient(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    # "founded by A and is owned by B": the mention before "and" is the first participle's agent; the second
+    # participle (with "is" and an adverb repeated) is said of the sentence subject, like "and published by B".
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples
+
