@@ -805,6 +805,22 @@ class _Sentence:
         heads = [m for m in self.mentions if m.end <= first - 1 and self.paren.get(m.start, 0) == 0]
         return heads[-1] if heads else None
 
+    def _relative_head(self, trig: Span) -> Span | None:
+        """The head a subject relative clause describes, if ``trig`` is its verb: "A met B, who founded C in 1990"
+        → B, not the sentence subject A. Only the relative pronoun and a few adverbs or auxiliaries stand between
+        the comma and the verb."""
+        seg = self.paren.get(trig.start, 0)
+        if seg == 0:
+            return None
+        first = min(i for i, s in self.paren.items() if s == seg)
+        lead = self.words(first, trig.start)
+        if not lead or lead[0] not in ("who", "which") or len(lead) > 4 or \
+                not all(w in _EN_RELATIVE_LEAD_WORDS or w.endswith("ly") for w in lead[1:]):
+            return None
+        if set(lead) & _BE_FORMS and not _is_role_noun(trig.text):
+            return None  # "B, which are wholly owned": an agentless passive's head is its patient
+        return self.paren_head(trig)
+
     def visible_from(self, trig: Span, mentions: list[Span]) -> list[Span]:
         """The mentions a trigger may take as arguments, given parentheticals."""
         if not self.paren:
@@ -1049,7 +1065,9 @@ class _Sentence:
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in group}:
                         return _Arg(self.group_of(subject), fallback=True), _Arg(group), penalty
         else:
-            subject = self._sentence_subject(trig)
+            subject = self._relative_head(trig) if english else None
+            if subject is None:
+                subject = self._sentence_subject(trig)
             if subject is None and self.lang == "zh" and not english and right_mention is not None:
                 # "中国南车公告称，全资子公司 X 与…签订合同", "A 拟以 N 元的价格，将持有的 B 股权转让": a clause
                 # without a subject shares the one of the clause before.
@@ -1534,6 +1552,11 @@ _MAX_APPOSITION = 16
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])
+#: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who
+#: was a curator at".
+_EN_RELATIVE_LEAD_WORDS = frozenset(["already", "also", "later", "then", "once", "first", "now", "still", "since",
+                                     "had", "has", "have", "was", "were", "is", "are", "been", "would", "will",
+                                     "a", "an", "the", "long"])
 #: How far the closing part of a two-part trigger may follow its opening part, in tokens.
 _CIRCUMFIX_GAP = 12
 

@@ -153,3 +153,18 @@ def test_a_passive_coordinated_with_an_earlier_one_shares_its_patient(
     assert expected in triples, triples
     assert wrong not in triples
 
+
+@pytest.mark.parametrize("marked, expected, wrong", [
+    ("[Tom Kettering|P] met [Kari Berg|P] , who founded [Brightline|O] in 1990 .",
+     ("Brightline", "foundedBy", "Kari Berg"), ("Brightline", "foundedBy", "Tom Kettering")),
+    ("[Tom Kettering|P] praised [Kari Berg|P] , who later joined [Harlow Group|O] in 1990 .",
+     ("Kari Berg", "worksFor", "Harlow Group"), ("Tom Kettering", "worksFor", "Harlow Group")),
+    ("The hall was named after [Kari Berg|P] , who was a curator at the [Harlow Museum|O] .",
+     ("Kari Berg", "worksFor", "Harlow Museum"), None),
+])
+def test_a_subject_relative_clause_is_said_of_its_head(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str] | None) -> None:
+    # ", who founded C": the relative pronoun stands for the name before the comma, not for the sentence subject.
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples
