@@ -875,7 +875,9 @@ class _Sentence:
             # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
             # agent noun naming someone else.
             right = []
-        if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and \
+        role_chain = bool(right) and (self.lang == "en" or self.is_english) and \
+            self._coordinated_role_of(trig, right[0])
+        if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and not role_chain and \
                 self.words(trig.end, right[0].start) not in ([], [","]) and \
                 self.words(trig.end, trig.end + 1) != ["of"] and \
                 not _role_domain_then_at(self.words(trig.end, right[0].start)):
@@ -1100,7 +1102,7 @@ class _Sentence:
         last = phrase_words[-1] if phrase_words else ""
         by_agent = right_mention is not None and self.by_agent(trig, right_mention)
         passive_voice = words_after[:1] == ["by"] or by_agent
-        possessor_follows = words_after[:1] == ["of"] and right_mention is not None
+        possessor_follows = (words_after[:1] == ["of"] or role_chain) and right_mention is not None
         if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
             agent, patient = patient, agent
         elif agent and not patient and self.words(agent.spans[-1].end, agent.spans[-1].end + 1) in (["'s"], ["’s"]):
@@ -1171,6 +1173,22 @@ class _Sentence:
         if not agents or agents[-1].kb_id_ in {m.kb_id_ for m in group}:
             return None
         return agents[-1]
+
+    def _coordinated_role_of(self, trig: Span, mention: Span) -> bool:
+        """Whether a role noun is coordinated with a later "ROLE of" whose organisation is ``mention``: "the
+        founder and chief executive of X", "co-founder and president of X" (both roles are held at X)."""
+        if not _is_role_noun(trig.text):
+            return False
+        joint = self.words(trig.end, trig.end + 1)
+        if joint not in (["and"], ["&"]):
+            return False
+        at = trig.end + 1
+        while at < mention.start and self.w[at].isspace():
+            at += 1
+        later = [t for t in self.trigger_spans if t.start == at and t.end <= mention.start]
+        return any(self.words(t.end, mention.start) in ([], ["the"]) and t.text.lower().endswith(" of") or
+                   _is_role_noun(t.text) and self.words(t.end, mention.start) in (["of"], ["of", "the"])
+                   for t in later)
 
     def passive_agent(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention`` is the agent of a passive ``trig``: after its "by" ("developed in 2004 by X"), or

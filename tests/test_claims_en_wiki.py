@@ -168,3 +168,23 @@ def test_a_subject_relative_clause_is_said_of_its_head(
     triples = _triples(_given(marked))
     assert expected in triples, triples
     assert wrong not in triples
+
+
+# ---------------------------------------------------------------- coordinated roles
+@pytest.mark.parametrize("marked, expected", [
+    ("[Kari Berg|P] is the founder and chief executive of [Brightline|O] .", ("Brightline", "foundedBy", "Kari Berg")),
+    ("[Kari Berg|P] , co-founder and president of [Brightline|O] , spoke .", ("Brightline", "foundedBy", "Kari Berg")),
+    ("[Kari Berg|P] , founder and director of the [Harlow Museum|O] , died .",
+     ("Harlow Museum", "foundedBy", "Kari Berg")),
+])
+def test_a_role_coordinated_with_a_later_role_of_an_organisation_is_held_there(
+        marked: str, expected: tuple[str, str, str]) -> None:
+    # "founder and chief executive of X": both roles are X's; the first one's holder is the mention before it.
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert (expected[2], "worksFor", expected[0]) in triples
+
+
+def test_a_role_coordinated_with_an_unrelated_noun_phrase_takes_no_organisation() -> None:
+    assert not _triples(_given("[Kari Berg|P] praised the founder and a critic of [Brightline|O] ."))
+
