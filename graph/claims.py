@@ -438,6 +438,9 @@ class ClaimExtractor:
                             cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
                             offset: int) -> list[Claim]:
         spec = self.schema.relations[trigger.relation]
+        if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower().startswith("produc") and \
+                set(ctx.words(ctx.clause_start(trig.start), trig.end + 4)) & _EN_WORK_NOUNS:
+            return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -1570,6 +1573,12 @@ _MAX_APPOSITION = 16
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])
+#: Nouns of creative works: one "produced" is made by its producer, not manufactured ("a telenovela produced by X").
+#: ("series" is left out: a product line is a series too, "the Galaxy S series produced by Samsung".)
+_EN_WORK_NOUNS = frozenset(["film", "films", "movie", "movies", "show", "shows", "programme", "program",
+                            "documentary", "album", "albums", "single", "singles", "song", "songs", "record", "ep",
+                            "sitcom", "sitcoms", "soap", "opera", "drama", "telenovela", "episode", "episodes",
+                            "franchise", "musical", "anime", "cartoon", "podcast", "soundtrack"])
 #: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who
 #: was a curator at".
 _EN_RELATIVE_LEAD_WORDS = frozenset(["already", "also", "later", "then", "once", "first", "now", "still", "since",

@@ -188,3 +188,18 @@ def test_a_role_coordinated_with_a_later_role_of_an_organisation_is_held_there(
 def test_a_role_coordinated_with_an_unrelated_noun_phrase_takes_no_organisation() -> None:
     assert not _triples(_given("[Kari Berg|P] praised the founder and a critic of [Brightline|O] ."))
 
+
+# ---------------------------------------------------------------- senses of "produced"
+@pytest.mark.parametrize("marked", [
+    "[Harbour Lights|E] is a Danish television drama produced by [Nordlys Media|O] .",
+    "In 2004 [Nordlys Media|O] produced a documentary about the town called [Harbour Lights|E] .",
+    "[Harbour Lights|E] is the first single produced by [Kari Berg|P] .",
+])
+def test_a_work_that_is_produced_is_not_manufactured(marked: str) -> None:
+    # A film, show or record is produced by its producer: no manufacturedBy (Wikidata's P176 is for goods).
+    assert not any(r == "manufacturedBy" for _, r, _ in _triples(_given(marked)))
+
+
+def test_goods_that_are_produced_are_manufactured() -> None:
+    triples = _triples(_given("The [Vela X2|D] is a phone produced by [Nordlys Electronics|O] in Oslo ."))
+    assert ("Vela X2", "manufacturedBy", "Nordlys Electronics") in triples
