@@ -438,6 +438,9 @@ class ClaimExtractor:
                             cues: list[tuple[Span, Cue]], topic: Sequence[TopicEntity], doc_id: str,
                             offset: int) -> list[Claim]:
         spec = self.schema.relations[trigger.relation]
+        if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower().startswith("produc") and \
+                set(ctx.words(ctx.clause_start(trig.start), trig.end + 4)) & _EN_WORK_NOUNS:
+            return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -805,6 +808,22 @@ class _Sentence:
         heads = [m for m in self.mentions if m.end <= first - 1 and self.paren.get(m.start, 0) == 0]
         return heads[-1] if heads else None
 
+    def _relative_head(self, trig: Span) -> Span | None:
+        """The head a subject relative clause describes, if ``trig`` is its verb: "A met B, who founded C in 1990"
+        → B, not the sentence subject A. Only the relative pronoun and a few adverbs or auxiliaries stand between
+        the comma and the verb."""
+        seg = self.paren.get(trig.start, 0)
+        if seg == 0:
+            return None
+        first = min(i for i, s in self.paren.items() if s == seg)
+        lead = self.words(first, trig.start)
+        if not lead or lead[0] not in ("who", "which") or len(lead) > 4 or \
+                not all(w in _EN_RELATIVE_LEAD_WORDS or w.endswith("ly") for w in lead[1:]):
+            return None
+        if set(lead) & _BE_FORMS and not _is_role_noun(trig.text):
+            return None  # "B, which are wholly owned": an agentless passive's head is its patient
+        return self.paren_head(trig)
+
     def visible_from(self, trig: Span, mentions: list[Span]) -> list[Span]:
         """The mentions a trigger may take as arguments, given parentheticals."""
         if not self.paren:
@@ -859,7 +878,9 @@ class _Sentence:
             # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
             # agent noun naming someone else.
             right = []
-        if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and \
+        role_chain = bool(right) and (self.lang == "en" or self.is_english) and \
+            self._coordinated_role_of(trig, right[0])
+        if right and (self.lang == "en" or self.is_english) and _is_role_noun(trig.text) and not role_chain and \
                 self.words(trig.end, right[0].start) not in ([], [","]) and \
                 self.words(trig.end, trig.end + 1) != ["of"] and \
                 not _role_domain_then_at(self.words(trig.end, right[0].start)):
@@ -979,11 +1000,12 @@ class _Sentence:
                 left = [m for m in left if m.end <= agent_of_earlier.end]
                 left_mention = agent_of_earlier
         if left_mention is not None and right_mention is not None and english and \
-                self.by_agent(trig, right_mention):
-            # "a game developed by Raven Software and published by Activision", "designed by A and released by B":
-            # a passive participle coordinated with an earlier one shares its patient; the mention before "and"
-            # is the earlier participle's agent.
-            earlier = [t for t in self.trigger_spans if t.end <= left_mention.start and self.by_agent(t, left_mention)]
+                self.passive_agent(trig, right_mention):
+            # "a game developed by Raven Software and published by Activision", "designed by A and released by B",
+            # "founded by A and is owned by B": a passive participle coordinated with an earlier one shares its
+            # patient; the mention before "and" is the earlier participle's agent.
+            earlier = [t for t in self.trigger_spans
+                       if t.end <= left_mention.start and self.passive_agent(t, left_mention)]
             if earlier and all(w in _EN_COORDINATED_VERB_JOINTS or w.endswith("ly")
                                for w in self.words(left_mention.end, trig.start)):
                 left = [m for m in left if m.end <= earlier[-1].start]
@@ -1048,7 +1070,9 @@ class _Sentence:
                     if subject is not None and subject.kb_id_ not in {g.kb_id_ for g in group}:
                         return _Arg(self.group_of(subject), fallback=True), _Arg(group), penalty
         else:
-            subject = self._sentence_subject(trig)
+            subject = self._relative_head(trig) if english else None
+            if subject is None:
+                subject = self._sentence_subject(trig)
             if subject is None and self.lang == "zh" and not english and right_mention is not None:
                 # "中国南车公告称，全资子公司 X 与…签订合同", "A 拟以 N 元的价格，将持有的 B 股权转让": a clause
                 # without a subject shares the one of the clause before.
@@ -1081,7 +1105,7 @@ class _Sentence:
         last = phrase_words[-1] if phrase_words else ""
         by_agent = right_mention is not None and self.by_agent(trig, right_mention)
         passive_voice = words_after[:1] == ["by"] or by_agent
-        possessor_follows = words_after[:1] == ["of"] and right_mention is not None
+        possessor_follows = (words_after[:1] == ["of"] or role_chain) and right_mention is not None
         if last not in ("by", "of", "with", "to", "in", "on", "from", "against") and (passive_voice or possessor_follows):
             agent, patient = patient, agent
         elif agent and not patient and self.words(agent.spans[-1].end, agent.spans[-1].end + 1) in (["'s"], ["’s"]):
@@ -1152,6 +1176,28 @@ class _Sentence:
         if not agents or agents[-1].kb_id_ in {m.kb_id_ for m in group}:
             return None
         return agents[-1]
+
+    def _coordinated_role_of(self, trig: Span, mention: Span) -> bool:
+        """Whether a role noun is coordinated with a later "ROLE of" whose organisation is ``mention``: "the
+        founder and chief executive of X", "co-founder and president of X" (both roles are held at X)."""
+        if not _is_role_noun(trig.text):
+            return False
+        joint = self.words(trig.end, trig.end + 1)
+        if joint not in (["and"], ["&"]):
+            return False
+        at = trig.end + 1
+        while at < mention.start and self.w[at].isspace():
+            at += 1
+        later = [t for t in self.trigger_spans if t.start == at and t.end <= mention.start]
+        return any(self.words(t.end, mention.start) in ([], ["the"]) and t.text.lower().endswith(" of") or
+                   _is_role_noun(t.text) and self.words(t.end, mention.start) in (["of"], ["of", "the"])
+                   for t in later)
+
+    def passive_agent(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention`` is the agent of a passive ``trig``: after its "by" ("developed in 2004 by X"), or
+        right after a trigger phrase that ends in "by" ("is owned by X", "hired by X")."""
+        return self.by_agent(trig, mention) or (
+            trig.text.lower().endswith(" by") and not self.words(trig.end, mention.start))
 
     def by_agent(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention`` is the agent a passive ``trig`` introduces with "by".
@@ -1525,7 +1571,19 @@ _EN_PREPOSITIONS = frozenset(["by", "of", "with", "to", "in", "on", "from", "aga
 #: How long an apposition inside a list may be ("a computer science professor at the Hebrew University").
 _MAX_APPOSITION = 16
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
-_EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but"])
+_EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
+                                          "still", "has", "have", "been"])
+#: Nouns of creative works: one "produced" is made by its producer, not manufactured ("a telenovela produced by X").
+#: ("series" is left out: a product line is a series too, "the Galaxy S series produced by Samsung".)
+_EN_WORK_NOUNS = frozenset(["film", "films", "movie", "movies", "show", "shows", "programme", "program",
+                            "documentary", "album", "albums", "single", "singles", "song", "songs", "record", "ep",
+                            "sitcom", "sitcoms", "soap", "opera", "drama", "telenovela", "episode", "episodes",
+                            "franchise", "musical", "anime", "cartoon", "podcast", "soundtrack"])
+#: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who
+#: was a curator at".
+_EN_RELATIVE_LEAD_WORDS = frozenset(["already", "also", "later", "then", "once", "first", "now", "still", "since",
+                                     "had", "has", "have", "was", "were", "is", "are", "been", "would", "will",
+                                     "a", "an", "the", "long"])
 #: How far the closing part of a two-part trigger may follow its opening part, in tokens.
 _CIRCUMFIX_GAP = 12
 

@@ -120,3 +120,86 @@ def test_a_bracket_with_a_trigger_after_a_name_says_something_of_it(
 
 def test_a_short_bracket_without_a_trigger_is_still_an_alias() -> None:
     assert not _triples(_given("[Brightline|O] ( formerly [Lunar Works|O] ) opened a depot ."))
+
+
+# ---------------------------------------------------------------- owners named by a role noun
+@pytest.mark.parametrize("marked, expected", [
+    ("[Brightline|O] 's owner , [Harlow Group|O] , reported a loss .", ("Harlow Group", "owns", "Brightline")),
+    ("[Chelsea Rovers|O] owner [Tom Kettering|P] attended the match .", ("Tom Kettering", "owns", "Chelsea Rovers")),
+])
+def test_the_holder_of_an_owner_title_owns_its_possessor(marked: str, expected: tuple[str, str, str]) -> None:
+    # "owner" is a role noun like "chief executive": the possessor or the name before it is what is owned, the
+    # apposition or the name after it is the owner.
+    assert expected in _triples(_given(marked))
+
+
+def test_an_owner_description_without_a_possessor_owns_nothing() -> None:
+    assert not any(r == "owns" for _, r, _ in _triples(_given(
+        "[Tom Kettering|P] , a restaurant owner , sued [Harlow Group|O] .")))
+
+
+# ---------------------------------------------------------------- coordinated passives and relative clauses
+@pytest.mark.parametrize("marked, expected, wrong", [
+    ("[Orbis Records|O] was founded in 1990 by [Kari Berg|P] and is owned by [Halvorsen Group|O] .",
+     ("Halvorsen Group", "owns", "Orbis Records"), ("Kari Berg", "owns", "Halvorsen Group")),
+    ("[Orbis Records|O] was founded by [Kari Berg|P] and is now owned by [Halvorsen Group|O] .",
+     ("Halvorsen Group", "owns", "Orbis Records"), ("Kari Berg", "owns", "Halvorsen Group")),
+])
+def test_a_passive_coordinated_with_an_earlier_one_shares_its_patient(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    # "founded by A and is owned by B": the mention before "and" is the first participle's agent; the second
+    # participle (with "is" and an adverb repeated) is said of the sentence subject, like "and published by B".
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples
+
+
+@pytest.mark.parametrize("marked, expected, wrong", [
+    ("[Tom Kettering|P] met [Kari Berg|P] , who founded [Brightline|O] in 1990 .",
+     ("Brightline", "foundedBy", "Kari Berg"), ("Brightline", "foundedBy", "Tom Kettering")),
+    ("[Tom Kettering|P] praised [Kari Berg|P] , who later joined [Harlow Group|O] in 1990 .",
+     ("Kari Berg", "worksFor", "Harlow Group"), ("Tom Kettering", "worksFor", "Harlow Group")),
+    ("The hall was named after [Kari Berg|P] , who was a curator at the [Harlow Museum|O] .",
+     ("Kari Berg", "worksFor", "Harlow Museum"), None),
+])
+def test_a_subject_relative_clause_is_said_of_its_head(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str] | None) -> None:
+    # ", who founded C": the relative pronoun stands for the name before the comma, not for the sentence subject.
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples
+
+
+# ---------------------------------------------------------------- coordinated roles
+@pytest.mark.parametrize("marked, expected", [
+    ("[Kari Berg|P] is the founder and chief executive of [Brightline|O] .", ("Brightline", "foundedBy", "Kari Berg")),
+    ("[Kari Berg|P] , co-founder and president of [Brightline|O] , spoke .", ("Brightline", "foundedBy", "Kari Berg")),
+    ("[Kari Berg|P] , founder and director of the [Harlow Museum|O] , died .",
+     ("Harlow Museum", "foundedBy", "Kari Berg")),
+])
+def test_a_role_coordinated_with_a_later_role_of_an_organisation_is_held_there(
+        marked: str, expected: tuple[str, str, str]) -> None:
+    # "founder and chief executive of X": both roles are X's; the first one's holder is the mention before it.
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert (expected[2], "worksFor", expected[0]) in triples
+
+
+def test_a_role_coordinated_with_an_unrelated_noun_phrase_takes_no_organisation() -> None:
+    assert not _triples(_given("[Kari Berg|P] praised the founder and a critic of [Brightline|O] ."))
+
+
+# ---------------------------------------------------------------- senses of "produced"
+@pytest.mark.parametrize("marked", [
+    "[Harbour Lights|E] is a Danish television drama produced by [Nordlys Media|O] .",
+    "In 2004 [Nordlys Media|O] produced a documentary about the town called [Harbour Lights|E] .",
+    "[Harbour Lights|E] is the first single produced by [Kari Berg|P] .",
+])
+def test_a_work_that_is_produced_is_not_manufactured(marked: str) -> None:
+    # A film, show or record is produced by its producer: no manufacturedBy (Wikidata's P176 is for goods).
+    assert not any(r == "manufacturedBy" for _, r, _ in _triples(_given(marked)))
+
+
+def test_goods_that_are_produced_are_manufactured() -> None:
+    triples = _triples(_given("The [Vela X2|D] is a phone produced by [Nordlys Electronics|O] in Oslo ."))
+    assert ("Vela X2", "manufacturedBy", "Nordlys Electronics") in triples
