@@ -229,3 +229,31 @@ def test_encoder_inference_gives_the_models_own_outputs() -> None:
     from thinc.api import Softmax
 
     assert EncoderInference.from_model(Softmax(3, 4)) is None  # another architecture: thinc's own predict
+
+
+def test_encoder_cover_by_bisection_finds_the_units_a_scan_finds() -> None:
+    from graph.relation_scorer.encoder import _cover
+
+    rng = numpy.random.default_rng(3)
+    for _ in range(200):
+        cuts = numpy.sort(rng.choice(60, size=2 * int(rng.integers(1, 12)), replace=False)).tolist()
+        spans = list(zip(cuts[::2], cuts[1::2], strict=True))  # sorted, disjoint, with gaps (the spaces)
+        start = int(rng.integers(0, 60))
+        end = start + int(rng.integers(0, 8))
+        inside = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
+        assert _cover(spans, start, end) == ((inside[0], inside[-1] + 1) if inside else None)
+
+
+def test_encoder_maxout_and_layer_norm_give_thincs_floats_exactly() -> None:
+    from thinc.api import NumpyOps
+
+    from graph.relation_scorer.encoder import _layer_norm, _maxout
+
+    rng = numpy.random.default_rng(5)
+    pieces = (rng.standard_normal((300, 64, 3)) * 3).astype("float32")
+    best = NumpyOps().maxout(pieces)[0]
+    assert numpy.array_equal(_maxout(pieces), best)
+    gain, shift = rng.standard_normal(64).astype("float32"), rng.standard_normal(64).astype("float32")
+    # The formula the encoder ran before (mean and variance each computed from scratch), bit for bit.
+    before = (best - best.mean(axis=1, keepdims=True)) * (best.var(axis=1, keepdims=True) + 1e-08) ** -0.5
+    assert numpy.array_equal(_layer_norm(_maxout(pieces), gain, shift), before * gain + shift)
