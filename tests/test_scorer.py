@@ -257,3 +257,31 @@ def test_encoder_maxout_and_layer_norm_give_thincs_floats_exactly() -> None:
     # The formula the encoder ran before (mean and variance each computed from scratch), bit for bit.
     before = (best - best.mean(axis=1, keepdims=True)) * (best.var(axis=1, keepdims=True) + 1e-08) ** -0.5
     assert numpy.array_equal(_layer_norm(_maxout(pieces), gain, shift), before * gain + shift)
+
+
+def test_marked_ngrams_are_those_of_scanning_every_start() -> None:
+    from graph.relation_scorer.features import _EN_WORD, _marked_ngrams
+
+    def scanned(text: str, first: tuple[int, int], second: tuple[int, int], head_first: bool, lang: str) -> list[str]:
+        text = text.lower()
+        a, b = ("<H>", "<T>") if head_first else ("<T>", "<H>")
+        if lang == "zh":
+            units = [*text[max(0, first[0] - 3):first[0]], a, *text[first[1]:second[0]], b,
+                     *text[second[1]:second[1] + 3]]
+            sizes, joiner = (2, 3, 4), ""
+        else:
+            units = [*_EN_WORD.findall(text[:first[0]])[-2:], a, *_EN_WORD.findall(text[first[1]:second[0]]), b,
+                     *_EN_WORD.findall(text[second[1]:])[:2]]
+            sizes, joiner = (2, 3), "_"
+        return ["mk:" + joiner.join(units[i:i + n]) for n in sizes for i in range(len(units) - n + 1)
+                if a in units[i:i + n] or b in units[i:i + n]]
+
+    rng = numpy.random.default_rng(7)
+    letters = list("ab c甲乙的 x-y'")
+    for _ in range(500):
+        text = "".join(rng.choice(letters, size=int(rng.integers(2, 40))))
+        a, b, c, d = sorted(int(v) for v in rng.integers(0, len(text) + 1, size=4))
+        for lang in ("zh", "en"):
+            for head_first in (True, False):
+                assert _marked_ngrams(text, (a, b), (c, d), head_first=head_first, lang=lang) == scanned(
+                    text, (a, b), (c, d), head_first, lang)
