@@ -53,10 +53,10 @@ class HybridThresholds:
     model_accept: float | None = None
     #: A pair that shares no sentence becomes a claim at this probability; None: as ``propose`` / ``model_accept``.
     propose_cross: float | None = None
-    #: The encoder (most of the hybrid's cost) skips an entity pair of a sentence that no rule claim links when
-    #: the linear model alone, scored as if the encoder agreed with it, puts every relation at least this many
-    #: logits (of the calibrated probability) below the proposal cut: such a pair can neither become a claim
-    #: nor change one. On tuning data the encoder lifted no pair that reached a cut (0.3, 0.5 or 0.7) by more
+    #: The encoder (most of the hybrid's cost) skips an ordered entity pair of a sentence when the linear model
+    #: alone, scored as if the encoder agreed with it, puts every relation of all its mention pairs at least
+    #: this many logits (of the calibrated probability) below the proposal cut, unless its scores re-score a rule
+    #: claim (the claim's own sentence and direction): such a pair can neither become a claim nor change one. On tuning data the encoder lifted no pair that reached a cut (0.3, 0.5 or 0.7) by more
     #: than 4.7 logits (dev, examples and benchmark corpora: 12,504 pairs; FinRE/Re-DocRED calibration split:
     #: 2,394); 5 skips 28% of the benchmark pairs. None: every pair through the encoder.
     screen: float | None = 5.0
@@ -144,22 +144,24 @@ class HybridExtractor(ClaimExtractor):
         ents = list(doc.ents)
         # Each mention's sentence, looked up once (``Span.sent`` walks the tokens on every call).
         sentences = [ent.sent for ent in ents]
+        sentence_keys = [_sentence_key(s, offset) for s in sentences]
         located, linear = self._that_can_matter(list(candidate_pairs(ents, lang="en" if lang == "en" else "zh")),
-                                                ents, sentences, rule_claims)
-        out = self._sentence_level(rule_claims, ents, [_sentence_key(s, offset) for s in sentences], located,
-                                   linear, lang=lang, doc_id=doc_id, offset=offset)
+                                                ents, sentences, sentence_keys, rule_claims)
+        out = self._sentence_level(rule_claims, ents, sentence_keys, located, linear, lang=lang, doc_id=doc_id,
+                                   offset=offset)
         out.extend(self._cross_sentence(doc, ents, out, lang=lang, doc_id=doc_id, offset=offset))
         return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
 
     def _that_can_matter(self, located: list[tuple[int, int, CandidatePair]], ents: list[Span],
-                         sentences: list[Span], rule_claims: list[Claim]) -> tuple[
+                         sentences: list[Span], sentence_keys: list[int], rule_claims: list[Claim]) -> tuple[
                              list[tuple[int, int, CandidatePair]], Any]:
         """The candidate pairs whose scores can change a claim, and their linear scores when the screen ran
         (else None): an entity pair (in one sentence, both orders, all their mentions) is scored only if a rule
         claim links the two or the types fit some relation the model knows, in either direction. The rest (two
         places, two dates ...) could neither be re-scored nor proposed, and scoring them was about a third of the
         hybrid's cost; the claims are the same without them. Then :attr:`HybridThresholds.screen` keeps from the
-        encoder the pairs that no rule claim links and the linear model puts far below the cut."""
+        encoder every pair that the linear model puts far below the cut, except those whose exact scores set a
+        rule claim's confidence (:meth:`_rescored`)."""
         ruled = {frozenset((c.subject, c.object)) for c in rule_claims}
         kb_ids = [ent.kb_id_ for ent in ents]
         groups = [(sentences[i].start, frozenset((kb_ids[i], kb_ids[j]))) for i, j, _ in located]
@@ -167,21 +169,46 @@ class HybridExtractor(ClaimExtractor):
         for (i, j, _), group in zip(located, groups, strict=True):
             if group not in needed and (group[1] in ruled or self._types_fit(ents[i].label_, ents[j].label_)):
                 needed.add(group)
-        kept = [(item, group) for item, group in zip(located, groups, strict=True) if group in needed]
+        kept = [item for item, group in zip(located, groups, strict=True) if group in needed]
         screen = self.thresholds.screen
         if screen is None or getattr(self.scorer, "encoder_weight", 0.0) <= 0 or not kept:
             self.pairs_scored += len(kept)
-            return [item for item, _ in kept], None
-        linear = self.scorer.linear_scores([item[2] for item, _ in kept])
+            return kept, None
+        linear = self.scorer.linear_scores([pair for _, _, pair in kept])
         cut = self._accept()
         # The calibrated probability ``screen`` logits below the cut.
         floor = cut / (cut + (1 - cut) * math.exp(screen))
         agreeing = self.scorer.calibrate(linear)[:, 1:].max(axis=1)
-        hopeful = {group for (_, group), p in zip(kept, agreeing, strict=True) if p >= floor}
-        rows = [k for k, (_, group) in enumerate(kept) if group in hopeful or group[1] in ruled]
+        keys = [(sentence_keys[i], kb_ids[i], kb_ids[j]) for i, j, _ in kept]
+        # By ordered entity pair of a sentence (all its mention pairs, so its best scores and the mentions that
+        # witness a proposal stay those of the full run): one whose mention pairs are all below the floor can reach
+        # no cut, so it can neither become a claim nor outscore the reverse of one (a proposal needs the cut in its
+        # own direction and more than the reverse's score). Its reverse is decided on its own scores.
+        hopeful = {key for key, p in zip(keys, agreeing, strict=True) if p >= floor}
+        hopeful |= self._rescored(rule_claims, set(keys))
+        rows = [k for k, key in enumerate(keys) if key in hopeful]
         self.pairs_scored += len(rows)
         self.pairs_screened += len(kept) - len(rows)
-        return [kept[k][0] for k in rows], linear[rows]
+        return [kept[k] for k in rows], linear[rows]
+
+    def _rescored(self, rule_claims: list[Claim], present: set[tuple[int, str, str]]) -> set[tuple[int, str, str]]:
+        """The ``(sentence key, head, tail)`` of the pairs whose exact probabilities re-score a rule claim: its
+        own sentence and direction (both for a symmetric relation, or when the model may reject it, which reads
+        "none" in both), as :meth:`_sentence_level` reads them. A claim with no pair in its direction is re-scored
+        from the reverse pairs' presence alone, so those stay too. A pair the rules link in another sentence, or
+        the reverse of an asymmetric claim, only matters as a proposal, which the screen decides."""
+        out: set[tuple[int, str, str]] = set()
+        both = self.thresholds.reject_none is not None
+        from graph.relation_scorer.labels import SYMMETRIC
+
+        for claim in rule_claims:
+            if claim.inferred or claim.relation not in self.scorer.labels:
+                continue
+            forward = (claim.start, claim.subject, claim.object)
+            out.add(forward)
+            if both or claim.relation in SYMMETRIC or forward not in present:
+                out.add((claim.start, claim.object, claim.subject))
+        return out
 
     def _types_fit(self, a: str, b: str) -> bool:
         known = self._typed_for_model.get((a, b))

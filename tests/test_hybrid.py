@@ -184,19 +184,33 @@ class ScreenedScorer(CountingScorer):
         return super().score(pairs)
 
 
+def _screened(text: str, thresholds: HybridThresholds, claims: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """(sentence, head, tail) of the pairs the encoder scored in ``text``, whose claims must be ``claims``."""
+    scorer = ScreenedScorer(none=0.9)
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer,  # type: ignore[arg-type]
+                                thresholds=thresholds)
+    assert [c.triple_names for c in extractor.extract_text(text, lang="en")] == claims
+    return {(p.text.strip(), p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
+
+
 def test_the_encoder_skips_pairs_the_linear_model_puts_far_below_the_cut_unless_a_rule_links_them() -> None:
     text = "Google and DeepMind met in London. Microsoft praised OpenAI. Google acquired Anthropic."
-
-    def scored(thresholds: HybridThresholds) -> set[tuple[str, str]]:
-        scorer = ScreenedScorer(none=0.9)
-        extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer,  # type: ignore[arg-type]
-                                    thresholds=thresholds)
-        claims = extractor.extract_text(text, lang="en")
-        assert [c.triple_names for c in claims] == [("Google", "acquired", "Anthropic")]
-        return {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
-
-    screened = scored(HybridThresholds())
+    claims = [("Google", "acquired", "Anthropic")]
+    screened = {(head, tail) for _, head, tail in _screened(text, HybridThresholds(), claims)}
     assert ("Microsoft", "OpenAI") in screened and ("OpenAI", "Microsoft") in screened  # could reach the cut
-    assert ("Google", "Anthropic") in screened and ("Anthropic", "Google") in screened  # a rule claim links them
+    assert ("Google", "Anthropic") in screened  # its scores set the rule claim's confidence
+    # The reverse of an asymmetric rule claim only matters as a proposal, which the linear model rules out.
+    assert ("Anthropic", "Google") not in screened
     assert ("Google", "DeepMind") not in screened and ("DeepMind", "Google") not in screened
-    assert ("Google", "DeepMind") in scored(HybridThresholds(screen=None))  # the screen off: every pair
+    unscreened = {(head, tail) for _, head, tail in _screened(text, HybridThresholds(screen=None), claims)}
+    assert {("Google", "DeepMind"), ("Anthropic", "Google")} <= unscreened  # the screen off: every pair
+
+
+def test_the_screen_keeps_both_orders_of_a_symmetric_rule_claim_in_its_own_sentence_only() -> None:
+    text = "Google partnered with Anthropic. Google and Anthropic met in London."
+    claims = [("Anthropic", "partnersWith", "Google")]
+    # partnersWith reads both orders; the same two in the next sentence set no claim's confidence.
+    first = "Google partnered with Anthropic."
+    assert _screened(text, HybridThresholds(), claims) == {(first, "Google", "Anthropic"),
+                                                          (first, "Anthropic", "Google")}
+    assert len(_screened(text, HybridThresholds(screen=None), claims)) == 4

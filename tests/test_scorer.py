@@ -229,3 +229,59 @@ def test_encoder_inference_gives_the_models_own_outputs() -> None:
     from thinc.api import Softmax
 
     assert EncoderInference.from_model(Softmax(3, 4)) is None  # another architecture: thinc's own predict
+
+
+def test_encoder_cover_by_bisection_finds_the_units_a_scan_finds() -> None:
+    from graph.relation_scorer.encoder import _cover
+
+    rng = numpy.random.default_rng(3)
+    for _ in range(200):
+        cuts = numpy.sort(rng.choice(60, size=2 * int(rng.integers(1, 12)), replace=False)).tolist()
+        spans = list(zip(cuts[::2], cuts[1::2], strict=True))  # sorted, disjoint, with gaps (the spaces)
+        start = int(rng.integers(0, 60))
+        end = start + int(rng.integers(0, 8))
+        inside = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
+        assert _cover(spans, start, end) == ((inside[0], inside[-1] + 1) if inside else None)
+
+
+def test_encoder_maxout_and_layer_norm_give_thincs_floats_exactly() -> None:
+    from thinc.api import NumpyOps
+
+    from graph.relation_scorer.encoder import _layer_norm, _maxout
+
+    rng = numpy.random.default_rng(5)
+    pieces = (rng.standard_normal((300, 64, 3)) * 3).astype("float32")
+    best = NumpyOps().maxout(pieces)[0]
+    assert numpy.array_equal(_maxout(pieces), best)
+    gain, shift = rng.standard_normal(64).astype("float32"), rng.standard_normal(64).astype("float32")
+    # The formula the encoder ran before (mean and variance each computed from scratch), bit for bit.
+    before = (best - best.mean(axis=1, keepdims=True)) * (best.var(axis=1, keepdims=True) + 1e-08) ** -0.5
+    assert numpy.array_equal(_layer_norm(_maxout(pieces), gain, shift), before * gain + shift)
+
+
+def test_marked_ngrams_are_those_of_scanning_every_start() -> None:
+    from graph.relation_scorer.features import _EN_WORD, _marked_ngrams
+
+    def scanned(text: str, first: tuple[int, int], second: tuple[int, int], head_first: bool, lang: str) -> list[str]:
+        text = text.lower()
+        a, b = ("<H>", "<T>") if head_first else ("<T>", "<H>")
+        if lang == "zh":
+            units = [*text[max(0, first[0] - 3):first[0]], a, *text[first[1]:second[0]], b,
+                     *text[second[1]:second[1] + 3]]
+            sizes, joiner = (2, 3, 4), ""
+        else:
+            units = [*_EN_WORD.findall(text[:first[0]])[-2:], a, *_EN_WORD.findall(text[first[1]:second[0]]), b,
+                     *_EN_WORD.findall(text[second[1]:])[:2]]
+            sizes, joiner = (2, 3), "_"
+        return ["mk:" + joiner.join(units[i:i + n]) for n in sizes for i in range(len(units) - n + 1)
+                if a in units[i:i + n] or b in units[i:i + n]]
+
+    rng = numpy.random.default_rng(7)
+    letters = list("ab c甲乙的 x-y'")
+    for _ in range(500):
+        text = "".join(rng.choice(letters, size=int(rng.integers(2, 40))))
+        a, b, c, d = sorted(int(v) for v in rng.integers(0, len(text) + 1, size=4))
+        for lang in ("zh", "en"):
+            for head_first in (True, False):
+                assert _marked_ngrams(text, (a, b), (c, d), head_first=head_first, lang=lang) == scanned(
+                    text, (a, b), (c, d), head_first, lang)

@@ -173,12 +173,13 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
         units = [*_EN_WORD.findall(text[:first[0]])[-2:], first_mark, *_EN_WORD.findall(text[first[1]:second[0]]),
                  second_mark, *_EN_WORD.findall(text[second[1]:])[:2]]
         sizes, joiner = (2, 3), "_"
-    out = []
+    # Only the n-grams that start at most n - 1 units before a marker contain one: those starts, in order (the
+    # text between the markers can be long, and scanning every start was most of this function's time).
+    marks = (units.index(first_mark), len(units) - 1 - units[::-1].index(second_mark))
+    out: list[str] = []
     for n in sizes:
-        for i in range(len(units) - n + 1):
-            gram = units[i:i + n]
-            if first_mark in gram or second_mark in gram:
-                out.append("mk:" + joiner.join(gram))
+        starts = sorted({i for m in marks for i in range(max(0, m - n + 1), min(m, len(units) - n) + 1)})
+        out.extend("mk:" + joiner.join(units[i:i + n]) for i in starts)
     return out
 
 
