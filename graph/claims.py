@@ -77,6 +77,9 @@ _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
 _ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银行", "企业", "机关"])
 #: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
 _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
+#: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
+#: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
+_ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
@@ -890,6 +893,27 @@ class _Sentence:
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
+        zh = self.lang == "zh" and not self.is_english
+        if zh and right_mention is not None and not possessed_list and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text) and \
+                self.words(right_mention.end, right_mention.end + 1) and \
+                self.words(right_mention.end, right_mention.end + 1)[0] in _ZH_HOLDING_WORDS:
+            # "受让广钢集团所持的股份", "收购中国人寿手中的股权": a mention followed by a holding word is the seller,
+            # not what is bought; the stake it holds has no name here.
+            right_mention = None
+            right = []
+        if zh and trig.text in _ZH_HELD_MARKERS:
+            # "中铝所持力拓股份", "将所持 5% 的万科股权转让": 所持 modifies the noun phrase after it, so what is held
+            # stands right there; its holder is the mention before it, unless a holder noun comes between
+            # ("拍卖公司将大股东所持莲花味精股份拍卖": the major shareholder's, not the auctioneer's).
+            if right_mention is not None and not all(
+                    w in ("有", "的", "N", "<", ">", "%", ".", "其") or any(ch.isdigit() for ch in w)
+                    for w in self.words(trig.end, right_mention.start)):
+                right_mention = None
+                right = []
+            if left_mention is not None and any(left_mention.end <= t.start and t.end <= trig.start
+                                                for t in self.trigger_spans):
+                return _Arg(), _Arg(), 0.0
         if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \
                 self.words(left_mention.end, trig.start) in (["'s"], ["\u2019s"]) and \
                 self.words(trig.end, right_mention.start) not in ([], [","]):

@@ -176,3 +176,35 @@ def test_a_report_of_no_named_source_is_hedged() -> None:
 def test_tie_up_and_alliance_words_are_partnerships(text: str, names: tuple[str, str]) -> None:
     claims = _given(text, *names)
     assert _symmetric(claims, "partnersWith") == {frozenset(names)}, _triples(claims)
+
+
+# ---------------------------------------------------------------- stakes held, bought and taken over
+@pytest.mark.parametrize("text, holder, held", [
+    ("截至年底，星河资本所持蓝海股份的股权已升至百分之八。", "星河资本", "蓝海股份"),
+    ("远景集团拟将所持5%的华安电器股权挂牌转让。", "远景集团", "华安电器"),
+    ("去年，远景集团通过二级市场购入华安电器300万股。", "远景集团", "华安电器"),
+    ("东湖投资以2亿元受让华安电器股份，成为第二大股东。", "东湖投资", "华安电器"),
+])
+def test_a_stake_held_bought_or_taken_over_is_an_investment(text: str, holder: str, held: str) -> None:
+    claims = _given(text, holder, held)
+    assert (holder, "investedIn", held) in _triples(claims), _triples(claims)
+
+
+def test_a_seller_before_a_holding_word_is_not_what_is_bought() -> None:
+    # "受让 B 所持的股份": B holds the shares sold; the company they are in is not named.
+    claims = _given("东湖投资受让远景集团所持的全部股份。", "东湖投资", "远景集团")
+    assert not [c for c in claims if c.relation in ("investedIn", "acquired")], _triples(claims)
+    claims = _given("东湖投资收购远景集团手中的股权。", "东湖投资", "远景集团")
+    assert not [c for c in claims if c.relation in ("investedIn", "acquired")], _triples(claims)
+    # A role noun's holder may stand before the holding word: "大股东 X 持有的股份" still names X's role.
+    claims = _given("华安电器的大股东远景集团持有的股份已被冻结。", "华安电器", "远景集团")
+    assert ("远景集团", "investedIn", "华安电器") in _triples(claims), _triples(claims)
+
+
+def test_what_is_held_stands_right_after_the_holding_word() -> None:
+    # "所持…股份" names the holder right before it; a holder noun between ("大股东所持") is someone else, and a
+    # mention further on ("…出售给 B") is no stake of the holder's.
+    claims = _given("拍卖行将大股东所持华安电器股份公开拍卖。", "拍卖行", "华安电器")
+    assert ("拍卖行", "investedIn", "华安电器") not in _triples(claims), _triples(claims)
+    claims = _given("远景集团同意将所持股份以协议转让的方式出售给东湖投资。", "远景集团", "东湖投资")
+    assert ("远景集团", "investedIn", "东湖投资") not in _triples(claims), _triples(claims)
