@@ -73,6 +73,12 @@ _ZH_LIST_TAIL_WORDS = frozenset(["等", "均", "纷纷", "正在", "在", "曾",
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Adverbs of joint action before a verb ("联合收购", "共同出资"), and coverbs that join an agent to the subject
+#: before a verb ("A 携手 B 推出…").
+_ZH_JOINT_ADVERBS = frozenset(["联合", "共同"])
+_ZH_COVERBS = frozenset(["携手", "联手", "联合", "牵手"])
+#: Words that may stand between a joint subject and the adverb: "A 与 B 已就共同出资…", "A 宣布与 B 联合…".
+_ZH_JOINT_LEAD_WORDS = frozenset(["就", "将", "拟", "计划", "决定", "宣布", "一起", "再次", "首次", "此次"])
 #: Nouns of institutions that a verb before them describes ("投资机构", "合作银行", "研发公司").
 _ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银行", "企业", "机关"])
 #: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
@@ -931,6 +937,13 @@ class _Sentence:
                 left, left_mention = [title_org], title_org
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
+        if zh and spec.symmetric and trig.text in _ZH_JOINT_ADVERBS and (right_mention is None or not all(
+                w in _FILLERS for w in self.words(trig.end, right_mention.start))):
+            # "A 与 B 联合收购 C", "A 和 B 共同出资设立 C": an adverb of joint action before a verb ("联合了 B" is the
+            # verb); the partners are the joint subject, and the verb's object is none of them.
+            joint = self._joint_subjects(left_mention, trig)
+            if joint[0] or right_mention is not None or trig.text != "联合":
+                return joint
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
 
         if self.lang == "zh" and left_mention is not None:
@@ -1022,7 +1035,7 @@ class _Sentence:
             if any(m.start > trig.start for m in group):
                 # "by A, a professor at X, and the businessman B": the apposition describes A alone.
                 group = [left_mention]
-            agent = _Arg(group)
+            agent = _Arg(group + self._coverb_agents(group))
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
             if spec.symmetric and right_mention is None and len(group) > 2 and \
@@ -1133,6 +1146,47 @@ class _Sentence:
             allowed = spec.range if inverse else spec.domain
             agent = _Arg(agent.spans + self._comitative_agents(trig, patient, usable, allowed), agent.fallback)
         return agent, patient, penalty
+
+    def _joint_subjects(self, nearest: Span | None, trig: Span) -> tuple[_Arg, _Arg, float]:
+        """The parties of a joint action right before its adverb ("A、B 和 C 共同…": each against each; "A 将与 B
+        共同…": A against B); else none ("X 是公司和 B 共同投资的企业": the list is the relative clause's)."""
+        none = _Arg(), _Arg(), 0.0
+        if nearest is None:
+            return none
+        group = self.group_of(nearest)
+        between = self.words(group[-1].end, trig.start)
+        if len(between) > 4 or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in _ZH_JOINT_LEAD_WORDS
+                                       for w in between):
+            return none
+        if len(group) > 1 and self.joined_by_conjunction(group):
+            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), 0.0
+        start = self.clause_start(group[0].start)
+        # The comitative marker may stand before a description of the partner ("与香港上市公司 B 联合宣布").
+        marker = next((i for i in range(group[0].start - 1, start - 1, -1) if self.w[i] in _ZH_COMITATIVE), None)
+        if marker is None:
+            return none
+        before = [m for m in self.mentions if start <= m.start and m.end <= marker and m.start not in self.sources]
+        if not before or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in _ZH_JOINT_LEAD_WORDS
+                                 for w in self.words(before[-1].end, marker)) or \
+                any(m.start > marker and m.end <= group[0].start for m in self.mentions):
+            return none
+        return _Arg(self.group_of(before[-1])), _Arg(group), 0.0
+
+    def _coverb_agents(self, group: list[Span]) -> list[Span]:
+        """The mention before a coverb of joining ("A 携手 B 收购 C", "A 联手 B 入股 C"): A acts with B, so it is an
+        agent of the verb too."""
+        at = group[0].start - 1
+        if not (self.lang == "zh" and not self.is_english and self.words(at, at + 1) and
+                self.words(at, at + 1)[0] in _ZH_COVERBS):
+            return []
+        before = [m for m in self.mentions if m.end <= at and self.same_clause(m.end - 1, at)
+                  and m.start not in self.sources]
+        if not before or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in ("再次", "首次", "此次", "将")
+                                 for w in self.words(before[-1].end, at)):
+            return []
+        ids = {m.kb_id_ for m in group}
+        return [m for m in self.group_of(before[-1]) if m.kb_id_ not in ids]
 
     def _comitative_agents(self, trig: Span, patient: _Arg, usable: list[Span], allowed: frozenset[str]) -> list[Span]:
         """The list after "with" or "together with" that follows a verb's object in its clause ("founded Google with

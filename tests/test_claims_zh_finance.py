@@ -208,3 +208,31 @@ def test_what_is_held_stands_right_after_the_holding_word() -> None:
     assert ("拍卖行", "investedIn", "华安电器") not in _triples(claims), _triples(claims)
     claims = _given("远景集团同意将所持股份以协议转让的方式出售给东湖投资。", "远景集团", "东湖投资")
     assert ("远景集团", "investedIn", "东湖投资") not in _triples(claims), _triples(claims)
+
+
+# ---------------------------------------------------------------- joint action
+def test_an_adverb_of_joint_action_pairs_the_joint_subject_not_the_verbs_object() -> None:
+    # "A 与 B 联合收购 C": A and B are partners and both buy C; C is no partner of theirs.
+    claims = _given("星河资本与东湖投资联合收购了蓝海股份。", "星河资本", "东湖投资", "蓝海股份")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("星河资本", "东湖投资"))}, _triples(claims)
+    assert {("星河资本", "acquired", "蓝海股份"), ("东湖投资", "acquired", "蓝海股份")} <= _triples(claims)
+    claims = _given("远景集团和华安电器共同出资设立了一家合资公司。", "远景集团", "华安电器")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("远景集团", "华安电器"))}, _triples(claims)
+    claims = _given("东湖投资将与远景集团共同开发新城项目。", "东湖投资", "远景集团")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("东湖投资", "远景集团"))}, _triples(claims)
+    # "联合了 B" is the verb: the mention after it is the partner.
+    claims = _given("星河资本联合了东湖投资推出新基金。", "星河资本", "东湖投资")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("星河资本", "东湖投资"))}, _triples(claims)
+
+
+def test_a_joint_subject_inside_a_relative_clause_is_not_the_head_nouns_partner() -> None:
+    claims = _given("蓝海电机是公司和华安电器共同投资组建的企业。", "蓝海电机", "华安电器")
+    assert not _symmetric(claims, "partnersWith"), _triples(claims)
+
+
+@pytest.mark.parametrize("coverb", ["携手", "联手", "联合"])
+def test_the_subject_before_a_coverb_of_joining_shares_the_verb(coverb: str) -> None:
+    # "A 携手 B 收购 C": A buys C together with B.
+    claims = _given(f"星河资本{coverb}东湖投资收购了蓝海股份。", "星河资本", "东湖投资", "蓝海股份")
+    assert {("星河资本", "acquired", "蓝海股份"), ("东湖投资", "acquired", "蓝海股份")} <= _triples(claims), \
+        _triples(claims)
