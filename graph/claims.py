@@ -73,6 +73,10 @@ _ZH_LIST_TAIL_WORDS = frozenset(["等", "均", "纷纷", "正在", "在", "曾",
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Words that introduce examples of a noun just said: "竞争对手，包括 A、B", "子公司，如 A".
+_ZH_EXAMPLE_WORDS = frozenset(["包括", "如", "例如", "比如", "譬如"])
+#: Hands and mouths something is taken out of: "从 B 手中抢夺", "从 B 口中夺食".
+_ZH_HAND_WORDS = frozenset(["手中", "手里", "手上", "口中", "嘴里", "那里"])
 #: Adverbs of joint action before a verb ("联合收购", "共同出资"), and coverbs that join an agent to the subject
 #: before a verb ("A 携手 B 推出…").
 _ZH_JOINT_ADVERBS = frozenset(["联合", "共同"])
@@ -849,7 +853,8 @@ class _Sentence:
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
                   and m.start not in self.sources and not _is_venue(m.text)]
-        usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
+        usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m) or
+                  spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         if not right and self.lang == "zh" and not self.is_english:
@@ -857,6 +862,11 @@ class _Sentence:
             at = trig.end
             while at < self.sent.end and self.w[at] in _DASHES:
                 at += 1
+            if at == trig.end and (_is_zh_role_noun(trig.text) or _is_zh_kind_noun(trig.text)) and \
+                    self.words(at, at + 2)[:1] in (["，"], [","]) and self.words(at + 1, at + 2)[:1] and \
+                    self.words(at + 1, at + 2)[0] in _ZH_EXAMPLE_WORDS:
+                # "遇到众多竞争对手，包括 A、B", "下属九家全资子公司，包括 A、B": the list that follows names them.
+                at += 2
             if at > trig.end and any(m.start == at for m in usable):
                 right = [m for m in usable if m.start >= at and self.same_clause(m.start, at)]
         if right and (self.lang == "en" or self.is_english) and \
@@ -1059,10 +1069,13 @@ class _Sentence:
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
                 rather = "不如" in self.words(self.sent.start, self.sent.end)
-                # "面临来自 A、B 等巨头的竞争": competition from someone is competition with them.
+                # "面临来自 A、B 等巨头的竞争": competition from someone is competition with them; so is taking
+                # something out of someone's hands ("从 B 手中抢夺市场", "从 A、B 的口中夺食").
                 marker = next((i for i in range(self.clause_start(trig.start), trig.start)
-                               if (self.w[i] in _ZH_COMITATIVE or self.w[i] == "来自" and
-                                   any(m.start == i + 1 for m in left)) and i not in in_lists
+                               if (self.w[i] in _ZH_COMITATIVE or self.w[i] in ("来自", "从") and
+                                   any(m.start == i + 1 for m in left) and
+                                   (self.w[i] == "来自" or set(self.words(i + 1, trig.start)) & _ZH_HAND_WORDS))
+                               and i not in in_lists
                                and not (rather and self.w[i] == "与其")), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
@@ -1331,6 +1344,13 @@ class _Sentence:
                                      for t in self.trigger_spans):
             return False  # "head of analytics at Acme": the employer of a role, not a place
         return before[0] in ("at", "on", "via", "using")
+
+    def _out_of_hands(self, mention: Span) -> bool:
+        """"从 B 手中", "从 A、B 的口中": what is taken from someone's hands is a source for a purchase, but makes
+        the one it is taken from a party of a contest ("从 B 手中抢夺市场")."""
+        group = self.group_of(mention)
+        return self.lang == "zh" and self.words(group[0].start - 1, group[0].start) == ["从"] and \
+            bool(set(self.words(group[-1].end, group[-1].end + 2)) & _ZH_HAND_WORDS)
 
     def _agentless_passive(self, trig: Span, *, inverse: bool = False) -> bool:
         """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese, and for an inverse

@@ -236,3 +236,30 @@ def test_the_subject_before_a_coverb_of_joining_shares_the_verb(coverb: str) -> 
     claims = _given(f"星河资本{coverb}东湖投资收购了蓝海股份。", "星河资本", "东湖投资", "蓝海股份")
     assert {("星河资本", "acquired", "蓝海股份"), ("东湖投资", "acquired", "蓝海股份")} <= _triples(claims), \
         _triples(claims)
+
+
+# ---------------------------------------------------------------- contest
+@pytest.mark.parametrize("text, names", [
+    ("星河电器正在从华安电器手中抢夺市场。", ("星河电器", "华安电器")),
+    ("在东南亚，星河电器很难从华安电器口中夺食。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器在北京开战了。", ("星河电器", "华安电器")),
+    ("星河电器或将抢占华安电器的市场份额。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器正在争抢经销商资源。", ("星河电器", "华安电器")),
+])
+def test_taking_from_a_rivals_hands_and_going_to_war_are_competition(text: str, names: tuple[str, str]) -> None:
+    claims = _given(text, *names)
+    assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
+
+
+def test_a_purchase_out_of_a_sellers_hands_is_no_contest() -> None:
+    # "从 B 手中收购": B is the seller, a source, not a party to the deal.
+    claims = _given("星河电器从华安电器手中收购了蓝海股份。", "星河电器", "华安电器", "蓝海股份")
+    assert ("星河电器", "acquired", "华安电器") not in _triples(claims), _triples(claims)
+    assert not _symmetric(claims, "competesWith"), _triples(claims)
+
+
+def test_a_list_introduced_by_baokuo_after_a_noun_names_what_the_noun_means() -> None:
+    # "遇到众多竞争对手，包括 A、B": the list names the rivals.
+    claims = _given("星河电器将遇到众多竞争对手，包括华安电器、蓝海电机等。", "星河电器", "华安电器", "蓝海电机")
+    assert _symmetric(claims, "competesWith") == {frozenset(("星河电器", "华安电器")),
+                                                   frozenset(("星河电器", "蓝海电机"))}, _triples(claims)
