@@ -956,6 +956,13 @@ class _Sentence:
                 return joint
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
 
+        if zh and left_mention is not None and right_mention is None and len(left) > 1 and \
+                not spec.symmetric and not _is_zh_role_noun(trig.text) and \
+                self.words(left_mention.end, trig.start) == ["的"] and \
+                self.words(left_mention.start - 1, left_mention.start) == ["在"] and \
+                all(w in _FILLERS or w in _ZH_COPULA_ADVERBS for w in self.words(left[-2].end, left_mention.start - 1)):
+            # "保利集团在保利香港的持股量", "高盛在双汇的投资": A's holding in B is a claim of A on B.
+            return _Arg(self.group_of(left[-2])), _Arg([left_mention]), penalty
         if self.lang == "zh" and left_mention is not None:
             passive = self._zh_passive(left, trig)
             if passive is not None:

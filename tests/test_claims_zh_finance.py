@@ -263,3 +263,14 @@ def test_a_list_introduced_by_baokuo_after_a_noun_names_what_the_noun_means() ->
     claims = _given("星河电器将遇到众多竞争对手，包括华安电器、蓝海电机等。", "星河电器", "华安电器", "蓝海电机")
     assert _symmetric(claims, "competesWith") == {frozenset(("星河电器", "华安电器")),
                                                    frozenset(("星河电器", "蓝海电机"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "交易完成后，星河资本在蓝海股份的持股比例从5%增至9%。",
+    "星河资本在蓝海股份的投资已经收回。",
+])
+def test_a_holding_in_a_company_after_zai_is_the_holders(text: str) -> None:
+    # "A 在 B 的持股": A's stake in B, not B's.
+    claims = _given(text, "星河资本", "蓝海股份")
+    assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
+    assert ("蓝海股份", "investedIn", "星河资本") not in _triples(claims), _triples(claims)
