@@ -73,10 +73,23 @@ _ZH_LIST_TAIL_WORDS = frozenset(["等", "均", "纷纷", "正在", "在", "曾",
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
 _ZH_COMITATIVE = frozenset(["与", "和", "同", "跟", "与其"])
+#: Words that introduce examples of a noun just said: "竞争对手，包括 A、B", "子公司，如 A".
+_ZH_EXAMPLE_WORDS = frozenset(["包括", "如", "例如", "比如", "譬如"])
+#: Hands and mouths something is taken out of: "从 B 手中抢夺", "从 B 口中夺食".
+_ZH_HAND_WORDS = frozenset(["手中", "手里", "手上", "口中", "嘴里", "那里"])
+#: Adverbs of joint action before a verb ("联合收购", "共同出资"), and coverbs that join an agent to the subject
+#: before a verb ("A 携手 B 推出…").
+_ZH_JOINT_ADVERBS = frozenset(["联合", "共同"])
+_ZH_COVERBS = frozenset(["携手", "联手", "联合", "牵手"])
+#: Words that may stand between a joint subject and the adverb: "A 与 B 已就共同出资…", "A 宣布与 B 联合…".
+_ZH_JOINT_LEAD_WORDS = frozenset(["就", "将", "拟", "计划", "决定", "宣布", "一起", "再次", "首次", "此次"])
 #: Nouns of institutions that a verb before them describes ("投资机构", "合作银行", "研发公司").
 _ZH_INSTITUTION_NOUNS = frozenset(["机构", "公司", "基金", "集团", "银行", "企业", "机关"])
 #: Words of holding between a seller and the company whose stake it sells: "Z 所持有的 Y", "Z 手中的 Y".
 _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中", "手上", "手里"])
+#: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
+#: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
+_ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
@@ -859,7 +872,8 @@ class _Sentence:
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
                   and m.start not in self.sources and not _is_venue(m.text)]
-        usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m)]
+        usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m) or
+                  spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
         if not right and self.lang == "zh" and not self.is_english:
@@ -867,6 +881,11 @@ class _Sentence:
             at = trig.end
             while at < self.sent.end and self.w[at] in _DASHES:
                 at += 1
+            if at == trig.end and (_is_zh_role_noun(trig.text) or _is_zh_kind_noun(trig.text)) and \
+                    self.words(at, at + 2)[:1] in (["，"], [","]) and self.words(at + 1, at + 2)[:1] and \
+                    self.words(at + 1, at + 2)[0] in _ZH_EXAMPLE_WORDS:
+                # "遇到众多竞争对手，包括 A、B", "下属九家全资子公司，包括 A、B": the list that follows names them.
+                at += 2
             if at > trig.end and any(m.start == at for m in usable):
                 right = [m for m in usable if m.start >= at and self.same_clause(m.start, at)]
         if right and (self.lang == "en" or self.is_english) and \
@@ -911,6 +930,27 @@ class _Sentence:
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
+        zh = self.lang == "zh" and not self.is_english
+        if zh and right_mention is not None and not possessed_list and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text) and \
+                self.words(right_mention.end, right_mention.end + 1) and \
+                self.words(right_mention.end, right_mention.end + 1)[0] in _ZH_HOLDING_WORDS:
+            # "受让广钢集团所持的股份", "收购中国人寿手中的股权": a mention followed by a holding word is the seller,
+            # not what is bought; the stake it holds has no name here.
+            right_mention = None
+            right = []
+        if zh and trig.text in _ZH_HELD_MARKERS:
+            # "中铝所持力拓股份", "将所持 5% 的万科股权转让": 所持 modifies the noun phrase after it, so what is held
+            # stands right there; its holder is the mention before it, unless a holder noun comes between
+            # ("拍卖公司将大股东所持莲花味精股份拍卖": the major shareholder's, not the auctioneer's).
+            if right_mention is not None and not all(
+                    w in ("有", "的", "N", "<", ">", "%", ".", "其") or any(ch.isdigit() for ch in w)
+                    for w in self.words(trig.end, right_mention.start)):
+                right_mention = None
+                right = []
+            if left_mention is not None and any(left_mention.end <= t.start and t.end <= trig.start
+                                                for t in self.trigger_spans):
+                return _Arg(), _Arg(), 0.0
         if right_mention is not None and left_mention is not None and (self.lang == "en" or self.is_english) and \
                 self.words(left_mention.end, trig.start) in (["'s"], ["\u2019s"]) and \
                 self.words(trig.end, right_mention.start) not in ([], [","]):
@@ -928,8 +968,22 @@ class _Sentence:
                 left, left_mention = [title_org], title_org
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
+        if zh and spec.symmetric and trig.text in _ZH_JOINT_ADVERBS and (right_mention is None or not all(
+                w in _FILLERS for w in self.words(trig.end, right_mention.start))):
+            # "A 与 B 联合收购 C", "A 和 B 共同出资设立 C": an adverb of joint action before a verb ("联合了 B" is the
+            # verb); the partners are the joint subject, and the verb's object is none of them.
+            joint = self._joint_subjects(left_mention, trig)
+            if joint[0] or right_mention is not None or trig.text != "联合":
+                return joint
         words_after = self.words(trig.end, min(trig.end + 2, self.sent.end))
 
+        if zh and left_mention is not None and right_mention is None and len(left) > 1 and \
+                not spec.symmetric and not _is_zh_role_noun(trig.text) and \
+                self.words(left_mention.end, trig.start) == ["的"] and \
+                self.words(left_mention.start - 1, left_mention.start) == ["在"] and \
+                all(w in _FILLERS or w in _ZH_COPULA_ADVERBS for w in self.words(left[-2].end, left_mention.start - 1)):
+            # "保利集团在保利香港的持股量", "高盛在双汇的投资": A's holding in B is a claim of A on B.
+            return _Arg(self.group_of(left[-2])), _Arg([left_mention]), penalty
         if self.lang == "zh" and left_mention is not None:
             passive = self._zh_passive(left, trig)
             if passive is not None:
@@ -1020,7 +1074,7 @@ class _Sentence:
             if any(m.start > trig.start for m in group):
                 # "by A, a professor at X, and the businessman B": the apposition describes A alone.
                 group = [left_mention]
-            agent = _Arg(group)
+            agent = _Arg(group + self._coverb_agents(group))
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
             if spec.symmetric and right_mention is None and len(group) > 2 and \
@@ -1044,10 +1098,13 @@ class _Sentence:
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
                 rather = "不如" in self.words(self.sent.start, self.sent.end)
-                # "面临来自 A、B 等巨头的竞争": competition from someone is competition with them.
+                # "面临来自 A、B 等巨头的竞争": competition from someone is competition with them; so is taking
+                # something out of someone's hands ("从 B 手中抢夺市场", "从 A、B 的口中夺食").
                 marker = next((i for i in range(self.clause_start(trig.start), trig.start)
-                               if (self.w[i] in _ZH_COMITATIVE or self.w[i] == "来自" and
-                                   any(m.start == i + 1 for m in left)) and i not in in_lists
+                               if (self.w[i] in _ZH_COMITATIVE or self.w[i] in ("来自", "从") and
+                                   any(m.start == i + 1 for m in left) and
+                                   (self.w[i] == "来自" or set(self.words(i + 1, trig.start)) & _ZH_HAND_WORDS))
+                               and i not in in_lists
                                and not (rather and self.w[i] == "与其")), None)
                 if marker is not None:
                     before_marker = [m for m in left if m.end <= marker]
@@ -1133,6 +1190,47 @@ class _Sentence:
             allowed = spec.range if inverse else spec.domain
             agent = _Arg(agent.spans + self._comitative_agents(trig, patient, usable, allowed), agent.fallback)
         return agent, patient, penalty
+
+    def _joint_subjects(self, nearest: Span | None, trig: Span) -> tuple[_Arg, _Arg, float]:
+        """The parties of a joint action right before its adverb ("A、B 和 C 共同…": each against each; "A 将与 B
+        共同…": A against B); else none ("X 是公司和 B 共同投资的企业": the list is the relative clause's)."""
+        none = _Arg(), _Arg(), 0.0
+        if nearest is None:
+            return none
+        group = self.group_of(nearest)
+        between = self.words(group[-1].end, trig.start)
+        if len(between) > 4 or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in _ZH_JOINT_LEAD_WORDS
+                                       for w in between):
+            return none
+        if len(group) > 1 and self.joined_by_conjunction(group):
+            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), 0.0
+        start = self.clause_start(group[0].start)
+        # The comitative marker may stand before a description of the partner ("与香港上市公司 B 联合宣布").
+        marker = next((i for i in range(group[0].start - 1, start - 1, -1) if self.w[i] in _ZH_COMITATIVE), None)
+        if marker is None:
+            return none
+        before = [m for m in self.mentions if start <= m.start and m.end <= marker and m.start not in self.sources]
+        if not before or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in _ZH_JOINT_LEAD_WORDS
+                                 for w in self.words(before[-1].end, marker)) or \
+                any(m.start > marker and m.end <= group[0].start for m in self.mentions):
+            return none
+        return _Arg(self.group_of(before[-1])), _Arg(group), 0.0
+
+    def _coverb_agents(self, group: list[Span]) -> list[Span]:
+        """The mention before a coverb of joining ("A 携手 B 收购 C", "A 联手 B 入股 C"): A acts with B, so it is an
+        agent of the verb too."""
+        at = group[0].start - 1
+        if not (self.lang == "zh" and not self.is_english and self.words(at, at + 1) and
+                self.words(at, at + 1)[0] in _ZH_COVERBS):
+            return []
+        before = [m for m in self.mentions if m.end <= at and self.same_clause(m.end - 1, at)
+                  and m.start not in self.sources]
+        if not before or not all(w in _FILLERS or w in _ZH_COPULA_ADVERBS or w in ("再次", "首次", "此次", "将")
+                                 for w in self.words(before[-1].end, at)):
+            return []
+        ids = {m.kb_id_ for m in group}
+        return [m for m in self.group_of(before[-1]) if m.kb_id_ not in ids]
 
     def _comitative_agents(self, trig: Span, patient: _Arg, usable: list[Span], allowed: frozenset[str]) -> list[Span]:
         """The list after "with" or "together with" that follows a verb's object in its clause ("founded Google with
@@ -1299,6 +1397,13 @@ class _Sentence:
                                      for t in self.trigger_spans):
             return False  # "head of analytics at Acme": the employer of a role, not a place
         return before[0] in ("at", "on", "via", "using")
+
+    def _out_of_hands(self, mention: Span) -> bool:
+        """"从 B 手中", "从 A、B 的口中": what is taken from someone's hands is a source for a purchase, but makes
+        the one it is taken from a party of a contest ("从 B 手中抢夺市场")."""
+        group = self.group_of(mention)
+        return self.lang == "zh" and self.words(group[0].start - 1, group[0].start) == ["从"] and \
+            bool(set(self.words(group[-1].end, group[-1].end + 2)) & _ZH_HAND_WORDS)
 
     def _agentless_passive(self, trig: Span, *, inverse: bool = False) -> bool:
         """A passive with no agent: be + participle in English, TRIGGER + 于 in Chinese, and for an inverse

@@ -176,3 +176,101 @@ def test_a_report_of_no_named_source_is_hedged() -> None:
 def test_tie_up_and_alliance_words_are_partnerships(text: str, names: tuple[str, str]) -> None:
     claims = _given(text, *names)
     assert _symmetric(claims, "partnersWith") == {frozenset(names)}, _triples(claims)
+
+
+# ---------------------------------------------------------------- stakes held, bought and taken over
+@pytest.mark.parametrize("text, holder, held", [
+    ("截至年底，星河资本所持蓝海股份的股权已升至百分之八。", "星河资本", "蓝海股份"),
+    ("远景集团拟将所持5%的华安电器股权挂牌转让。", "远景集团", "华安电器"),
+    ("去年，远景集团通过二级市场购入华安电器300万股。", "远景集团", "华安电器"),
+    ("东湖投资以2亿元受让华安电器股份，成为第二大股东。", "东湖投资", "华安电器"),
+])
+def test_a_stake_held_bought_or_taken_over_is_an_investment(text: str, holder: str, held: str) -> None:
+    claims = _given(text, holder, held)
+    assert (holder, "investedIn", held) in _triples(claims), _triples(claims)
+
+
+def test_a_seller_before_a_holding_word_is_not_what_is_bought() -> None:
+    # "受让 B 所持的股份": B holds the shares sold; the company they are in is not named.
+    claims = _given("东湖投资受让远景集团所持的全部股份。", "东湖投资", "远景集团")
+    assert not [c for c in claims if c.relation in ("investedIn", "acquired")], _triples(claims)
+    claims = _given("东湖投资收购远景集团手中的股权。", "东湖投资", "远景集团")
+    assert not [c for c in claims if c.relation in ("investedIn", "acquired")], _triples(claims)
+    # A role noun's holder may stand before the holding word: "大股东 X 持有的股份" still names X's role.
+    claims = _given("华安电器的大股东远景集团持有的股份已被冻结。", "华安电器", "远景集团")
+    assert ("远景集团", "investedIn", "华安电器") in _triples(claims), _triples(claims)
+
+
+def test_what_is_held_stands_right_after_the_holding_word() -> None:
+    # "所持…股份" names the holder right before it; a holder noun between ("大股东所持") is someone else, and a
+    # mention further on ("…出售给 B") is no stake of the holder's.
+    claims = _given("拍卖行将大股东所持华安电器股份公开拍卖。", "拍卖行", "华安电器")
+    assert ("拍卖行", "investedIn", "华安电器") not in _triples(claims), _triples(claims)
+    claims = _given("远景集团同意将所持股份以协议转让的方式出售给东湖投资。", "远景集团", "东湖投资")
+    assert ("远景集团", "investedIn", "东湖投资") not in _triples(claims), _triples(claims)
+
+
+# ---------------------------------------------------------------- joint action
+def test_an_adverb_of_joint_action_pairs_the_joint_subject_not_the_verbs_object() -> None:
+    # "A 与 B 联合收购 C": A and B are partners and both buy C; C is no partner of theirs.
+    claims = _given("星河资本与东湖投资联合收购了蓝海股份。", "星河资本", "东湖投资", "蓝海股份")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("星河资本", "东湖投资"))}, _triples(claims)
+    assert {("星河资本", "acquired", "蓝海股份"), ("东湖投资", "acquired", "蓝海股份")} <= _triples(claims)
+    claims = _given("远景集团和华安电器共同出资设立了一家合资公司。", "远景集团", "华安电器")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("远景集团", "华安电器"))}, _triples(claims)
+    claims = _given("东湖投资将与远景集团共同开发新城项目。", "东湖投资", "远景集团")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("东湖投资", "远景集团"))}, _triples(claims)
+    # "联合了 B" is the verb: the mention after it is the partner.
+    claims = _given("星河资本联合了东湖投资推出新基金。", "星河资本", "东湖投资")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("星河资本", "东湖投资"))}, _triples(claims)
+
+
+def test_a_joint_subject_inside_a_relative_clause_is_not_the_head_nouns_partner() -> None:
+    claims = _given("蓝海电机是公司和华安电器共同投资组建的企业。", "蓝海电机", "华安电器")
+    assert not _symmetric(claims, "partnersWith"), _triples(claims)
+
+
+@pytest.mark.parametrize("coverb", ["携手", "联手", "联合"])
+def test_the_subject_before_a_coverb_of_joining_shares_the_verb(coverb: str) -> None:
+    # "A 携手 B 收购 C": A buys C together with B.
+    claims = _given(f"星河资本{coverb}东湖投资收购了蓝海股份。", "星河资本", "东湖投资", "蓝海股份")
+    assert {("星河资本", "acquired", "蓝海股份"), ("东湖投资", "acquired", "蓝海股份")} <= _triples(claims), \
+        _triples(claims)
+
+
+# ---------------------------------------------------------------- contest
+@pytest.mark.parametrize("text, names", [
+    ("星河电器正在从华安电器手中抢夺市场。", ("星河电器", "华安电器")),
+    ("在东南亚，星河电器很难从华安电器口中夺食。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器在北京开战了。", ("星河电器", "华安电器")),
+    ("星河电器或将抢占华安电器的市场份额。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器正在争抢经销商资源。", ("星河电器", "华安电器")),
+])
+def test_taking_from_a_rivals_hands_and_going_to_war_are_competition(text: str, names: tuple[str, str]) -> None:
+    claims = _given(text, *names)
+    assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
+
+
+def test_a_purchase_out_of_a_sellers_hands_is_no_contest() -> None:
+    # "从 B 手中收购": B is the seller, a source, not a party to the deal.
+    claims = _given("星河电器从华安电器手中收购了蓝海股份。", "星河电器", "华安电器", "蓝海股份")
+    assert ("星河电器", "acquired", "华安电器") not in _triples(claims), _triples(claims)
+    assert not _symmetric(claims, "competesWith"), _triples(claims)
+
+
+def test_a_list_introduced_by_baokuo_after_a_noun_names_what_the_noun_means() -> None:
+    # "遇到众多竞争对手，包括 A、B": the list names the rivals.
+    claims = _given("星河电器将遇到众多竞争对手，包括华安电器、蓝海电机等。", "星河电器", "华安电器", "蓝海电机")
+    assert _symmetric(claims, "competesWith") == {frozenset(("星河电器", "华安电器")),
+                                                   frozenset(("星河电器", "蓝海电机"))}, _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "交易完成后，星河资本在蓝海股份的持股比例从5%增至9%。",
+    "星河资本在蓝海股份的投资已经收回。",
+])
+def test_a_holding_in_a_company_after_zai_is_the_holders(text: str) -> None:
+    # "A 在 B 的持股": A's stake in B, not B's.
+    claims = _given(text, "星河资本", "蓝海股份")
+    assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
+    assert ("蓝海股份", "investedIn", "星河资本") not in _triples(claims), _triples(claims)
