@@ -160,6 +160,27 @@ def _named_together(first: Span, second: Span) -> bool:
     return abs(second.start - first.end) <= 3 or abs(first.start - second.end) <= 3
 
 
+#: Legal forms, the words only a company's registered name ends with.
+_LEGAL_TAILS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Limited",
+                          "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH"])
+
+
+def _without_legal_form(ent: Span) -> str:
+    """A company's name without the legal form it ends with ("Palvera" of "Palvera Corp."), or "".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Palvera Corp. and Palvera Labs")
+    >>> _without_legal_form(Span(doc, 0, 2, label="Entity")), _without_legal_form(Span(doc, 3, 5, label="Entity"))
+    ('Palvera', '')
+    """
+    words = _words(ent)
+    if len(words) < 2 or words[-1] not in _LEGAL_TAILS or ent.label_ not in ("Organization", "Entity"):
+        return ""
+    while len(words) > 1 and words[-1] in _LEGAL_TAILS:
+        words.pop()
+    return " ".join(words) if words[-1][:1].isupper() else ""
+
+
 def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     """The shorter names a multi-word name is later written as, each with its rank (0 first): a person's surname
     or given name ("Musk"), a company's name without the words that only say it is a company ("Inflection" of
@@ -176,13 +197,14 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
-    elif not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and len(w) > 1)
-                 for w in words):
+    elif len(stem) > 1 and not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and
+                                                                                 len(w) > 1) for w in stem):
         # Names built of parts ("Episcopal Diocese of Connecticut", "HGTV Canada", "FC U Craiova") give none.
         # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5".
+        # Legal forms are left out first: "Goldman" of "Goldman Sachs Group Inc.".
         rank = 0 if ent.label_ in ("Product", "AIModel") else 1
-        out.extend((w, rank) for w in words[-1:] if w[:1].isupper() and len(w) > 2)
-        out.extend((w, 1) for w in words[:1] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, rank) for w in stem[-1:] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, 1) for w in stem[:1] if w[:1].isupper() and len(w) > 2)
     return out
 
 
@@ -207,6 +229,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     heads: dict[str, dict[str, Span]] = {}  # last word of a name that is no person's → IRI → that name
     people: list[Span] = []
     persons: set[str] = set()  # IRIs some mention of which reads as a person's (listed, a given name, a role)
+    written: dict[str, dict[str, Span]] = {}  # a name as written → IRI → its first mention
     topic = ents[0] if ents else None
     for ent in ents:
         if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
@@ -219,6 +242,12 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             # after "the" stands for the whole name.
             if not candidates and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
                 candidates = heads.get(ent.text, {})
+            legal_stem = _without_legal_form(ent)
+            if not candidates and legal_stem:
+                # "Palvera Corp. … Palvera Corporation", "Brightwell … Brightwell Ltd.": one company under two
+                # spellings of its legal form, or named first without it.
+                candidates = {iri: span for iri, (rank, span) in full.get(legal_stem, {}).items()
+                              if rank == 0 and not person_shaped(span)} or written.get(legal_stem, {})
             ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
             if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
                     not any(_named_together(topic, other) for other in candidates.values() if other is not topic):
@@ -234,6 +263,8 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 ent = Span(ent.doc, ent.start, ent.end, label=ante.label_ if ante.label_ != "Entity" else ent.label_,
                            kb_id=ante.kb_id_)
                 links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
+        if ent.label_ in ("Organization", "Entity") and (ent.start_char, ent.end_char) not in links:
+            written.setdefault(ent.text, {}).setdefault(ent.kb_id_, ent)
         if len(ent.text.split()) > 1:
             for short, rank in _short_candidates(ent):
                 seen = full.setdefault(short, {})
@@ -387,6 +418,10 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
             continue
         evidence = doc[max(0, opener - 4):inner.end + 1].text
         outer = by_end.get(opener)
+        if outer is not None and person_shaped(outer) and person_shaped(inner) and \
+                not set(_words(outer)) & set(_words(inner)) and \
+                "Person" in (outer.label_, inner.label_, infer_type(outer), infer_type(inner)):
+            continue  # "Penelope Blake (Samantha Sloyan)": a role and its actor, two people's full names
         if outer is not None:
             if outer.kb_id_ != inner.kb_id_:
                 keep = outer if outer.kb_id_ in known_iris or inner.kb_id_ not in known_iris else inner

@@ -325,3 +325,36 @@ def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> 
 def test_a_company_s_global_arm_is_the_company_and_its_regional_arm_another(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "栗子中国的业务被出售，栗子全球获得股份，栗子表示满意。", "zh"))
     assert found["栗子全球"] == found["栗子"] != found["栗子中国"]
+
+
+# ------------------------------------------------------------------------- legal forms, honorifics, first words
+@pytest.mark.parametrize("text, full, short", [
+    # A company named with its legal form, then alone at the start of a sentence.
+    ("Brightwell Ltd. posted a loss. Brightwell blamed higher costs.", "Brightwell Ltd.", "Brightwell"),
+    ("Kelvara Holdings agreed to buy a rival. Kelvara said the deal would close soon.", "Kelvara Holdings", "Kelvara"),
+    # "Shares of X": the common noun and "of" are no part of the name.
+    ("Orbisys Inc. said revenue rose. Shares of Orbisys climbed 8%.", "Orbisys Inc.", "Orbisys"),
+    # An honorific before a name is no part of it, so the surname after one is the person.
+    ("Mr. Davor Klemenc, the founder, left. Mr. Klemenc will stay an adviser.", "Davor Klemenc", "Klemenc"),
+    ("Chief executive Marisol Quentaro spoke. Ms. Quentaro said margins improved.", "Marisol Quentaro", "Quentaro"),
+    # Two spellings of one legal form, or the name first without it.
+    ("Shares of Palvera Corp. fell after Palvera Corporation cut its forecast.", "Palvera Corp.", "Palvera Corporation"),
+    ("Brightwell posted a loss. Brightwell Ltd. blamed higher costs.", "Brightwell", "Brightwell Ltd."),
+    # A legal name whose group word comes before its legal form.
+    ("Varmont Sachs Group Inc. advised on the deal, and Varmont earned a fee.", "Varmont Sachs Group Inc.", "Varmont"),
+])
+def test_a_company_s_legal_name_and_its_short_name_are_one(finder: MentionFinder, text: str, full: str,
+                                                           short: str) -> None:
+    found = mentions(finder, text)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_known_company_under_its_legal_name_is_that_company(finder: MentionFinder) -> None:
+    assert mentions(finder, "Lumen Robotics Inc. hired staff. Tavern Group Ltd. did not.") == [
+        ("Lumen Robotics Inc.", "lumenrobotics"), ("Tavern Group Ltd.", "tavern")]
+
+
+def test_a_role_and_its_actor_in_brackets_are_two_people(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "The episode introduced Dr. Marisol Quentaro (Helena Varnsby), a surgeon."))
+    assert found["Marisol Quentaro"] != found["Helena Varnsby"]
