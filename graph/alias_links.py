@@ -61,7 +61,7 @@ _STATED_EN = re.compile(
     # "the company was known as Codeium until this spring"
     r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+$")
 _STATED_ZH = re.compile(
-    r"^\s*[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
+    r"^\s*(?:的)?[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
 
 
@@ -277,14 +277,49 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 if len(last) > 2 and _name_word(last) and last not in _ORG_TAILS:
                     heads.setdefault(last, {}).setdefault(ent.kb_id_, ent)
         out.append(ent)
+    out = _transliterated_surnames(out, links=links, blocked=blocked)
     return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
+
+
+#: The dots between the parts of a foreign name written in Chinese: "谢尔盖·沃罗宁".
+_NAME_DOT = re.compile("[\u00b7\u2022\u30fb\u2027]")
+
+
+def _transliterated_surnames(ents: list[Span], *, links: Links, blocked: Container[int]) -> list[Span]:
+    """"谢尔盖·沃罗宁 … 沃罗宁": a foreign person's name written in Chinese is later written by its last part, the
+    surname, wherever it stands on word boundaries; a surname two such people share is left alone."""
+    surnames: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        parts = _NAME_DOT.split(ent.text)
+        if ent.label_ in ("Person", "Entity") and len(parts) >= 2 and _HAS_CJK.search(parts[-1]) and \
+                len(parts[-1]) >= 2 and all(parts):
+            surnames.setdefault(parts[-1], {}).setdefault(ent.kb_id_, ent)
+    if not surnames:
+        return ents
+    doc = ents[0].doc
+    text = text_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for surname, people in surnames.items():
+        if len(people) != 1:
+            continue
+        full = next(iter(people.values()))
+        for match in re.finditer(re.escape(surname), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is None or span.start < full.end or any(i in taken or i in blocked for i in range(span.start,
+                                                                                                       span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            links[(span.start_char, span.end_char)] = ("short-form", full.text)
+            out.append(Span(doc, span.start, span.end, label="Person", kb_id=full.kb_id_))
+    return sorted(out, key=lambda e: e.start)
 
 
 #: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
 _ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 #: Where a registered Chinese company name starts: its province or city, which its short name leaves out
 #: ("深圳市蓝鲸数据科技有限公司" is called "蓝鲸数据").
-_ZH_REGION_PREFIX = re.compile(
+ZH_REGION_PREFIX = re.compile(
     "^(?:北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     "云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|西安|厦门|宁波|青岛|"
     "大连|长沙|郑州|合肥|济南|福州|无锡|东莞|珠海|佛山|沈阳|哈尔滨|长春|昆明|南昌|贵阳|石家庄|太原|南宁|海口|兰州)"
@@ -307,7 +342,7 @@ def _zh_short_names(name: str) -> list[str]:
     out = [stem]
     if not suffix:
         return out
-    region = _ZH_REGION_PREFIX.match(stem)
+    region = ZH_REGION_PREFIX.match(stem)
     if region and len(stem) - region.end() >= 2:
         stem = stem[region.end():]
         out.append(stem)
@@ -585,21 +620,32 @@ _ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:以下|下文|下同，)?(?:简�
                              r"([^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
 
 
+#: "芯原微电子，又称芯原，", "蓝驰数据原名蓝驰信息", "星桥智能的前身为星桥软件": another name stated after a name
+#: without brackets, up to the next punctuation mark; a description ("前身为一家软件公司") is no name.
+_ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是)"
+                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])([^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
+                             r"\s*(?=[，,。；;、）)]|$)")
+
+
 def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
     """The short name stated in brackets after a name ("浙江星河动力科技有限公司（以下简称“星河动力”）") is a
-    mention of that entity, found or not by the other rules."""
+    mention of that entity, found or not by the other rules; so is another name stated after it without brackets
+    ("芯原微电子，又称芯原，", "X原名Y", "X的前身为Y") where the other rules found none."""
     text = text_of(doc)
-    if "称" not in text:
+    if not re.search("称|原名|曾用名|前身", text):
         return ents
     out = list(ents)
     for ent in ents:
-        match = _ZH_ABBREVIATED.match(text[ent.end_char:ent.end_char + 40])
+        after = text[ent.end_char:ent.end_char + 40]
+        match = _ZH_ABBREVIATED.match(after)
+        bracketed = match is not None
+        match = match or _ZH_STATED_NAME.match(after)
         if match is None or ent.label_ == "Place":
             continue
         start, end = ent.end_char + match.start(1), ent.end_char + match.end(1)
         span = doc.char_span(start, end, alignment_mode="strict")
-        if span is None:
-            continue
+        if span is None or (not bracketed and any(e.start < span.end and span.start < e.end for e in out)):
+            continue  # found names are left to the rule below, which knows the gazetteer's word on them
         out = [e for e in out if e.end <= span.start or e.start >= span.end]
         out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
         links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.alias_links import (
+    ZH_REGION_PREFIX,
     Links,
     bracket_aliases,
     initialisms,
@@ -306,6 +307,8 @@ class MentionFinder:
                     span = Span(doc, span.start, span.end, label="Person", kb_id=inner[0].kb_id_)
                 known.append(span)
         known = filter_spans(known)
+        if lang == "zh":
+            known = _with_registered_region(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in found if not any(i in taken or i in blocked for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
@@ -841,6 +844,33 @@ class MentionFinder:
                     spans.append(self._new_span(doc, start, end, label))
             i = end
         return spans
+
+
+#: Legal forms that end a Chinese company's registered name, which starts with where it is registered.
+_ZH_REGISTERED_ENDS = ("有限公司", "有限责任公司", "股份公司")
+
+
+def _with_registered_region(known: list[Span]) -> list[Span]:
+    """"北京月之暗面科技有限公司": the city or province right before a company's registered name (one ending in
+    its legal form) is part of that name, and the whole is the company the rest names.
+
+    >>> import spacy
+    >>> doc = spacy.blank("zh")("北京星河科技有限公司成立")
+    >>> place, org = Span(doc, 0, 2, label="Place", kb_id="e:bj"), Span(doc, 2, 10, label="Organization", kb_id="e:x")
+    >>> [(e.text, e.kb_id_) for e in _with_registered_region([place, org])]
+    [('北京星河科技有限公司', 'e:x')]
+    """
+    by_end = {k.end: k for k in known if k.label_ == "Place"}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for span in known:
+        place = by_end.get(span.start)
+        if span.label_ == "Organization" and place is not None and span.text.endswith(_ZH_REGISTERED_ENDS) and \
+                not span.doc[place.end - 1].whitespace_ and ZH_REGION_PREFIX.fullmatch(place.text):
+            merged.add(place.start)
+            span = Span(span.doc, place.start, span.end, label=span.label_, kb_id=span.kb_id_)
+        out.append(span)
+    return [s for s in out if not (s.label_ == "Place" and s.start in merged)]
 
 
 #: English legal forms a company's name is written with: "Nvidia Corp.", "Meta Platforms Inc.", "Arm Holdings plc".

@@ -358,3 +358,33 @@ def test_a_known_company_under_its_legal_name_is_that_company(finder: MentionFin
 def test_a_role_and_its_actor_in_brackets_are_two_people(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "The episode introduced Dr. Marisol Quentaro (Helena Varnsby), a surgeon."))
     assert found["Marisol Quentaro"] != found["Helena Varnsby"]
+
+
+# ----------------------------------------------------------------------------------- Chinese names stated
+@pytest.mark.parametrize("text, full, short", [
+    # Another name stated after a name without brackets: 又称, 原名, 的前身为.
+    ("芯澜微电子，又称芯澜，是一家芯片设计公司。芯澜在上海设有总部。", "芯澜微电子", "芯澜"),
+    ("芯澜科技的前身为芯澜软件，公司于2019年转型。", "芯澜科技", "芯澜软件"),
+    ("蓝鲸数据科技有限公司原名蓝鲸信息，去年完成更名。", "蓝鲸数据科技有限公司", "蓝鲸信息"),
+    ("Lumen Robotics的前身为Orvella Labs。", "Lumen Robotics", "Orvella Labs"),
+    # A foreign person's name in Chinese, later written by its surname.
+    ("创始人谢尔盖·沃罗宁表示公司将扩大团队。沃罗宁此前在一家银行工作。", "谢尔盖·沃罗宁", "沃罗宁"),
+])
+def test_a_chinese_text_s_other_name_for_an_entity_is_that_entity(finder: MentionFinder, text: str, full: str,
+                                                                  short: str) -> None:
+    found = mentions(finder, text, "zh")
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_description_stated_as_a_former_self_is_no_name(finder: MentionFinder) -> None:
+    assert [name for name, _ in mentions(finder, "甘蓝科技的前身为一家软件公司。", "zh")] == ["甘蓝科技"]
+
+
+def test_a_surname_two_people_share_is_left_alone(finder: MentionFinder) -> None:
+    found = mentions(finder, "伊万·彼得罗夫和安娜·彼得罗夫都反对。彼得罗夫说。", "zh")
+    assert [name for name, _ in found] == ["伊万·彼得罗夫", "安娜·彼得罗夫"]
+
+
+def test_a_registered_name_starts_with_its_city(finder: MentionFinder) -> None:
+    assert mentions(finder, "北京甘蓝科技有限公司今日成立。", "zh") == [("北京甘蓝科技有限公司", "甘蓝科技")]
