@@ -470,6 +470,7 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         if start < opener and start not in by_start:
             out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
             links[(doc[start].idx, doc[opener - 1].idx + len(doc[opener - 1]))] = ("bracket-alias", evidence)
+    out = _tickers(doc, out, links=links)
     # A recognised name followed by an unrecognised short name in the other script: "Lenovo (联想)".
     for outer in list(out):
         opener = outer.end
@@ -487,6 +488,35 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
         links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
     return filter_spans(out)
+
+
+#: "(NYSE: KLVR)", "（纳斯达克：BIDU）", "(Nasdaq: ORBS)": a company's stock ticker in brackets after its name.
+_TICKER = re.compile(r"^[（(]\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|LSE|TSX|ASX|HKEX|SEHK|SGX|TSE|Euronext|"
+                     r"纽交所|纽约证券交易所|纳斯达克|纳斯达克交易所|港交所|香港交易所|联交所)\s*[:：]\s*"
+                     r"([A-Z][A-Z.]{0,5}|\d{4,6})\s*[）)]")
+
+
+def _tickers(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """The ticker in "Kelvara Holdings (NYSE: KLVR)" is a name of the company before it: a mention with its IRI
+    (and so is the same ticker written alone elsewhere in the text, by ``same_name_same_iri``)."""
+    text = text_of(doc)
+    if ":" not in text and "：" not in text:
+        return ents
+    out = list(ents)
+    for outer in ents:
+        if outer.label_ in ("Place", "Person"):
+            continue
+        match = _TICKER.match(text[outer.end_char:outer.end_char + 40].lstrip(" "))
+        if match is None:
+            continue
+        offset = outer.end_char + len(text[outer.end_char:]) - len(text[outer.end_char:].lstrip(" "))
+        span = doc.char_span(offset + match.start(1), offset + match.end(1), alignment_mode="strict")
+        if span is None:
+            continue
+        out = [e for e in out if e.end <= span.start or e.start >= span.end]
+        out.append(Span(doc, span.start, span.end, label=outer.label_, kb_id=outer.kb_id_))
+        links[(span.start_char, span.end_char)] = ("bracket-alias", text[outer.start_char:offset + match.end()])
+    return sorted(out, key=lambda e: e.start)
 
 
 #: Small words an initialism leaves out: "CCC" is the Civilian Conservation Corps, "USGS" the United States
@@ -663,7 +693,10 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     else:
         ents = _zh_abbreviated(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
-    ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
+    # Descriptions are skipped too: in "Brelmor Systems, the company formerly known as Dantix" the description is
+    # the appositive the statement is made with, and the names on either side are the pair.
+    ordered = sorted((e for e in ents if e.label_ != "Place" and (e.start, e.end) not in descriptions),
+                     key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)
     pattern = _STATED_ZH if lang == "zh" else _STATED_EN
     for first, second in itertools.pairwise(ordered):

@@ -261,7 +261,9 @@ class MentionFinder:
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
-            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + self._zh_cued_names(doc, known)
+            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + \
+                self._zh_cued_names(doc, known) + [self._new_span(doc, span.start, span.end, "Person")
+                                                   for span in _zh_honoured_people(doc, known)]
         else:
             found += self._quoted_titles(doc)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
@@ -844,6 +846,43 @@ class MentionFinder:
                     spans.append(self._new_span(doc, start, end, label))
             i = end
         return spans
+
+
+#: Honorifics after a Chinese person's full name: "张洛川先生", "李欣悦女士".
+_ZH_HONORIFICS = frozenset(["先生", "女士"])
+
+
+def _zh_honoured_people(doc: Doc, known: Sequence[Span]) -> list[Span]:
+    """People named with an honorific ("张洛川先生", "李欣悦女士"): a surname and one or two more characters
+    before 先生/女士 make a person's full name, which is that person wherever else the text writes it.
+
+    >>> doc = get_pipeline("zh")("王启明说。王启明先生曾在银行工作。")
+    >>> [s.text for s in _zh_honoured_people(doc, [])]
+    ['王启明', '王启明']
+    """
+    words = words_of(doc)
+    text = text_of(doc)
+    known_tokens = {i for span in known for i in range(span.start, span.end)}
+    names: set[str] = set()
+    for i, word in enumerate(words):
+        if word not in _ZH_HONORIFICS or doc[i].idx < 2:
+            continue
+        end = doc[i].idx
+        for size in (3, 2):
+            name = text[max(0, end - size):end]
+            if len(name) == size and _CJK_WORD.match(name) and (name[0] in _SURNAMES or name[:2] in _SURNAMES) and \
+                    name not in _ZH_NOT_IN_NAME:
+                span = doc.char_span(end - size, end, alignment_mode="strict")
+                if span is not None and not any(k in known_tokens for k in range(span.start, span.end)):
+                    names.add(name)
+                    break
+    spans = []
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None and not any(k in known_tokens for k in range(span.start, span.end)):
+                spans.append(Span(doc, span.start, span.end, label="Person"))
+    return spans
 
 
 #: Legal forms that end a Chinese company's registered name, which starts with where it is registered.

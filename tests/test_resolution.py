@@ -388,3 +388,26 @@ def test_a_surname_two_people_share_is_left_alone(finder: MentionFinder) -> None
 
 def test_a_registered_name_starts_with_its_city(finder: MentionFinder) -> None:
     assert mentions(finder, "北京甘蓝科技有限公司今日成立。", "zh") == [("北京甘蓝科技有限公司", "甘蓝科技")]
+
+
+# ------------------------------------------------------------------ tickers, appositives, honorifics, games
+@pytest.mark.parametrize("text, lang, full, short", [
+    ("Kelvara Holdings (NYSE: KLVR) agreed to buy a rival. KLVR shares rose.", "en", "Kelvara Holdings", "KLVR"),
+    ("甘蓝科技（纳斯达克：GANL）公布财报。", "zh", "甘蓝科技", "GANL"),
+    # A description between a name and its stated former name is the appositive the statement is made with.
+    ("Brelmor Systems, the company formerly known as Dantix, hired 200 people.", "en", "Brelmor Systems", "Dantix"),
+])
+def test_a_ticker_or_a_former_name_stated_after_a_name_is_that_entity(finder: MentionFinder, text: str, lang: str,
+                                                                      full: str, short: str) -> None:
+    found = mentions(finder, text, lang)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_chinese_name_before_an_honorific_is_a_person_wherever_it_stands(finder: MentionFinder) -> None:
+    found = mentions(finder, "公司创始人张洛川表示将推出新品。张洛川先生此前在一家银行工作。", "zh")
+    assert [name for name, _ in found] == ["张洛川", "张洛川"] and len({iri for _, iri in found}) == 1
+
+
+def test_the_board_game_of_a_name_is_no_mention(finder: MentionFinder) -> None:
+    assert mentions(finder, "AlphaGo beat a champion at the board game Orca.") == [("AlphaGo", "alphago")]
