@@ -411,3 +411,17 @@ def test_a_chinese_name_before_an_honorific_is_a_person_wherever_it_stands(finde
 
 def test_the_board_game_of_a_name_is_no_mention(finder: MentionFinder) -> None:
     assert mentions(finder, "AlphaGo beat a champion at the board game Orca.") == [("AlphaGo", "alphago")]
+
+
+# ------------------------------------------------------------------------------------------- gazetteer
+@pytest.mark.parametrize("text, iri", [
+    ("字节跳动发布了新模型。字节表示，用户数增长。", "bytedance"),
+    ("硅基流动与无问芯穹宣布合作。", "siliconflow"),
+    ("思爱普在华增加投资。", "sap"),
+])
+def test_chinese_names_of_known_companies_are_those_companies(finder: MentionFinder, text: str, iri: str) -> None:
+    assert iri in {found for _, found in mentions(finder, text, "zh")}
+
+
+def test_a_short_company_name_that_is_also_a_unit_is_no_mention_after_a_measure_word(finder: MentionFinder) -> None:
+    assert mentions(finder, "每个汉字占两个字节。", "zh") == []
