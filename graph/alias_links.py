@@ -61,7 +61,7 @@ _STATED_EN = re.compile(
     # "the company was known as Codeium until this spring"
     r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+$")
 _STATED_ZH = re.compile(
-    r"^\s*[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
+    r"^\s*(?:的)?[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
 
 
@@ -160,6 +160,27 @@ def _named_together(first: Span, second: Span) -> bool:
     return abs(second.start - first.end) <= 3 or abs(first.start - second.end) <= 3
 
 
+#: Legal forms, the words only a company's registered name ends with.
+_LEGAL_TAILS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Limited",
+                          "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH"])
+
+
+def _without_legal_form(ent: Span) -> str:
+    """A company's name without the legal form it ends with ("Palvera" of "Palvera Corp."), or "".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Palvera Corp. and Palvera Labs")
+    >>> _without_legal_form(Span(doc, 0, 2, label="Entity")), _without_legal_form(Span(doc, 3, 5, label="Entity"))
+    ('Palvera', '')
+    """
+    words = _words(ent)
+    if len(words) < 2 or words[-1] not in _LEGAL_TAILS or ent.label_ not in ("Organization", "Entity"):
+        return ""
+    while len(words) > 1 and words[-1] in _LEGAL_TAILS:
+        words.pop()
+    return " ".join(words) if words[-1][:1].isupper() else ""
+
+
 def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     """The shorter names a multi-word name is later written as, each with its rank (0 first): a person's surname
     or given name ("Musk"), a company's name without the words that only say it is a company ("Inflection" of
@@ -176,13 +197,14 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
-    elif not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and len(w) > 1)
-                 for w in words):
+    elif len(stem) > 1 and not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and
+                                                                                 len(w) > 1) for w in stem):
         # Names built of parts ("Episcopal Diocese of Connecticut", "HGTV Canada", "FC U Craiova") give none.
         # A model's tier or version written alone: "Behemoth" after "Llama 4 Behemoth", "V3.5" after "星火 V3.5".
+        # Legal forms are left out first: "Goldman" of "Goldman Sachs Group Inc.".
         rank = 0 if ent.label_ in ("Product", "AIModel") else 1
-        out.extend((w, rank) for w in words[-1:] if w[:1].isupper() and len(w) > 2)
-        out.extend((w, 1) for w in words[:1] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, rank) for w in stem[-1:] if w[:1].isupper() and len(w) > 2)
+        out.extend((w, 1) for w in stem[:1] if w[:1].isupper() and len(w) > 2)
     return out
 
 
@@ -207,6 +229,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     heads: dict[str, dict[str, Span]] = {}  # last word of a name that is no person's → IRI → that name
     people: list[Span] = []
     persons: set[str] = set()  # IRIs some mention of which reads as a person's (listed, a given name, a role)
+    written: dict[str, dict[str, Span]] = {}  # a name as written → IRI → its first mention
     topic = ents[0] if ents else None
     for ent in ents:
         if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
@@ -219,6 +242,12 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             # after "the" stands for the whole name.
             if not candidates and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
                 candidates = heads.get(ent.text, {})
+            legal_stem = _without_legal_form(ent)
+            if not candidates and legal_stem:
+                # "Palvera Corp. … Palvera Corporation", "Brightwell … Brightwell Ltd.": one company under two
+                # spellings of its legal form, or named first without it.
+                candidates = {iri: span for iri, (rank, span) in full.get(legal_stem, {}).items()
+                              if rank == 0 and not person_shaped(span)} or written.get(legal_stem, {})
             ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
             if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
                     not any(_named_together(topic, other) for other in candidates.values() if other is not topic):
@@ -234,6 +263,8 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 ent = Span(ent.doc, ent.start, ent.end, label=ante.label_ if ante.label_ != "Entity" else ent.label_,
                            kb_id=ante.kb_id_)
                 links[(ent.start_char, ent.end_char)] = ("short-form", ante.text)
+        if ent.label_ in ("Organization", "Entity") and (ent.start_char, ent.end_char) not in links:
+            written.setdefault(ent.text, {}).setdefault(ent.kb_id_, ent)
         if len(ent.text.split()) > 1:
             for short, rank in _short_candidates(ent):
                 seen = full.setdefault(short, {})
@@ -246,14 +277,49 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 if len(last) > 2 and _name_word(last) and last not in _ORG_TAILS:
                     heads.setdefault(last, {}).setdefault(ent.kb_id_, ent)
         out.append(ent)
+    out = _transliterated_surnames(out, links=links, blocked=blocked)
     return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
+
+
+#: The dots between the parts of a foreign name written in Chinese: "谢尔盖·沃罗宁".
+_NAME_DOT = re.compile("[\u00b7\u2022\u30fb\u2027]")
+
+
+def _transliterated_surnames(ents: list[Span], *, links: Links, blocked: Container[int]) -> list[Span]:
+    """"谢尔盖·沃罗宁 … 沃罗宁": a foreign person's name written in Chinese is later written by its last part, the
+    surname, wherever it stands on word boundaries; a surname two such people share is left alone."""
+    surnames: dict[str, dict[str, Span]] = {}
+    for ent in ents:
+        parts = _NAME_DOT.split(ent.text)
+        if ent.label_ in ("Person", "Entity") and len(parts) >= 2 and _HAS_CJK.search(parts[-1]) and \
+                len(parts[-1]) >= 2 and all(parts):
+            surnames.setdefault(parts[-1], {}).setdefault(ent.kb_id_, ent)
+    if not surnames:
+        return ents
+    doc = ents[0].doc
+    text = text_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for surname, people in surnames.items():
+        if len(people) != 1:
+            continue
+        full = next(iter(people.values()))
+        for match in re.finditer(re.escape(surname), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is None or span.start < full.end or any(i in taken or i in blocked for i in range(span.start,
+                                                                                                       span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            links[(span.start_char, span.end_char)] = ("short-form", full.text)
+            out.append(Span(doc, span.start, span.end, label="Person", kb_id=full.kb_id_))
+    return sorted(out, key=lambda e: e.start)
 
 
 #: Chinese legal forms that a company's name is written with or without: "游戏科学公司" is "游戏科学".
 _ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 #: Where a registered Chinese company name starts: its province or city, which its short name leaves out
 #: ("深圳市蓝鲸数据科技有限公司" is called "蓝鲸数据").
-_ZH_REGION_PREFIX = re.compile(
+ZH_REGION_PREFIX = re.compile(
     "^(?:北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     "云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|西安|厦门|宁波|青岛|"
     "大连|长沙|郑州|合肥|济南|福州|无锡|东莞|珠海|佛山|沈阳|哈尔滨|长春|昆明|南昌|贵阳|石家庄|太原|南宁|海口|兰州)"
@@ -276,7 +342,7 @@ def _zh_short_names(name: str) -> list[str]:
     out = [stem]
     if not suffix:
         return out
-    region = _ZH_REGION_PREFIX.match(stem)
+    region = ZH_REGION_PREFIX.match(stem)
     if region and len(stem) - region.end() >= 2:
         stem = stem[region.end():]
         out.append(stem)
@@ -387,6 +453,10 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
             continue
         evidence = doc[max(0, opener - 4):inner.end + 1].text
         outer = by_end.get(opener)
+        if outer is not None and person_shaped(outer) and person_shaped(inner) and \
+                not set(_words(outer)) & set(_words(inner)) and \
+                "Person" in (outer.label_, inner.label_, infer_type(outer), infer_type(inner)):
+            continue  # "Penelope Blake (Samantha Sloyan)": a role and its actor, two people's full names
         if outer is not None:
             if outer.kb_id_ != inner.kb_id_:
                 keep = outer if outer.kb_id_ in known_iris or inner.kb_id_ not in known_iris else inner
@@ -400,6 +470,7 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         if start < opener and start not in by_start:
             out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
             links[(doc[start].idx, doc[opener - 1].idx + len(doc[opener - 1]))] = ("bracket-alias", evidence)
+    out = _tickers(doc, out, links=links)
     # A recognised name followed by an unrecognised short name in the other script: "Lenovo (联想)".
     for outer in list(out):
         opener = outer.end
@@ -417,6 +488,35 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
         links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
     return filter_spans(out)
+
+
+#: "(NYSE: KLVR)", "（纳斯达克：BIDU）", "(Nasdaq: ORBS)": a company's stock ticker in brackets after its name.
+_TICKER = re.compile(r"^[（(]\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|LSE|TSX|ASX|HKEX|SEHK|SGX|TSE|Euronext|"
+                     r"纽交所|纽约证券交易所|纳斯达克|纳斯达克交易所|港交所|香港交易所|联交所)\s*[:：]\s*"
+                     r"([A-Z][A-Z.]{0,5}|\d{4,6})\s*[）)]")
+
+
+def _tickers(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """The ticker in "Kelvara Holdings (NYSE: KLVR)" is a name of the company before it: a mention with its IRI
+    (and so is the same ticker written alone elsewhere in the text, by ``same_name_same_iri``)."""
+    text = text_of(doc)
+    if ":" not in text and "：" not in text:
+        return ents
+    out = list(ents)
+    for outer in ents:
+        if outer.label_ in ("Place", "Person"):
+            continue
+        match = _TICKER.match(text[outer.end_char:outer.end_char + 40].lstrip(" "))
+        if match is None:
+            continue
+        offset = outer.end_char + len(text[outer.end_char:]) - len(text[outer.end_char:].lstrip(" "))
+        span = doc.char_span(offset + match.start(1), offset + match.end(1), alignment_mode="strict")
+        if span is None:
+            continue
+        out = [e for e in out if e.end <= span.start or e.start >= span.end]
+        out.append(Span(doc, span.start, span.end, label=outer.label_, kb_id=outer.kb_id_))
+        links[(span.start_char, span.end_char)] = ("bracket-alias", text[outer.start_char:offset + match.end()])
+    return sorted(out, key=lambda e: e.start)
 
 
 #: Small words an initialism leaves out: "CCC" is the Civilian Conservation Corps, "USGS" the United States
@@ -550,21 +650,32 @@ _ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:以下|下文|下同，)?(?:简�
                              r"([^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
 
 
+#: "芯原微电子，又称芯原，", "蓝驰数据原名蓝驰信息", "星桥智能的前身为星桥软件": another name stated after a name
+#: without brackets, up to the next punctuation mark; a description ("前身为一家软件公司") is no name.
+_ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是)"
+                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])([^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
+                             r"\s*(?=[，,。；;、）)]|$)")
+
+
 def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
     """The short name stated in brackets after a name ("浙江星河动力科技有限公司（以下简称“星河动力”）") is a
-    mention of that entity, found or not by the other rules."""
+    mention of that entity, found or not by the other rules; so is another name stated after it without brackets
+    ("芯原微电子，又称芯原，", "X原名Y", "X的前身为Y") where the other rules found none."""
     text = text_of(doc)
-    if "称" not in text:
+    if not re.search("称|原名|曾用名|前身", text):
         return ents
     out = list(ents)
     for ent in ents:
-        match = _ZH_ABBREVIATED.match(text[ent.end_char:ent.end_char + 40])
+        after = text[ent.end_char:ent.end_char + 40]
+        match = _ZH_ABBREVIATED.match(after)
+        bracketed = match is not None
+        match = match or _ZH_STATED_NAME.match(after)
         if match is None or ent.label_ == "Place":
             continue
         start, end = ent.end_char + match.start(1), ent.end_char + match.end(1)
         span = doc.char_span(start, end, alignment_mode="strict")
-        if span is None:
-            continue
+        if span is None or (not bracketed and any(e.start < span.end and span.start < e.end for e in out)):
+            continue  # found names are left to the rule below, which knows the gazetteer's word on them
         out = [e for e in out if e.end <= span.start or e.start >= span.end]
         out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
         links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])
@@ -582,7 +693,10 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     else:
         ents = _zh_abbreviated(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
-    ordered = sorted((e for e in ents if e.label_ != "Place"), key=lambda e: e.start)
+    # Descriptions are skipped too: in "Brelmor Systems, the company formerly known as Dantix" the description is
+    # the appositive the statement is made with, and the names on either side are the pair.
+    ordered = sorted((e for e in ents if e.label_ != "Place" and (e.start, e.end) not in descriptions),
+                     key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)
     pattern = _STATED_ZH if lang == "zh" else _STATED_EN
     for first, second in itertools.pairwise(ordered):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.alias_links import (
+    ZH_REGION_PREFIX,
     Links,
     bracket_aliases,
     initialisms,
@@ -90,7 +91,7 @@ _LATIN_STOP = frozenset(
     ["ai", "api", "app", "apps", "ceo", "cto", "cfo", "coo", "gpu", "gpus", "cpu", "tpu", "llm", "llms", "rl", "cot", "sft", "rlhf", "nlp", "cv", "agi", "asr", "tts", "iot", "saas", "ip", "ok", "vs", "etc", "pr", "ppt", "pdf", "url", "http", "https", "www", "com", "cn", "html", "json", "ui", "ux", "id", "it", "pc", "mac", "ios", "android", "app", "sdk", "prompt", "agent", "token", "tokens", "context", "scale", "scaling", "law", "model", "models", "data", "inference", "benchmark", "demo", "beta", "alpha", "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "is", "are", "was", "were", "be", "at", "as", "it", "this", "that", "these", "those", "we", "you", "i", "he", "she", "they", "not", "but", "if", "so", "do", "does", "did", "has", "have", "had", "can", "will", "just", "also", "only", "more", "most", "very", "new", "end"]
 )
 _EN_STOP_START = frozenset(
-    ["The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Who", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "Your", "His", "Her", "We", "They", "I", "He", "She", "You", "If", "But", "And", "Or", "So", "Yet", "Also", "However", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "According", "Under", "Over", "Among", "Despite", "Although", "Though", "Because", "As", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "No", "Not", "One", "Two", "Three", "Mr", "Ms", "Mrs", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American", "European", "Japanese", "Korean", "British", "French", "Ltd", "Inc", "Corp", "Co", "CEO", "CTO", "AI"]
+    ["The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Who", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "Your", "His", "Her", "We", "They", "I", "He", "She", "You", "If", "But", "And", "Or", "So", "Yet", "Also", "However", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "According", "Under", "Over", "Among", "Despite", "Although", "Though", "Because", "As", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "No", "Not", "One", "Two", "Three", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American", "European", "Japanese", "Korean", "British", "French", "Ltd", "Inc", "Corp", "Co", "CEO", "CTO", "AI"]
 )
 _EN_ORG_SUFFIX = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Labs", "Lab", "AI", "Technologies", "Technology", "Group", "Holdings", "Capital", "Ventures", "Partners", "Bank", "Systems", "Robotics", "Research", "Foundation", "University", "Institute", "Company", "Co.", "Networks", "Software", "Semiconductor"])
 #: Capitalised words after a company name that do not make a new name ("Microsoft Corporation" is Microsoft).
@@ -260,7 +261,9 @@ class MentionFinder:
         taken = {i for span in known for i in range(span.start, span.end)}
         found = self._model_names(doc) + self._open_names(doc, lang, known=known)
         if lang == "zh":
-            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + self._zh_cued_names(doc, known)
+            found += self._zh_marked_names(doc) + self._zh_tagged_names(doc, focus) + \
+                self._zh_cued_names(doc, known) + [self._new_span(doc, span.start, span.end, "Person")
+                                                   for span in _zh_honoured_people(doc, known)]
         else:
             found += self._quoted_titles(doc)
         found = [self._with_version(s) for s in found if not other_sense(s, lang=lang, entity_type=s.label_)]
@@ -306,6 +309,8 @@ class MentionFinder:
                     span = Span(doc, span.start, span.end, label="Person", kb_id=inner[0].kb_id_)
                 known.append(span)
         known = filter_spans(known)
+        if lang == "zh":
+            known = _with_registered_region(known)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in found if not any(i in taken or i in blocked for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
@@ -383,6 +388,10 @@ class MentionFinder:
         if _HAS_CJK.search(span.text):
             return self._with_unit_zh(span)
         doc = span.doc
+        legal = _en_legal_form_end(doc, span.end)
+        if legal > span.end:
+            # "Nvidia Corp.", "Goldman Sachs Group Inc.", "JPMorgan Chase & Co.": the company under its legal name.
+            return Span(doc, span.start, legal, label=span.label_, kb_id=span.kb_id_)
         end = span.end
         while end < len(doc) and end - span.end < 3 and doc[end - 1].whitespace_ == " " and \
                 not doc[end].is_sent_start and _is_name_token(doc[end].text) and doc[end].text.isalpha() and \
@@ -739,6 +748,33 @@ class MentionFinder:
         freq: dict[str, int] = getattr(tokenizer, "FREQ", None) or {}
         return freq
 
+    @staticmethod
+    def _short_form_words(w: list[str], sent_start: list[bool]) -> set[str]:
+        """Words a longer name of the text would be shortened to: the first word of a run of capitalised words
+        ending in a company's legal form or kind ("Brightwell" of "Brightwell Ltd."), and the last word of a
+        run of two or three capitalised words (a surname: "Quentaro" of "Marisol Quentaro").
+
+        >>> sorted(MentionFinder._short_form_words("Kelvara Holdings rose . Marisol Quentaro spoke".split(),
+        ...                                        [True, False, False, False, True, False, False]))
+        ['Kelvara', 'Quentaro']
+        """
+        out: set[str] = set()
+        n = len(w)
+        i = 0
+        while i < n:
+            end = i
+            while end < n and _is_name_token(w[end]) and (end == i or not sent_start[end]):
+                end += 1
+            run = w[i:end]
+            if len(run) >= 2:
+                if run[-1] in _EN_ORG_SUFFIX and run[0] not in _UNIT_STOP:
+                    out.add(run[0])
+                elif len(run) <= 3 and run[-1] not in _UNIT_STOP and run[-1].isalpha() and \
+                        not any(x in _UNIT_STOP or x in ORG_NAME_HEADS for x in run[1:]):
+                    out.add(run[-1])
+            i = max(end, i + 1)
+        return out
+
     def _open_names_en(self, doc: Doc) -> list[Span]:
         from spacy.attrs import SENT_START, SPACY
 
@@ -753,6 +789,9 @@ class MentionFinder:
         # Capitalised words seen away from a sentence start are names; a lone capitalised first word
         # ("Regulators", "Image") counts only if the document also capitalises it elsewhere.
         inner_caps = {w[k] for k in range(n) if not sent_start[k] and w[k][:1].isupper()}
+        # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
+        # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
+        inner_caps |= self._short_form_words(w, sent_start)
         i = 0
         while i < n:
             if not _is_name_token(w[i]):
@@ -781,6 +820,11 @@ class MentionFinder:
                 i = end  # "the Israeli maker", "the Finnish lab": an adjective of origin, not a name
                 continue
             start = i
+            # "Shares of Orbisys climbed": a sentence-initial common noun before "of" is no part of the name that
+            # follows (organisations' kinds are: "University of Toronto", "Bank of China").
+            if sent_start[i] and end - i > 2 and w[i + 1] == "of" and w[i] not in inner_caps and \
+                    w[i].lower() in _EN_COMMON_BEFORE_OF:
+                start = i + 2
             # A sentence-initial function word is not part of the name: "The Information" stays, "After X" drops.
             while start < end and w[start] in _EN_STOP_START:
                 # A capitalised "The" inside a sentence belongs to the name ("according to The Information").
@@ -804,11 +848,107 @@ class MentionFinder:
         return spans
 
 
+#: Honorifics after a Chinese person's full name: "张洛川先生", "李欣悦女士".
+_ZH_HONORIFICS = frozenset(["先生", "女士"])
+
+
+def _zh_honoured_people(doc: Doc, known: Sequence[Span]) -> list[Span]:
+    """People named with an honorific ("张洛川先生", "李欣悦女士"): a surname and one or two more characters
+    before 先生/女士 make a person's full name, which is that person wherever else the text writes it.
+
+    >>> doc = get_pipeline("zh")("王启明说。王启明先生曾在银行工作。")
+    >>> [s.text for s in _zh_honoured_people(doc, [])]
+    ['王启明', '王启明']
+    """
+    words = words_of(doc)
+    text = text_of(doc)
+    known_tokens = {i for span in known for i in range(span.start, span.end)}
+    names: set[str] = set()
+    for i, word in enumerate(words):
+        if word not in _ZH_HONORIFICS or doc[i].idx < 2:
+            continue
+        end = doc[i].idx
+        for size in (3, 2):
+            name = text[max(0, end - size):end]
+            if len(name) == size and _CJK_WORD.match(name) and (name[0] in _SURNAMES or name[:2] in _SURNAMES) and \
+                    name not in _ZH_NOT_IN_NAME:
+                span = doc.char_span(end - size, end, alignment_mode="strict")
+                if span is not None and not any(k in known_tokens for k in range(span.start, span.end)):
+                    names.add(name)
+                    break
+    spans = []
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None and not any(k in known_tokens for k in range(span.start, span.end)):
+                spans.append(Span(doc, span.start, span.end, label="Person"))
+    return spans
+
+
+#: Legal forms that end a Chinese company's registered name, which starts with where it is registered.
+_ZH_REGISTERED_ENDS = ("有限公司", "有限责任公司", "股份公司")
+
+
+def _with_registered_region(known: list[Span]) -> list[Span]:
+    """"北京月之暗面科技有限公司": the city or province right before a company's registered name (one ending in
+    its legal form) is part of that name, and the whole is the company the rest names.
+
+    >>> import spacy
+    >>> doc = spacy.blank("zh")("北京星河科技有限公司成立")
+    >>> place, org = Span(doc, 0, 2, label="Place", kb_id="e:bj"), Span(doc, 2, 10, label="Organization", kb_id="e:x")
+    >>> [(e.text, e.kb_id_) for e in _with_registered_region([place, org])]
+    [('北京星河科技有限公司', 'e:x')]
+    """
+    by_end = {k.end: k for k in known if k.label_ == "Place"}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for span in known:
+        place = by_end.get(span.start)
+        if span.label_ == "Organization" and place is not None and span.text.endswith(_ZH_REGISTERED_ENDS) and \
+                not span.doc[place.end - 1].whitespace_ and ZH_REGION_PREFIX.fullmatch(place.text):
+            merged.add(place.start)
+            span = Span(span.doc, place.start, span.end, label=span.label_, kb_id=span.kb_id_)
+        out.append(span)
+    return [s for s in out if not (s.label_ == "Place" and s.start in merged)]
+
+
+#: English legal forms a company's name is written with: "Nvidia Corp.", "Meta Platforms Inc.", "Arm Holdings plc".
+_EN_LEGAL_FORMS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC",
+                             "Plc", "Corporation", "Incorporated", "Limited", "AG", "SE", "N.V.", "NV", "S.A.", "SA",
+                             "GmbH", "Co.,Ltd.", "LP", "L.P."])
+#: Words between a company's name and its legal form: "Goldman Sachs Group Inc.", "Alibaba Group Holding Ltd.".
+_EN_BEFORE_LEGAL = frozenset(["Group", "Holdings", "Holding", "&"])
+
+
+def _en_legal_form_end(doc: Doc, end: int) -> int:
+    """Where the legal form written after a name that ends at token ``end`` ends ("Corp." in "Nvidia Corp.",
+    "Group Inc." in "Goldman Sachs Group Inc.", "& Co." in "JPMorgan Chase & Co."), or ``end`` when there is none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Goldman Sachs Group Inc. said so; Nvidia Group said no.")
+    >>> _en_legal_form_end(doc, 2), _en_legal_form_end(doc, 8)
+    (4, 8)
+    """
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].text in _EN_BEFORE_LEGAL and doc[k - 1].whitespace_:
+        k += 1
+    if k < len(doc) and doc[k].text in _EN_LEGAL_FORMS and doc[k - 1].whitespace_ and not doc[k].is_sent_start:
+        return k + 1
+    return end
+
+
 #: A name written with a lower-case first letter before a capital: "iRobot", "eBay", "iTunes".
 _LOWER_CAMEL = re.compile(r"^[a-z][A-Z][a-z]")
 #: Adjectives of origin that start names of institutions: "European Parliament", "British Airways".
 _EN_ORIGIN_WORDS = frozenset(["Chinese", "American", "European", "Japanese", "Korean", "British", "French"])
 
+#: Common nouns news text starts a sentence with before "of" and a name: "Shares of Orbisys rose".
+_EN_COMMON_BEFORE_OF = frozenset([
+    "shares", "stock", "stocks", "users", "customers", "clients", "investors", "shareholders", "employees", "staff",
+    "workers", "executives", "officials", "members", "owners", "rivals", "fans", "critics", "sales", "revenue",
+    "profits", "parts", "most", "some", "many", "all", "none", "much", "one", "two", "three", "each", "both",
+    "makers", "developers", "engineers", "researchers", "analysts", "sources", "versions", "units", "products",
+    "rumors", "rumours", "news", "details", "reports", "results"])
 _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "instead", "today", "yesterday"}
 
 

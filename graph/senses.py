@@ -123,6 +123,8 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
         return True
     if before >= 1 and words[before] == "of" and words[before - 1] in _KIND_OF_EN:
         return True
+    if before >= 1 and words[before] == "game" and words[before - 1] == "board":
+        return True  # "the board game Go"
     # "named the company after the Amazon", "the name comes from X": talk about the name, not the thing.
     window = words[max(0, start - 8):start]
     while window and window[-1] in _QUOTES | {"the", "a", "an"}:

@@ -325,3 +325,103 @@ def test_another_thing_of_the_same_name_is_no_mention(finder: MentionFinder) -> 
 def test_a_company_s_global_arm_is_the_company_and_its_regional_arm_another(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "栗子中国的业务被出售，栗子全球获得股份，栗子表示满意。", "zh"))
     assert found["栗子全球"] == found["栗子"] != found["栗子中国"]
+
+
+# ------------------------------------------------------------------------- legal forms, honorifics, first words
+@pytest.mark.parametrize("text, full, short", [
+    # A company named with its legal form, then alone at the start of a sentence.
+    ("Brightwell Ltd. posted a loss. Brightwell blamed higher costs.", "Brightwell Ltd.", "Brightwell"),
+    ("Kelvara Holdings agreed to buy a rival. Kelvara said the deal would close soon.", "Kelvara Holdings", "Kelvara"),
+    # "Shares of X": the common noun and "of" are no part of the name.
+    ("Orbisys Inc. said revenue rose. Shares of Orbisys climbed 8%.", "Orbisys Inc.", "Orbisys"),
+    # An honorific before a name is no part of it, so the surname after one is the person.
+    ("Mr. Davor Klemenc, the founder, left. Mr. Klemenc will stay an adviser.", "Davor Klemenc", "Klemenc"),
+    ("Chief executive Marisol Quentaro spoke. Ms. Quentaro said margins improved.", "Marisol Quentaro", "Quentaro"),
+    # Two spellings of one legal form, or the name first without it.
+    ("Shares of Palvera Corp. fell after Palvera Corporation cut its forecast.", "Palvera Corp.", "Palvera Corporation"),
+    ("Brightwell posted a loss. Brightwell Ltd. blamed higher costs.", "Brightwell", "Brightwell Ltd."),
+    # A legal name whose group word comes before its legal form.
+    ("Varmont Sachs Group Inc. advised on the deal, and Varmont earned a fee.", "Varmont Sachs Group Inc.", "Varmont"),
+])
+def test_a_company_s_legal_name_and_its_short_name_are_one(finder: MentionFinder, text: str, full: str,
+                                                           short: str) -> None:
+    found = mentions(finder, text)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_known_company_under_its_legal_name_is_that_company(finder: MentionFinder) -> None:
+    assert mentions(finder, "Lumen Robotics Inc. hired staff. Tavern Group Ltd. did not.") == [
+        ("Lumen Robotics Inc.", "lumenrobotics"), ("Tavern Group Ltd.", "tavern")]
+
+
+def test_a_role_and_its_actor_in_brackets_are_two_people(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "The episode introduced Dr. Marisol Quentaro (Helena Varnsby), a surgeon."))
+    assert found["Marisol Quentaro"] != found["Helena Varnsby"]
+
+
+# ----------------------------------------------------------------------------------- Chinese names stated
+@pytest.mark.parametrize("text, full, short", [
+    # Another name stated after a name without brackets: 又称, 原名, 的前身为.
+    ("芯澜微电子，又称芯澜，是一家芯片设计公司。芯澜在上海设有总部。", "芯澜微电子", "芯澜"),
+    ("芯澜科技的前身为芯澜软件，公司于2019年转型。", "芯澜科技", "芯澜软件"),
+    ("蓝鲸数据科技有限公司原名蓝鲸信息，去年完成更名。", "蓝鲸数据科技有限公司", "蓝鲸信息"),
+    ("Lumen Robotics的前身为Orvella Labs。", "Lumen Robotics", "Orvella Labs"),
+    # A foreign person's name in Chinese, later written by its surname.
+    ("创始人谢尔盖·沃罗宁表示公司将扩大团队。沃罗宁此前在一家银行工作。", "谢尔盖·沃罗宁", "沃罗宁"),
+])
+def test_a_chinese_text_s_other_name_for_an_entity_is_that_entity(finder: MentionFinder, text: str, full: str,
+                                                                  short: str) -> None:
+    found = mentions(finder, text, "zh")
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_description_stated_as_a_former_self_is_no_name(finder: MentionFinder) -> None:
+    assert [name for name, _ in mentions(finder, "甘蓝科技的前身为一家软件公司。", "zh")] == ["甘蓝科技"]
+
+
+def test_a_surname_two_people_share_is_left_alone(finder: MentionFinder) -> None:
+    found = mentions(finder, "伊万·彼得罗夫和安娜·彼得罗夫都反对。彼得罗夫说。", "zh")
+    assert [name for name, _ in found] == ["伊万·彼得罗夫", "安娜·彼得罗夫"]
+
+
+def test_a_registered_name_starts_with_its_city(finder: MentionFinder) -> None:
+    assert mentions(finder, "北京甘蓝科技有限公司今日成立。", "zh") == [("北京甘蓝科技有限公司", "甘蓝科技")]
+
+
+# ------------------------------------------------------------------ tickers, appositives, honorifics, games
+@pytest.mark.parametrize("text, lang, full, short", [
+    ("Kelvara Holdings (NYSE: KLVR) agreed to buy a rival. KLVR shares rose.", "en", "Kelvara Holdings", "KLVR"),
+    ("甘蓝科技（纳斯达克：GANL）公布财报。", "zh", "甘蓝科技", "GANL"),
+    # A description between a name and its stated former name is the appositive the statement is made with.
+    ("Brelmor Systems, the company formerly known as Dantix, hired 200 people.", "en", "Brelmor Systems", "Dantix"),
+])
+def test_a_ticker_or_a_former_name_stated_after_a_name_is_that_entity(finder: MentionFinder, text: str, lang: str,
+                                                                      full: str, short: str) -> None:
+    found = mentions(finder, text, lang)
+    iris = {iri for name, iri in found if name in (full, short)}
+    assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_chinese_name_before_an_honorific_is_a_person_wherever_it_stands(finder: MentionFinder) -> None:
+    found = mentions(finder, "公司创始人张洛川表示将推出新品。张洛川先生此前在一家银行工作。", "zh")
+    assert [name for name, _ in found] == ["张洛川", "张洛川"] and len({iri for _, iri in found}) == 1
+
+
+def test_the_board_game_of_a_name_is_no_mention(finder: MentionFinder) -> None:
+    assert mentions(finder, "AlphaGo beat a champion at the board game Orca.") == [("AlphaGo", "alphago")]
+
+
+# ------------------------------------------------------------------------------------------- gazetteer
+@pytest.mark.parametrize("text, iri", [
+    ("字节跳动发布了新模型。字节表示，用户数增长。", "bytedance"),
+    ("硅基流动与无问芯穹宣布合作。", "siliconflow"),
+    ("思爱普在华增加投资。", "sap"),
+])
+def test_chinese_names_of_known_companies_are_those_companies(finder: MentionFinder, text: str, iri: str) -> None:
+    assert iri in {found for _, found in mentions(finder, text, "zh")}
+
+
+def test_a_short_company_name_that_is_also_a_unit_is_no_mention_after_a_measure_word(finder: MentionFinder) -> None:
+    assert mentions(finder, "每个汉字占两个字节。", "zh") == []
