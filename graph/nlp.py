@@ -28,9 +28,14 @@ SENTENCE_END = frozenset("\u3002!?\uff01\uff1f;\uff1b\u2026")
 ENGLISH_END = frozenset(".!?;")
 #: What may follow a decimal point glued to it: a digit, or the "<" of a number placeholder ("<N>.<N>").
 _GLUED_AFTER_POINT = frozenset("0123456789<")
+#: Abbreviations of legal forms and titles whose point is no full stop when Chinese text goes on right after it
+#: ("与 Tishman Construction Corp. 合作", "Apple Inc.已经"): Chinese ends its sentences with 。, and jieba, unlike
+#: spaCy's English tokenizer, cuts the point off the abbreviation.
+_ABBREVIATIONS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "lp", "bhd", "jr", "sr", "mr", "ms", "mrs", "dr"])
 #: Closing quotes and brackets that belong to the sentence they follow.
 CLOSERS = frozenset("\u201d\u2019\"')\uff09\u300d\u300f\u3011\u300b")
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALNUM = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+$")
 _LATIN_JOINERS = frozenset(".-_+")
 _LATIN_TOKEN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+(?:[.\-_+][A-Za-z0-9\u00c0-\u024f]+)*$")
@@ -194,6 +199,9 @@ def mark_sentences(doc: Doc) -> Doc:
         elif text == "." and not spaced[i] and i + 1 < len(words) and words[i + 1][:1] in _GLUED_AFTER_POINT:
             # "<N>.<N>亿元" (corpora mask numbers so), "3 .5": a point glued to a digit or a number placeholder is
             # a decimal point, not a full stop.
+            continue
+        elif text == "." and i and words[i - 1].lower() in _ABBREVIATIONS and i + 1 < len(words) and \
+                _HAN.match(words[i + 1][:1]):
             continue
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.

@@ -71,6 +71,19 @@ def test_a_masked_decimal_point_ends_no_sentence() -> None:
     assert ("华润", "investedIn", "万科") in _triples(claims)
 
 
+def test_the_point_of_a_legal_form_before_chinese_ends_no_sentence() -> None:
+    # jieba cuts "Corp." into "Corp" + "."; in Chinese text the point of a legal form or title is no full stop.
+    from graph.nlp import get_pipeline
+
+    nlp = get_pipeline("zh")
+    assert [s.text for s in nlp("华信集团将与 Norvale Shipping Corp. 合作建造货轮。第二句。").sents] == [
+        "华信集团将与 Norvale Shipping Corp. 合作建造货轮。", "第二句。"]
+    # A point that Latin text follows still ends its sentence.
+    assert len(list(nlp("The deal closed at Norvale Ltd. Then 华信 left.").sents)) == 2
+    claims = _given("华信集团将与 Norvale Shipping Corp. 合作建造货轮。", "华信集团", "Norvale Shipping Corp")
+    assert _symmetric(claims, "partnersWith") == {frozenset({"华信集团", "Norvale Shipping Corp"})}
+
+
 # ---------------------------------------------------------------- 据/根据
 def test_a_mention_after_genju_that_a_trigger_governs_is_an_argument() -> None:
     # "根据 A 与 B 的合作协议": the partners of the agreement, not its source.
