@@ -27,7 +27,8 @@ import yaml
 from graph.exceptions import InputError, MissingPathError
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: One Han character (CJK unified ideographs, extension A, compatibility ideographs); nlp.py uses it too.
+HAN_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DATE = re.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
 # Strings a reader must not pass on: XML/RDF-illegal controls, lone surrogates, the BOM.
@@ -85,7 +86,7 @@ def detect_lang(text: str) -> str:
     ('zh', 'en')
     """
     sample = text[:20_000]
-    cjk = len(_CJK.findall(sample))
+    cjk = len(HAN_CHARACTER.findall(sample))
     latin_words = len(re.findall(r"[A-Za-z]+", sample))
     return "zh" if cjk and cjk >= 0.3 * latin_words else "en"
 
@@ -429,7 +430,7 @@ def decode_bytes(data: bytes, *, path: str) -> str:
         text = data.decode("gb18030")
         sample = text[:4000]
         # Big5 and other CJK encodings also "decode" as GB18030, into rare and private-use characters.
-        if len(_CJK.findall(sample)) >= 0.2 * max(1, len(sample.strip())) and not _PRIVATE_USE.search(sample):
+        if len(HAN_CHARACTER.findall(sample)) >= 0.2 * max(1, len(sample.strip())) and not _PRIVATE_USE.search(sample):
             return text
     except UnicodeDecodeError:
         pass
@@ -607,7 +608,7 @@ def read_large_text_file(path: Path, *, max_chars: int = 200_000) -> Iterator[Do
         content_hash, head, has_text = scanned
         if not has_text:
             return None  # the whole-file reader reports it
-        if encoding == "gb18030" and (len(_CJK.findall(head[:4000])) < 0.2 * max(1, len(head[:4000].strip()))
+        if encoding == "gb18030" and (len(HAN_CHARACTER.findall(head[:4000])) < 0.2 * max(1, len(head[:4000].strip()))
                                       or _PRIVATE_USE.search(head[:4000])):
             return None  # as decode_bytes: not clearly Chinese, so let encoding detection decide
         return _streamed_documents(path, name, encoding, content_hash, head, max_chars)

@@ -23,6 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from graph.documents import HAN_CHARACTER
+
 #: Characters that end a sentence in either script; a newline does too (titles and list items have no stop).
 SENTENCE_END = frozenset("\u3002!?\uff01\uff1f;\uff1b\u2026")
 ENGLISH_END = frozenset(".!?;")
@@ -35,7 +37,6 @@ _ABBREVIATIONS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "lp", "bhd
 #: Closing quotes and brackets that belong to the sentence they follow.
 CLOSERS = frozenset("\u201d\u2019\"')\uff09\u300d\u300f\u3011\u300b")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALNUM = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+$")
 _LATIN_JOINERS = frozenset(".-_+")
 _LATIN_TOKEN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f]+(?:[.\-_+][A-Za-z0-9\u00c0-\u024f]+)*$")
@@ -201,7 +202,7 @@ def mark_sentences(doc: Doc) -> Doc:
             # a decimal point, not a full stop.
             continue
         elif text == "." and i and words[i - 1].lower() in _ABBREVIATIONS and i + 1 < len(words) and \
-                _HAN.match(words[i + 1][:1]):
+                HAN_CHARACTER.match(words[i + 1][:1]):
             continue
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
