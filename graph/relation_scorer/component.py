@@ -25,14 +25,13 @@ from typing import Any
 
 import numpy
 from spacy.language import Language
-from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear
 
 from graph.nlp import text_of
 from graph.relation_scorer.encoder import EncoderInference, encode_pair
-from graph.relation_scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_features
+from graph.relation_scorer.features import CandidatePair, TriggerIndex, dependency_features, pair_keys
 from graph.relation_scorer.labels import SCORER_LABELS
 
 FACTORY = "claimgraph_relation_scorer"
@@ -57,7 +56,7 @@ def featurise(pairs: Sequence[CandidatePair], *, triggers: TriggerIndex) -> tupl
     keys: list[int] = []
     lengths: list[int] = []
     for pair in pairs:
-        hashed = {hash_string(f) for f in pair_features(pair, triggers=triggers)}
+        hashed = set(pair_keys(pair, triggers=triggers))
         keys.extend(hashed)
         lengths.append(len(hashed))
     return (numpy.asarray(keys, dtype="uint64"), numpy.ones(len(keys), dtype="float32"),

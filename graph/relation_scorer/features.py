@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+
 from graph.schema import Schema
 
 if TYPE_CHECKING:
@@ -185,25 +187,26 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
 
 @functools.lru_cache(maxsize=2048)
 def _context(text: str, first: tuple[int, int], second: tuple[int, int],
-             lang: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+             lang: str) -> tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]:
     """What a pair's features read around and between its mentions, whichever is the head: the text between,
-    left and right of them, the features that carry no order (context n-grams and words, the sentence's
-    bigrams), the between n-grams (Chinese) and words. A pair's reverse asks again (the cache answers)."""
+    left and right of them, the parts of the features that carry no order (context n-grams, the sentence's
+    bigrams, context words), the between n-grams (Chinese) and words. A pair's reverse asks again (the cache
+    answers)."""
     between = text[first[1]:second[0]]
     window = _WINDOW.get(lang, 30)
     left = text[max(0, first[0] - window):first[0]]
     right = text[second[1]:second[1] + window]
     low = between.lower()
-    shared: list[str] = []
+    shared: list[tuple[str, ...]] = []
     grams: tuple[str, ...] = ()
     if lang == "zh":
         grams = tuple(_ngrams(low, (1, 2, 3)))
-        shared.extend(f"l:{g}" for g in _ngrams(left.lower(), (1, 2)))
-        shared.extend(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))
+        shared.append((*(f"l:{g}" for g in _ngrams(left.lower(), (1, 2))),
+                       *(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))))
         # Headlines put the verb anywhere ("A、B 宣布合并"): the whole sentence's bigrams count too.
-        shared.extend(_sentence_bigrams(text))
-    shared.extend(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:])
-    shared.extend(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])
+        shared.append(_sentence_bigrams(text))
+    shared.append((*(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:]),
+                   *(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])))
     return between, left, right, tuple(shared), grams, tuple(_EN_WORD.findall(low))
 
 
@@ -212,8 +215,22 @@ def _sentence_bigrams(text: str) -> tuple[str, ...]:
     return tuple(f"s:{g}" for g in _ngrams(text.lower(), (2,)))
 
 
-def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
-    """Feature strings of one candidate pair (their order does not matter; duplicates count once)."""
+@functools.lru_cache(maxsize=1024)
+def _pair_kind(order: str, head_type: str, tail_type: str, distance: str, lang: str) -> tuple[str, ...]:
+    """The features of a pair's order, types, distance and language (few values, shared by many pairs)."""
+    return ("bias", f"o:{order}", f"ty:{head_type}>{tail_type}", f"tyo:{head_type}>{tail_type}:{order}",
+            f"d:{distance}:{order}", f"lang:{lang}")
+
+
+@functools.lru_cache(maxsize=2048)
+def _name(prefix: str, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A mention's last two characters and its character uni/bigrams as features (``prefix`` h or t)."""
+    return (f"{prefix}s:{name[-2:]}",), tuple(f"{prefix}n:{g}" for g in _ngrams(name, (1, 2)))
+
+
+def _feature_parts(pair: CandidatePair, *, triggers: TriggerIndex) -> list[Sequence[str]]:
+    """:func:`pair_features` in parts, in order: a tuple is a part many pairs share (it comes from a cache and
+    :func:`pair_keys` hashes it once), a list is this pair's own."""
     text = pair.text
     head_first = pair.head[0] <= pair.tail[0]
     order = "HT" if head_first else "TH"
@@ -221,8 +238,9 @@ def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
     between, left, right, shared, between_grams, words = _context(text, first, second, pair.lang)
     head_type = _FEATURE_TYPE.get(pair.head_type, pair.head_type)
     tail_type = _FEATURE_TYPE.get(pair.tail_type, pair.tail_type)
-    feats = ["bias", f"o:{order}", f"ty:{head_type}>{tail_type}", f"tyo:{head_type}>{tail_type}:{order}",
-             f"d:{_bucket(len(between))}:{order}", f"lang:{pair.lang}", *shared]
+    parts: list[Sequence[str]] = [_pair_kind(order, head_type, tail_type, _bucket(len(between)), pair.lang),
+                                  *shared]
+    feats: list[str] = []
     low = between.lower()
     # The words between carry the relation; prefixed by the order because "A 收购 B" and "B 收购 A" share them.
     if pair.lang == "zh":
@@ -243,17 +261,37 @@ def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
             feats.append(f"tgv:{place}:{relation}:{int(inverse ^ passive)}:{order}")
             feats.append(f"tr:{relation}")
     feats.extend(_marked_ngrams(text, first, second, head_first=head_first, lang=pair.lang))
-    # The names themselves: suffixes such as 公司/银行/集团 or "Inc"/"University" hint at the type.
-    head_text = text[pair.head[0]:pair.head[1]].lower()
-    tail_text = text[pair.tail[0]:pair.tail[1]].lower()
-    feats.append(f"hs:{head_text[-2:]}")
-    feats.append(f"ts:{tail_text[-2:]}")
-    # Their character uni/bigrams too: "银行", "证券", "Motors" inside a name say what kind of party it is, which
+    parts.append(feats)
+    # The names themselves: suffixes such as 公司/银行/集团 or "Inc"/"University" hint at the type, and their
+    # character uni/bigrams too: "银行", "证券", "Motors" inside a name say what kind of party it is, which
     # FinRE (no entity types) only shows this way (on FinRE's calibration split within noise, about ±0.01 F1).
-    feats.extend(f"hn:{g}" for g in _ngrams(head_text, (1, 2)))
-    feats.extend(f"tn:{g}" for g in _ngrams(tail_text, (1, 2)))
-    feats.extend(pair.extra)
-    return feats
+    head_suffix, head_grams = _name("h", text[pair.head[0]:pair.head[1]].lower())
+    tail_suffix, tail_grams = _name("t", text[pair.tail[0]:pair.tail[1]].lower())
+    parts.extend((head_suffix, tail_suffix, head_grams, tail_grams))
+    if pair.extra:
+        parts.append(list(pair.extra))
+    return parts
+
+
+def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
+    """Feature strings of one candidate pair (their order does not matter; duplicates count once)."""
+    return [feature for part in _feature_parts(pair, triggers=triggers) for feature in part]
+
+
+@functools.lru_cache(maxsize=4096)
+def _hashed(part: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(map(hash_string, part))
+
+
+def pair_keys(pair: CandidatePair, *, triggers: TriggerIndex) -> list[int]:
+    """``hash_string`` of every feature of :func:`pair_features`, in the same order, for the model's sparse
+    input. The parts many pairs share (the sentence's bigrams, the text around both mentions, a name's n-grams:
+    most of a Chinese pair's features) are hashed once, not once per pair: hashing the strings was a third of
+    the features' cost."""
+    keys: list[int] = []
+    for part in _feature_parts(pair, triggers=triggers):
+        keys.extend(_hashed(part) if isinstance(part, tuple) else map(hash_string, part))
+    return keys
 
 
 def dependency_features(head: Span, tail: Span) -> tuple[str, ...]:
