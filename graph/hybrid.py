@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity
@@ -123,6 +124,7 @@ class HybridExtractor(ClaimExtractor):
         self._hedge = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "hedge" and c.lang == lang)
                        for lang in ("zh", "en")}
         self._typed_for_model: dict[tuple[str, str], bool] = {}
+        self._fitting: dict[tuple[str, str], Any] = {}
         #: Same-sentence pairs scored, and pairs the screen kept from the encoder (the benchmark reports them).
         self.pairs_scored = 0
         self.pairs_screened = 0
@@ -169,7 +171,8 @@ class HybridExtractor(ClaimExtractor):
         for (i, j, _), group in zip(located, groups, strict=True):
             if group not in needed and (group[1] in ruled or self._types_fit(ents[i].label_, ents[j].label_)):
                 needed.add(group)
-        kept = [item for item, group in zip(located, groups, strict=True) if group in needed]
+        kept_groups = [(item, group) for item, group in zip(located, groups, strict=True) if group in needed]
+        kept = [item for item, _ in kept_groups]
         screen = self.thresholds.screen
         if screen is None or getattr(self.scorer, "encoder_weight", 0.0) <= 0 or not kept:
             self.pairs_scored += len(kept)
@@ -178,7 +181,15 @@ class HybridExtractor(ClaimExtractor):
         cut = self._accept()
         # The calibrated probability ``screen`` logits below the cut.
         floor = cut / (cut + (1 - cut) * math.exp(screen))
-        agreeing = self.scorer.calibrate(linear)[:, 1:].max(axis=1)
+        # Only the relations some mention pair of the two entities can hold, in either order, count: a proposal
+        # needs its relation to accept the witnessing mentions' types, and a reverse outscores a proposal only in
+        # the proposal's relation. A Person-Organization pair high in "acquired" alone changes no claim.
+        fitting: dict[tuple[int, frozenset[str]], Any] = {}
+        for (i, j, _), group in kept_groups:
+            mask = self._fitting_labels(ents[i].label_, ents[j].label_)
+            fitting[group] = mask if group not in fitting else fitting[group] | mask
+        masks = numpy.asarray([fitting[group] for _, group in kept_groups])
+        agreeing = numpy.where(masks, self.scorer.calibrate(linear), -1.0).max(axis=1)
         keys = [(sentence_keys[i], kb_ids[i], kb_ids[j]) for i, j, _ in kept]
         # By ordered entity pair of a sentence (all its mention pairs, so its best scores and the mentions that
         # witness a proposal stay those of the full run): one whose mention pairs are all below the floor can reach
@@ -217,6 +228,18 @@ class HybridExtractor(ClaimExtractor):
             known = any(spec.accepts(a, b) or spec.accepts(b, a) for spec in specs)
             self._typed_for_model[(a, b)] = known
         return known
+
+    def _fitting_labels(self, a: str, b: str) -> Any:
+        """Per scorer label, whether it is a relation of the schema that accepts types ``a`` and ``b`` in
+        either order ("none" never is)."""
+        mask = self._fitting.get((a, b))
+        if mask is None:
+            relations = self.schema.relations
+            mask = numpy.asarray([label in relations and (relations[label].accepts(a, b)
+                                                          or relations[label].accepts(b, a))
+                                  for label in self.scorer.labels], dtype=bool)
+            self._fitting[(a, b)] = mask
+        return mask
 
     def _sentence_level(self, rule_claims: list[Claim], ents: list[Span], sentence_keys: list[int],
                         located: list[tuple[int, int, CandidatePair]], linear: Any, *, lang: str, doc_id: str,

@@ -214,3 +214,14 @@ def test_the_screen_keeps_both_orders_of_a_symmetric_rule_claim_in_its_own_sente
     assert _screened(text, HybridThresholds(), claims) == {(first, "Google", "Anthropic"),
                                                           (first, "Anthropic", "Google")}
     assert len(_screened(text, HybridThresholds(screen=None), claims)) == 4
+
+
+def test_the_screen_counts_only_the_relations_the_pairs_types_can_hold() -> None:
+    # The linear model says "acquired" for both sentences: two companies can hold it, a person and a company
+    # in neither order, so that pair can neither become a claim nor outscore one and skips the encoder.
+    text = "Sam Altman praised Microsoft. Microsoft praised OpenAI."
+    screened = {(head, tail) for _, head, tail in _screened(text, HybridThresholds(), [])}
+    assert ("Microsoft", "OpenAI") in screened and ("OpenAI", "Microsoft") in screened
+    assert ("Sam Altman", "Microsoft") not in screened and ("Microsoft", "Sam Altman") not in screened
+    unscreened = {(head, tail) for _, head, tail in _screened(text, HybridThresholds(screen=None), [])}
+    assert ("Sam Altman", "Microsoft") in unscreened  # a Person-Organization pair is scored (worksFor fits it)
