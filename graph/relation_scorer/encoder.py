@@ -119,6 +119,13 @@ def _signed_buckets(keep: Any, span: tuple[int, int]) -> Any:
     return numpy.sign(d) * _bucket_table(int(numpy.abs(d).max()) + 1)[numpy.abs(d)]
 
 
+@functools.lru_cache(maxsize=4096)
+def _distance_column(size: int, span: tuple[int, int], side: str) -> Any:
+    """The hashed distance column (``side`` h or t) of every unit of a sentence of ``size`` units to a mention
+    covering ``span``: once per mention, not per pair (a mention is in about ten pairs in Chinese news)."""
+    return _DISTANCE_HASHES[side][_signed_buckets(numpy.arange(size), span) + 10]
+
+
 def encode_pair(pair: CandidatePair) -> EncodedPair:
     """The hashed unit columns (one row per kept unit) and the four segments to pool, in row coordinates."""
     spans, units, unit_hashes, bigram_hashes, bounds = _sentence_units(pair.text, pair.lang)
@@ -134,20 +141,25 @@ def encode_pair(pair: CandidatePair) -> EncodedPair:
     limit = _MAX_BETWEEN.get(pair.lang, 40)
     # The kept units: the window, without the middle of a long gap (``gap`` = the dropped range, maybe empty).
     gap = (first[1] + limit // 2, second[0] - limit // 2) if second[0] - first[1] > limit else (high, high)
-    keep = numpy.concatenate([numpy.arange(low, gap[0]), numpy.arange(gap[1], high)])
+    # Most windows have no gap: a slice of the sentence's columns then, else the indices of the kept units.
+    keep: Any = slice(low, high) if gap[0] == gap[1] else numpy.concatenate(
+        [numpy.arange(low, gap[0]), numpy.arange(gap[1], high)])
     order = "HT" if head[0] <= tail[0] else "TH"
     marks = _mark_hashes(f"{pair.head_type}>{pair.tail_type}:{order}:{pair.lang}")
-    in_head = (keep >= head[0]) & (keep < head[1])
-    in_tail = (keep >= tail[0]) & (keep < tail[1])
-    bigrams = bigram_hashes[keep]
+    mark = numpy.full(len(spans), 2)  # outside; the head's units win over the tail's where they overlap
+    mark[tail[0]:tail[1]] = 1
+    mark[head[0]:head[1]] = 0
+    ids = numpy.empty((high - low - (gap[1] - gap[0]), 5), dtype="uint64")
+    ids[:, 0] = unit_hashes[keep]
+    ids[:, 1] = bigram_hashes[keep]
     # A bigram pairs a unit with the unit kept before it: the first kept one starts the sequence, and the one
     # after the gap follows the last one before it.
-    bigrams[0] = hash_string(f"<s>|{units[low]}")
+    ids[0, 1] = hash_string(f"<s>|{units[low]}")
     if gap[0] < gap[1]:
-        bigrams[gap[0] - low] = hash_string(f"{units[gap[0] - 1]}|{units[gap[1]]}")
-    ids = numpy.stack([unit_hashes[keep], bigrams, _DISTANCE_HASHES["h"][_signed_buckets(keep, head) + 10],
-                       _DISTANCE_HASHES["t"][_signed_buckets(keep, tail) + 10],
-                       marks[numpy.where(in_head, 0, numpy.where(in_tail, 1, 2))]], axis=1)
+        ids[gap[0] - low, 1] = hash_string(f"{units[gap[0] - 1]}|{units[gap[1]]}")
+    ids[:, 2] = _distance_column(len(spans), head, "h")[keep]
+    ids[:, 3] = _distance_column(len(spans), tail, "t")[keep]
+    ids[:, 4] = marks[mark[keep]]
 
     def row(k: int) -> int:
         return k - low - (gap[1] - gap[0] if k >= gap[1] else 0)
@@ -156,7 +168,7 @@ def encode_pair(pair: CandidatePair) -> EncodedPair:
     t = (row(tail[0]), row(tail[1] - 1) + 1)
     a, b = sorted([h, t])
     between = (a[1], b[0]) if b[0] > a[1] else None
-    return ids, (h, t, between, (0, len(keep)))
+    return ids, (h, t, between, (0, len(ids)))
 
 
 def _pool_forward(model: Model[Any, Any], X: Sequence[EncodedPair], is_train: bool) -> tuple[Any, Callable[..., Any]]:
@@ -276,9 +288,9 @@ class EncoderInference:
         rows = numpy.zeros((int(lengths.sum()) + self.pad * (len(encoded) + 1), n_out), dtype="float32")
         rows[numpy.repeat(starts - numpy.cumsum(lengths) + lengths, lengths) + numpy.arange(len(ids))] = units
         for weights, b, pieces, gain, shift in self.window:
-            pre = self.ops.gemm(self.ops.seq2col(rows, 1), weights)
+            pre = numpy.matmul(self.ops.seq2col(rows, 1), weights)
             pre += b
-            rows = rows + _layer_norm(_maxout(pre.reshape(len(rows), -1, pieces)), gain, shift)
+            rows += _layer_norm(_maxout(pre.reshape(len(rows), -1, pieces)), gain, shift)
         # Max-pool every pair's four segments (an empty or missing one is zeros): reduceat over (start, end).
         bounds: list[int] = []
         valid: list[bool] = []
@@ -290,11 +302,11 @@ class EncoderInference:
         pooled = numpy.maximum.reduceat(rows, numpy.asarray(bounds), axis=0)[::2]
         pooled[~numpy.asarray(valid)] = 0.0
         weights, b, pieces = self.hidden
-        pre = self.ops.gemm(numpy.ascontiguousarray(pooled.reshape(len(encoded), -1)), weights)
+        pre = numpy.matmul(pooled.reshape(len(encoded), -1), weights)
         pre += b
         hidden = _maxout(pre.reshape(len(encoded), -1, pieces))
         weights, b = self.out
-        scores = self.ops.gemm(hidden, weights) + b
+        scores = numpy.matmul(hidden, weights) + b
         scores = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
 
@@ -358,4 +370,8 @@ def _layer_norm(x: Any, gain: Any, shift: Any) -> Any:
     """
     centred = x - x.mean(axis=1, keepdims=True)
     var = numpy.square(centred).mean(axis=1, keepdims=True) + 1e-08
-    return centred * var ** (-1.0 / 2.0) * gain + shift
+    # The products and the sum in place, in the formula's order (fewer arrays of every unit's values made).
+    centred *= var ** (-1.0 / 2.0)
+    centred *= gain
+    centred += shift
+    return centred
