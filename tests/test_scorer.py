@@ -295,8 +295,9 @@ def test_pair_keys_are_the_hashes_of_the_feature_strings_in_order() -> None:
 
     triggers = TriggerIndex.from_schema(load_schema())
     rng = numpy.random.default_rng(11)
-    letters = list("ab c甲乙收购的 x-y'") + [" bought ", " by ", "公司", "Inc"]
-    for _ in range(300):
+    # "İ" lower-cases to two characters and "Σ" by its neighbours: sliced lower-cased text would differ.
+    letters = list("ab c甲乙收购的 x-y'AB") + [" bought ", " by ", "公司", "Inc", "İ", "Σ"]
+    for _ in range(400):
         text = "".join(rng.choice(letters, size=int(rng.integers(2, 30))))
         a, b, c, d = sorted(int(v) for v in rng.integers(0, len(text) + 1, size=4))
         for lang in ("zh", "en"):
@@ -305,8 +306,13 @@ def test_pair_keys_are_the_hashes_of_the_feature_strings_in_order() -> None:
                                      extra=("dep:x", "xs:1") if a % 2 else ())
                 # Twice: the second time the shared parts come from the caches.
                 for _ in range(2):
-                    assert pair_keys(pair, triggers=triggers) == [
-                        hash_string(f) for f in pair_features(pair, triggers=triggers)]
+                    features = pair_features(pair, triggers=triggers)
+                    assert pair_keys(pair, triggers=triggers) == [hash_string(f) for f in features]
+                # The between n-grams (Chinese) are those of the lower-cased text between, in order.
+                order = "HT" if head <= tail else "TH"
+                low = text[b:c].lower()
+                grams = [f"b{order}:{low[i:i + n]}" for n in (1, 2, 3) for i in range(len(low) - n + 1)]
+                assert [f for f in features if f.startswith(f"b{order}:")] == (grams if lang == "zh" else [])
 
 
 def test_encoder_first_layer_sums_each_distinct_value_once_with_the_same_floats() -> None:

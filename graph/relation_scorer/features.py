@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 
@@ -165,19 +165,27 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
     """
     text = text.lower()
     first_mark, second_mark = ("<H>", "<T>") if head_first else ("<T>", "<H>")
+    # Only the n-grams that start at most n - 1 units before a marker contain one, so they reach at most
+    # n - 1 units past it: of a long text between the markers, only its first and last n - 1 units can be in
+    # one (the others' n-grams are the between-features). Taking only those, a marker's n-grams and their order
+    # stay the same (the markers stay more than n units apart), and the between text is not split per pair.
     if lang == "zh":
-        # Characters, each marker one unit; only n-grams that contain a marker (the rest are between-features).
-        units = [*text[max(0, first[0] - 3):first[0]], first_mark, *text[first[1]:second[0]], second_mark,
-                 *text[second[1]:second[1] + 3]]
+        # Characters, each marker one unit.
         sizes: tuple[int, ...] = (2, 3, 4)
         joiner = ""
+        left = list(text[max(0, first[0] - 3):first[0]])
+        middle = text[first[1]:second[0]]
+        middle_units = list(middle if len(middle) <= 6 else middle[:3] + middle[-3:])
+        right = list(text[second[1]:second[1] + 3])
     else:
-        units = [*_EN_WORD.findall(text[:first[0]])[-2:], first_mark, *_EN_WORD.findall(text[first[1]:second[0]]),
-                 second_mark, *_EN_WORD.findall(text[second[1]:])[:2]]
         sizes, joiner = (2, 3), "_"
-    # Only the n-grams that start at most n - 1 units before a marker contain one: those starts, in order (the
-    # text between the markers can be long, and scanning every start was most of this function's time).
-    marks = (units.index(first_mark), len(units) - 1 - units[::-1].index(second_mark))
+        left = _EN_WORD.findall(text[:first[0]])[-2:]
+        middle_units = _EN_WORD.findall(text[first[1]:second[0]])
+        if len(middle_units) > 4:
+            middle_units = middle_units[:2] + middle_units[-2:]
+        right = _EN_WORD.findall(text[second[1]:])[:2]
+    units = [*left, first_mark, *middle_units, second_mark, *right]
+    marks = (len(left), len(left) + 1 + len(middle_units))
     out: list[str] = []
     for n in sizes:
         starts = sorted({i for m in marks for i in range(max(0, m - n + 1), min(m, len(units) - n) + 1)})
@@ -187,32 +195,49 @@ def _marked_ngrams(text: str, first: tuple[int, int], second: tuple[int, int], *
 
 @functools.lru_cache(maxsize=2048)
 def _context(text: str, first: tuple[int, int], second: tuple[int, int],
-             lang: str) -> tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]:
+             lang: str) -> tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """What a pair's features read around and between its mentions, whichever is the head: the text between,
     left and right of them, the parts of the features that carry no order (context n-grams, the sentence's
-    bigrams, context words), the between n-grams (Chinese) and words. A pair's reverse asks again (the cache
-    answers)."""
+    bigrams, context words) and the words between. A pair's reverse asks again (the cache answers)."""
     between = text[first[1]:second[0]]
     window = _WINDOW.get(lang, 30)
     left = text[max(0, first[0] - window):first[0]]
     right = text[second[1]:second[1] + window]
     low = between.lower()
     shared: list[tuple[str, ...]] = []
-    grams: tuple[str, ...] = ()
     if lang == "zh":
-        grams = tuple(_ngrams(low, (1, 2, 3)))
         shared.append((*(f"l:{g}" for g in _ngrams(left.lower(), (1, 2))),
                        *(f"r:{g}" for g in _ngrams(right.lower(), (1, 2)))))
         # Headlines put the verb anywhere ("A、B 宣布合并"): the whole sentence's bigrams count too.
         shared.append(_sentence_bigrams(text))
     shared.append((*(f"lw:{w}" for w in _EN_WORD.findall(left.lower())[-3:]),
                    *(f"rw:{w}" for w in _EN_WORD.findall(right.lower())[:3])))
-    return between, left, right, tuple(shared), grams, tuple(_EN_WORD.findall(low))
+    return between, left, right, tuple(shared), tuple(_EN_WORD.findall(low))
 
 
 @functools.lru_cache(maxsize=256)
 def _sentence_bigrams(text: str) -> tuple[str, ...]:
     return tuple(f"s:{g}" for g in _ngrams(text.lower(), (2,)))
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_grams(text: str, order: str) -> tuple[tuple[str, ...], ...] | None:
+    """The between-text features ``b<order>:<n-gram>`` (Chinese, n = 1, 2, 3) of every start in the whole
+    lower-cased text, one tuple per size: a pair's are a slice of each (see :class:`_Slice`), and the pairs of a
+    sentence (ten on average in Chinese news) share them. None when lower-casing a piece of the text could
+    differ from slicing the lower-cased text (a character whose lower case is longer, or the final-sigma rule)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:
+        return None
+    return tuple(tuple(f"b{order}:{lowered[i:i + n]}" for i in range(len(lowered) - n + 1)) for n in (1, 2, 3))
+
+
+class _Slice(NamedTuple):
+    """Part of a cached tuple of features: ``whole[start:stop]`` (:func:`pair_keys` slices its hashes)."""
+
+    whole: tuple[str, ...]
+    start: int
+    stop: int
 
 
 @functools.lru_cache(maxsize=1024)
@@ -228,23 +253,28 @@ def _name(prefix: str, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (f"{prefix}s:{name[-2:]}",), tuple(f"{prefix}n:{g}" for g in _ngrams(name, (1, 2)))
 
 
-def _feature_parts(pair: CandidatePair, *, triggers: TriggerIndex) -> list[Sequence[str]]:
+def _feature_parts(pair: CandidatePair, *, triggers: TriggerIndex) -> list[Sequence[str] | _Slice]:
     """:func:`pair_features` in parts, in order: a tuple is a part many pairs share (it comes from a cache and
-    :func:`pair_keys` hashes it once), a list is this pair's own."""
+    :func:`pair_keys` hashes it once), a :class:`_Slice` a piece of one, a list is this pair's own."""
     text = pair.text
     head_first = pair.head[0] <= pair.tail[0]
     order = "HT" if head_first else "TH"
     first, second = (pair.head, pair.tail) if head_first else (pair.tail, pair.head)
-    between, left, right, shared, between_grams, words = _context(text, first, second, pair.lang)
+    between, left, right, shared, words = _context(text, first, second, pair.lang)
     head_type = _FEATURE_TYPE.get(pair.head_type, pair.head_type)
     tail_type = _FEATURE_TYPE.get(pair.tail_type, pair.tail_type)
-    parts: list[Sequence[str]] = [_pair_kind(order, head_type, tail_type, _bucket(len(between)), pair.lang),
+    parts: list[Sequence[str] | _Slice] = [_pair_kind(order, head_type, tail_type, _bucket(len(between)), pair.lang),
                                   *shared]
     feats: list[str] = []
     low = between.lower()
     # The words between carry the relation; prefixed by the order because "A 收购 B" and "B 收购 A" share them.
     if pair.lang == "zh":
-        feats.extend([f"b{order}:{g}" for g in between_grams])
+        grams = _sentence_grams(text, order)
+        if grams is None:
+            feats.extend([f"b{order}:{g}" for g in _ngrams(low, (1, 2, 3))])
+        else:  # the n-grams of ``low``: those that start at first[1] and end by second[0]
+            parts.extend(_Slice(whole, first[1], max(first[1], second[0] - n + 1))
+                         for n, whole in enumerate(grams, start=1))
         feats.append(f"ba{order}:{low[:2]}")
         feats.append(f"bz{order}:{low[-2:]}")
     feats.extend([f"bw{order}:{w}" for w in words])
@@ -275,7 +305,8 @@ def _feature_parts(pair: CandidatePair, *, triggers: TriggerIndex) -> list[Seque
 
 def pair_features(pair: CandidatePair, *, triggers: TriggerIndex) -> list[str]:
     """Feature strings of one candidate pair (their order does not matter; duplicates count once)."""
-    return [feature for part in _feature_parts(pair, triggers=triggers) for feature in part]
+    return [feature for part in _feature_parts(pair, triggers=triggers)
+            for feature in (part.whole[part.start:part.stop] if isinstance(part, _Slice) else part)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -290,7 +321,10 @@ def pair_keys(pair: CandidatePair, *, triggers: TriggerIndex) -> list[int]:
     the features' cost."""
     keys: list[int] = []
     for part in _feature_parts(pair, triggers=triggers):
-        keys.extend(_hashed(part) if isinstance(part, tuple) else map(hash_string, part))
+        if isinstance(part, _Slice):
+            keys.extend(_hashed(part.whole)[part.start:part.stop])
+        else:
+            keys.extend(_hashed(part) if isinstance(part, tuple) else map(hash_string, part))
     return keys
 
 
