@@ -55,9 +55,11 @@ class HybridThresholds:
     #: A pair that shares no sentence becomes a claim at this probability; None: as ``propose`` / ``model_accept``.
     propose_cross: float | None = None
     #: The encoder (most of the hybrid's cost) skips an ordered entity pair of a sentence when the linear model
-    #: alone, scored as if the encoder agreed with it, puts every relation of all its mention pairs at least
-    #: this many logits (of the calibrated probability) below the proposal cut, unless its scores re-score a rule
-    #: claim (the claim's own sentence and direction): such a pair can neither become a claim nor change one. On tuning data the encoder lifted no pair that reached a cut (0.3, 0.5 or 0.7) by more
+    #: alone, scored as if the encoder agreed with it, puts every relation of all its mention pairs that their
+    #: types can hold (in either order) at least this many logits (of the calibrated probability) below the
+    #: proposal cut, unless its scores re-score a rule claim (the claim's own sentence and direction): such a
+    #: pair can neither become a claim nor change one. On tuning data the encoder lifted no pair that reached a
+    #: cut (0.3, 0.5 or 0.7) by more
     #: than 4.7 logits (dev, examples and benchmark corpora: 12,504 pairs; FinRE/Re-DocRED calibration split:
     #: 2,394); 5 skips 28% of the benchmark pairs. None: every pair through the encoder.
     screen: float | None = 5.0
