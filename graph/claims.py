@@ -1561,12 +1561,36 @@ class _Sentence:
         if any(w in _ZH_PASSIVE for w in between):
             return None  # marker after the nearest entity: "X 被收购" has no agent here
         group = self.group_of(agent)
-        marker_at = self._marker_before(group[0].start, _ZH_PASSIVE)
+        if agent.label_ == "Organization" and _is_zh_role_noun(trig.text) and \
+                self._title_words(agent.end, trig.start) and \
+                any(m.label_ == "Person" and self._title_words(trig.end, m.start) for m in self.mentions):
+            # "由前 Google 工程师 A 开发": the marker governs the holder of the title, and the role noun reads
+            # the organisation as the holder's employer, not as an agent.
+            return None
+        marker_at = self._marker_before(self._titled_start(group[0]), _ZH_PASSIVE)
         if marker_at is None:
             return None
         before = [m for m in left if m.end <= marker_at]
         patient = before[-1] if before else None
         return agent, patient
+
+    def _titled_start(self, holder: Span) -> int:
+        """Where the noun phrase of a title holder starts: "腾讯首席执行官马化腾", "前 Google 工程师 A" open with
+        the organisation of the title, which is part of the holder's description, not another argument."""
+        owners = [m for m in self.mentions if m.end <= holder.start and holder.start - m.end <= 4
+                  and m.label_ == "Organization" and self.same_clause(m.start, holder.start)]
+        if owners and any(owners[-1].end <= t.start and t.end <= holder.start and _is_zh_role_noun(t.text) and
+                          self._title_words(owners[-1].end, t.start) and self._title_words(t.end, holder.start)
+                          for t in self.trigger_spans):
+            return owners[-1].start
+        return holder.start
+
+    def _title_words(self, start: int, end: int) -> bool:
+        """Whether only a possessive and role nouns of a list of titles stand between two tokens ("腾讯的首席
+        执行官", "Google 工程师"): nothing that names another argument or an action."""
+        triggers = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
+        return start <= end and all(self.w[i].isspace() or self.w[i] in _ZH_POSSESSIVE or
+                                    self.w[i] in _ZH_ROLE_JOINERS or i in triggers for i in range(start, end))
 
     def _marker_before(self, start: int, markers: frozenset[str]) -> int | None:
         """Where a marker (被/由, 将/把/对) stands before the mention starting at ``start``, if one does.
@@ -1694,8 +1718,8 @@ _CIRCUMFIX_GAP = 12
 
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
-#: 投资方, 合作伙伴, 股东.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东")
+#: 投资方, 合作伙伴, 股东, 工程师, 科学家.
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家")
 
 
 def _zh_name_words(ent: Span) -> Span:

@@ -876,3 +876,17 @@ def test_a_possessive_pronoun_before_a_name_is_its_owner(text: str, expected: tu
 def test_a_possessive_pronoun_fills_no_verb_slot() -> None:
     triples = _triples(extract("Apple announced its M1 chip on Tuesday."))
     assert ("Apple", "announced", "M1") in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("星辰科技由前百度工程师张伟和李明于2019年创立。",
+     {("星辰科技", "foundedBy", "张伟"), ("星辰科技", "foundedBy", "李明"), ("张伟", "worksFor", "百度"),
+      ("李明", "worksFor", "百度")}),
+    ("这款应用由网易首席科学家王强带领团队开发。", {("王强", "worksFor", "网易")}),
+    ("Pi 由 Inflection AI 联合创始人 Mustafa Suleyman 开发。", {("Pi", "developedBy", "Mustafa Suleyman")}),
+])
+def test_you_before_a_titled_holder_governs_the_holder(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "由 [organisation title] person 创立": the organisation describes the person; it is no agent of the verb.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+    assert not any(t[0] == "Inflection AI" and t[2] == "Pi" for t in triples), triples
