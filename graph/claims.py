@@ -350,7 +350,9 @@ class ClaimExtractor:
                 polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation=spec.name)
                 modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
-                owner_name = ctx.names.get(owner.kb_id_, owner.text) if marker is owner else owner.text
+                # "该公司的 Kimi": a description or pronoun as owner shows the entity it points at.
+                owner_name = ctx.names.get(owner.kb_id_, owner.text) \
+                    if marker is owner or is_description(owner.text) else owner.text
                 claims.append(Claim(
                     doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,
                     subject_type=owned.label_, object=owner.kb_id_, object_name=owner_name, object_type=owner.label_,

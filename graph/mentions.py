@@ -1136,7 +1136,14 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # "M1, the first processor … and a Mac mini. The chip is …": among several entities of the class,
                 # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
                 described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
-                ante = (described or antecedents)[-1]
+                if described or noun not in _GENERIC_CLASS_NOUNS or not _opens_clause(doc, i):
+                    ante = (described or antecedents)[-1]
+                else:
+                    # "该公司", "The company" opening a clause name no kind that tells companies apart: like a
+                    # pronoun they continue the organisation in focus, the subject of this sentence or of an
+                    # earlier one, not the nearest name ("月之暗面由杨植麟创立，成员多来自清华大学。该公司的 Kimi…":
+                    # 月之暗面). After a verb or preposition ("a stake in the company") the nearest name is meant.
+                    ante = _salient(antecedents, sentence_starts, i, names)
             # An untyped antecedent gives the description its class; "it" and "the newspaper" name no one class.
             label = ante.label_ if ante.label_ != "Entity" else "Entity" if wanted in ("Thing", "Work") else wanted
             out.append(Span(doc, i, end, label=label, kb_id=ante.kb_id_))
@@ -1148,6 +1155,14 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
             taken.update(range(i, end))
     _resolve_possessors(doc, chain, sentence_starts, names)
     return out
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens its sentence or a clause (after a comma, semicolon or colon)."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k < 0 or doc[i].is_sent_start or "\n" in doc[k].text or doc[k].text in _ZH_CLAUSE_OPENERS
 
 
 def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int], names: frozenset[int]) -> None:

@@ -890,3 +890,16 @@ def test_you_before_a_titled_holder_governs_the_holder(text: str, expected: set[
     triples = _triples(extract(text))
     assert expected <= triples, triples
     assert not any(t[0] == "Inflection AI" and t[2] == "Pi" for t in triples), triples
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("智谱由唐杰于2019年创立，核心团队多来自清华大学。该公司的 ChatGLM 模型很受欢迎。",
+     ("ChatGLM", "developedBy", "智谱"), ("ChatGLM", "developedBy", "清华大学")),
+    (("Anthropic was founded in 2021 by Dario Amodei, a former researcher at Google. The company released Claude "
+      "in 2023."), ("Anthropic", "released", "Claude"), ("Google", "released", "Claude")),
+])
+def test_the_company_opening_a_sentence_continues_the_subject(text: str, expected: tuple[str, str, str],
+                                                              wrong: tuple[str, str, str]) -> None:
+    # "该公司" / "The company" as a subject means the organisation in focus, not the last one named in passing.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
