@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description, other_reading, possessor_of
+from graph.mentions import MentionFinder, is_description, other_reading, plural_members, possessor_of
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -474,6 +474,11 @@ class ClaimExtractor:
                 subj, obj = lone, _Arg()
         inferred = False
         doubtful_fill = False
+        lone_spans = (subj or obj).spans
+        if spec.symmetric and not (subj and obj) and len(lone_spans) == 2 and \
+                lone_spans[0].start == lone_spans[1].start:
+            # "结束了双方的竞争", "the two companies will cooperate": a plural reference alone names both sides.
+            subj, obj = _Arg([lone_spans[0]]), _Arg([lone_spans[1]])
         if not subj or not obj:
             # Symmetric relations are mostly said with nouns ("竞争对手", "rivals"): their missing side is the
             # possessor, not a verb's empty slot.
@@ -608,7 +613,8 @@ class _Sentence:
         self.w = words_of(doc)
         self.is_english = not any("\u4e00" <= ch <= "\u9fff" for ch in sent.text)
         self.bracketed = self._alias_brackets()
-        self.mentions = [m for m in self.mentions if m.start not in self.bracketed]
+        # "两人", "the two companies" stand for both members of a list named before: a list of their own.
+        self.mentions = [member for m in self.mentions if m.start not in self.bracketed for member in plural_members(m)]
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
         self.paren = self._parentheticals() if lang == "en" or self.is_english else {}
@@ -636,6 +642,9 @@ class _Sentence:
         groups: list[list[Span]] = []
         english = self.lang == "en" or self.is_english
         for mention in self.mentions:
+            if groups and groups[-1][-1].start == mention.start:
+                groups[-1].append(mention)  # the members of one plural reference
+                continue
             if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
                 between = [self.w[i].lower() for i in range(prev.end, mention.start)
@@ -660,7 +669,7 @@ class _Sentence:
         # apposition, not a list of two.
         out: list[list[Span]] = []
         for group in groups:
-            if len(group) > 1 and english:
+            if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
                 if not joints & {"and", "or", "&", "plus", "/", "as"}:
                     out.extend([m] for m in group)

@@ -903,3 +903,15 @@ def test_the_company_opening_a_sentence_continues_the_subject(text: str, expecte
     # "该公司" / "The company" as a subject means the organisation in focus, not the last one named in passing.
     triples = _triples(extract(text))
     assert expected in triples and wrong not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。", {("张伟", "worksFor", "百度"), ("李明", "worksFor", "百度")}),
+    ("Larry Page and Sergey Brin met at Stanford in 1995. The two men founded Google in 1998.",
+     {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")}),
+    ("星辰科技与云帆网络去年宣布合并。今年，双方展开合作。", {("云帆网络", "partnersWith", "星辰科技")}),
+])
+def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "两人", "the two men": the two names listed just before, each an argument of its own claim.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
