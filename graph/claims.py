@@ -53,7 +53,7 @@ _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
-_ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
+_ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任", "曾任", "历任"])
 #: Dashes as jieba cuts them ("——" is two tokens).
 _DASHES = frozenset(["—", "——", "–", "－", "-"])
 #: Words that may open a clause before its subject: conjunctions, adverbs of time and sequence ("此前", "随后").

@@ -915,3 +915,12 @@ def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expecte
     # "两人", "the two men": the two names listed just before, each an argument of its own claim.
     triples = _triples(extract(text))
     assert expected <= triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
+    ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
+])
+def test_a_past_office_verb_gives_works_for(text: str, expected: tuple[str, str, str]) -> None:
+    # 曾任 / 历任 ("once held", "held in turn") take an office like 担任 does; the role is in the past, still worksFor.
+    assert expected in _triples(extract(text)), _triples(extract(text))
