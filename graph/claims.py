@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description, other_reading, possessor_of
+from graph.mentions import MentionFinder, is_description, other_reading, plural_members, possessor_of
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -53,7 +53,7 @@ _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
-_ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任"])
+_ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任", "曾任", "历任"])
 #: Dashes as jieba cuts them ("——" is two tokens).
 _DASHES = frozenset(["—", "——", "–", "－", "-"])
 #: Words that may open a clause before its subject: conjunctions, adverbs of time and sequence ("此前", "随后").
@@ -350,7 +350,9 @@ class ClaimExtractor:
                 polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation=spec.name)
                 modality: Modality = "asserted"
                 evidence, start, end = ctx.evidence(offset)
-                owner_name = ctx.names.get(owner.kb_id_, owner.text) if marker is owner else owner.text
+                # "该公司的 Kimi": a description or pronoun as owner shows the entity it points at.
+                owner_name = ctx.names.get(owner.kb_id_, owner.text) \
+                    if marker is owner or is_description(owner.text) else owner.text
                 claims.append(Claim(
                     doc_id=doc_id, relation=spec.name, subject=owned.kb_id_, subject_name=owned.text,
                     subject_type=owned.label_, object=owner.kb_id_, object_name=owner_name, object_type=owner.label_,
@@ -472,6 +474,11 @@ class ClaimExtractor:
                 subj, obj = lone, _Arg()
         inferred = False
         doubtful_fill = False
+        lone_spans = (subj or obj).spans
+        if spec.symmetric and not (subj and obj) and len(lone_spans) == 2 and \
+                lone_spans[0].start == lone_spans[1].start:
+            # "结束了双方的竞争", "the two companies will cooperate": a plural reference alone names both sides.
+            subj, obj = _Arg([lone_spans[0]]), _Arg([lone_spans[1]])
         if not subj or not obj:
             # Symmetric relations are mostly said with nouns ("竞争对手", "rivals"): their missing side is the
             # possessor, not a verb's empty slot.
@@ -606,7 +613,8 @@ class _Sentence:
         self.w = words_of(doc)
         self.is_english = not any("\u4e00" <= ch <= "\u9fff" for ch in sent.text)
         self.bracketed = self._alias_brackets()
-        self.mentions = [m for m in self.mentions if m.start not in self.bracketed]
+        # "两人", "the two companies" stand for both members of a list named before: a list of their own.
+        self.mentions = [member for m in self.mentions if m.start not in self.bracketed for member in plural_members(m)]
         self.groups = self._group_lists()
         self.clause = self._clause_ids()
         self.paren = self._parentheticals() if lang == "en" or self.is_english else {}
@@ -634,6 +642,9 @@ class _Sentence:
         groups: list[list[Span]] = []
         english = self.lang == "en" or self.is_english
         for mention in self.mentions:
+            if groups and groups[-1][-1].start == mention.start:
+                groups[-1].append(mention)  # the members of one plural reference
+                continue
             if groups and mention.start not in self.sources and groups[-1][-1].start not in self.sources:
                 prev = groups[-1][-1]
                 between = [self.w[i].lower() for i in range(prev.end, mention.start)
@@ -658,7 +669,7 @@ class _Sentence:
         # apposition, not a list of two.
         out: list[list[Span]] = []
         for group in groups:
-            if len(group) > 1 and english:
+            if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
                 if not joints & {"and", "or", "&", "plus", "/", "as"}:
                     out.extend([m] for m in group)
@@ -1561,12 +1572,36 @@ class _Sentence:
         if any(w in _ZH_PASSIVE for w in between):
             return None  # marker after the nearest entity: "X 被收购" has no agent here
         group = self.group_of(agent)
-        marker_at = self._marker_before(group[0].start, _ZH_PASSIVE)
+        if agent.label_ == "Organization" and _is_zh_role_noun(trig.text) and \
+                self._title_words(agent.end, trig.start) and \
+                any(m.label_ == "Person" and self._title_words(trig.end, m.start) for m in self.mentions):
+            # "由前 Google 工程师 A 开发": the marker governs the holder of the title, and the role noun reads
+            # the organisation as the holder's employer, not as an agent.
+            return None
+        marker_at = self._marker_before(self._titled_start(group[0]), _ZH_PASSIVE)
         if marker_at is None:
             return None
         before = [m for m in left if m.end <= marker_at]
         patient = before[-1] if before else None
         return agent, patient
+
+    def _titled_start(self, holder: Span) -> int:
+        """Where the noun phrase of a title holder starts: "腾讯首席执行官马化腾", "前 Google 工程师 A" open with
+        the organisation of the title, which is part of the holder's description, not another argument."""
+        owners = [m for m in self.mentions if m.end <= holder.start and holder.start - m.end <= 4
+                  and m.label_ == "Organization" and self.same_clause(m.start, holder.start)]
+        if owners and any(owners[-1].end <= t.start and t.end <= holder.start and _is_zh_role_noun(t.text) and
+                          self._title_words(owners[-1].end, t.start) and self._title_words(t.end, holder.start)
+                          for t in self.trigger_spans):
+            return owners[-1].start
+        return holder.start
+
+    def _title_words(self, start: int, end: int) -> bool:
+        """Whether only a possessive and role nouns of a list of titles stand between two tokens ("腾讯的首席
+        执行官", "Google 工程师"): nothing that names another argument or an action."""
+        triggers = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
+        return start <= end and all(self.w[i].isspace() or self.w[i] in _ZH_POSSESSIVE or
+                                    self.w[i] in _ZH_ROLE_JOINERS or i in triggers for i in range(start, end))
 
     def _marker_before(self, start: int, markers: frozenset[str]) -> int | None:
         """Where a marker (被/由, 将/把/对) stands before the mention starting at ``start``, if one does.
@@ -1694,8 +1729,8 @@ _CIRCUMFIX_GAP = 12
 
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
-#: 投资方, 合作伙伴, 股东.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东")
+#: 投资方, 合作伙伴, 股东, 工程师, 科学家.
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家")
 
 
 def _zh_name_words(ent: Span) -> Span:

@@ -45,6 +45,9 @@ RESOLUTION_KEY = "claimgraph.resolution"
 OTHER_READING_KEY = "claimgraph.other_reading"
 #: Where a Doc keeps what each "its"/"其" stands for: token index → (IRI, class).
 POSSESSOR_KEY = "claimgraph.possessor"
+#: Where a Doc keeps the members a plural reference ("两人", "the two companies") stands for: token start →
+#: [(IRI, class), ...].
+PLURAL_KEY = "claimgraph.plural"
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
@@ -1033,7 +1036,7 @@ def is_description(text: str) -> bool:
     (True, True, True, False)
     """
     return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None or \
-        text in _ZH_BARE_NOUNS
+        text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
 
 
 #: The description patterns with their words joined: "the company" and "thecompany" alike, as jieba may or may
@@ -1136,7 +1139,14 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # "M1, the first processor … and a Mac mini. The chip is …": among several entities of the class,
                 # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
                 described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
-                ante = (described or antecedents)[-1]
+                if described or noun not in _GENERIC_CLASS_NOUNS or not _opens_clause(doc, i):
+                    ante = (described or antecedents)[-1]
+                else:
+                    # "该公司", "The company" opening a clause name no kind that tells companies apart: like a
+                    # pronoun they continue the organisation in focus, the subject of this sentence or of an
+                    # earlier one, not the nearest name ("月之暗面由杨植麟创立，成员多来自清华大学。该公司的 Kimi…":
+                    # 月之暗面). After a verb or preposition ("a stake in the company") the nearest name is meant.
+                    ante = _salient(antecedents, sentence_starts, i, names)
             # An untyped antecedent gives the description its class; "it" and "the newspaper" name no one class.
             label = ante.label_ if ante.label_ != "Entity" else "Entity" if wanted in ("Thing", "Work") else wanted
             out.append(Span(doc, i, end, label=label, kb_id=ante.kb_id_))
@@ -1147,7 +1157,83 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
             chain = sorted(chain + out[-1:], key=lambda e: e.start)
             taken.update(range(i, end))
     _resolve_possessors(doc, chain, sentence_starts, names)
+    out += _plural_references(doc, sorted(ents + out, key=lambda e: e.start), sentence_starts, taken)
     return out
+
+
+#: Plural references to the two members of a list named just before ("A 和 B 于2021年创立了公司。两人…"), with
+#: the class both members must have ("Thing": any class but a place).
+_ZH_PLURALS: dict[str, str] = {"两人": "Person", "二人": "Person", "两位": "Person", "两家公司": "Organization",
+                               "两家": "Organization", "两款模型": "AIModel", "双方": "Thing"}
+_EN_PLURALS: dict[tuple[str, ...], str] = {
+    ("the", "two", "companies"): "Organization", ("both", "companies"): "Organization",
+    ("the", "two", "firms"): "Organization", ("the", "two", "men"): "Person", ("the", "two", "women"): "Person",
+    ("the", "two", "founders"): "Person", ("the", "two", "models"): "AIModel", ("both", "models"): "AIModel"}
+_ZH_PLURAL = re.compile("|".join(sorted(_ZH_PLURALS, key=len, reverse=True)))
+#: Words that join the two members of a list.
+_PAIR_JOINERS = frozenset(["和", "与", "及", "以及", "、", "跟", "同", "and", "&"])
+
+
+def _plural_references(doc: Doc, ents: list[Span], sentence_starts: list[int], taken: set[int]) -> list[Span]:
+    """"两人", "双方", "the two companies" → the two members of the last list of two names of a fitting class in
+    this sentence or the two before (a simple plural coreference). The span carries the first member; the
+    members are kept under ``PLURAL_KEY`` (see :func:`plural_members`)."""
+    found: list[tuple[str, int, int]] = []
+    if any("\u4e00" <= ch <= "\u9fff" for ch in doc.text[:200]):
+        for match in _ZH_PLURAL.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                found.append((_ZH_PLURALS[match.group(0)], span.start, span.end))
+    else:
+        lowered = [t.lower_ for t in doc]
+        for words, wanted in _EN_PLURALS.items():
+            n = len(words)
+            found += [(wanted, i, i + n) for i in range(len(lowered) - n + 1) if tuple(lowered[i:i + n]) == words]
+    out, members = [], {}
+    for wanted, i, end in sorted(found, key=lambda m: m[1]):
+        if any(j in taken for j in range(i, end)):
+            continue
+        here = bisect.bisect_right(sentence_starts, i) - 1
+        earliest = sentence_starts[max(0, here - 2)] if sentence_starts else 0
+        before = [e for e in ents if earliest <= e.start and e.end <= i and e.label_ != "Place"]
+        pair = None
+        for first, second in zip(before[-2::-1], before[:0:-1], strict=False):
+            joint = [t.text.lower() for t in doc[first.end:second.start] if not t.is_space]
+            if len(joint) == 1 and joint[0] in _PAIR_JOINERS:
+                pair = (first, second)
+                break
+        if pair is None or pair[0].kb_id_ == pair[1].kb_id_ or pair[0].label_ != pair[1].label_ or \
+                pair[0].label_ not in _ANTECEDENT_LABELS.get(wanted, (wanted,)):
+            continue
+        members[i] = [(m.kb_id_, m.label_) for m in pair]
+        out.append(Span(doc, i, end, label=pair[0].label_, kb_id=pair[0].kb_id_))
+        taken.update(range(i, end))
+    if members:
+        doc.user_data[PLURAL_KEY] = members
+    return out
+
+
+def plural_members(span: Span) -> list[Span]:
+    """The members a plural reference stands for, as spans over its words; else ``[span]``.
+
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Larry Page and Sergey Brin met in 1995. The two men founded Google."))
+    >>> [(m.text, m.kb_id_.rsplit("/", 1)[-1]) for e in doc.ents for m in plural_members(e) if e.text == "The two men"]
+    [('The two men', 'larry-page'), ('The two men', 'sergey-brin')]
+    """
+    found = span.doc.user_data.get(PLURAL_KEY, {}).get(span.start)
+    if found is None:
+        return [span]
+    return [Span(span.doc, span.start, span.end, label=label, kb_id=iri) for iri, label in found]
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens its sentence or a clause (after a comma, semicolon or colon)."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k < 0 or doc[i].is_sent_start or "\n" in doc[k].text or doc[k].text in _ZH_CLAUSE_OPENERS
 
 
 def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int], names: frozenset[int]) -> None:

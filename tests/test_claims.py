@@ -876,3 +876,51 @@ def test_a_possessive_pronoun_before_a_name_is_its_owner(text: str, expected: tu
 def test_a_possessive_pronoun_fills_no_verb_slot() -> None:
     triples = _triples(extract("Apple announced its M1 chip on Tuesday."))
     assert ("Apple", "announced", "M1") in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("星辰科技由前百度工程师张伟和李明于2019年创立。",
+     {("星辰科技", "foundedBy", "张伟"), ("星辰科技", "foundedBy", "李明"), ("张伟", "worksFor", "百度"),
+      ("李明", "worksFor", "百度")}),
+    ("这款应用由网易首席科学家王强带领团队开发。", {("王强", "worksFor", "网易")}),
+    ("Pi 由 Inflection AI 联合创始人 Mustafa Suleyman 开发。", {("Pi", "developedBy", "Mustafa Suleyman")}),
+])
+def test_you_before_a_titled_holder_governs_the_holder(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "由 [organisation title] person 创立": the organisation describes the person; it is no agent of the verb.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+    assert not any(t[0] == "Inflection AI" and t[2] == "Pi" for t in triples), triples
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("智谱由唐杰于2019年创立，核心团队多来自清华大学。该公司的 ChatGLM 模型很受欢迎。",
+     ("ChatGLM", "developedBy", "智谱"), ("ChatGLM", "developedBy", "清华大学")),
+    (("Anthropic was founded in 2021 by Dario Amodei, a former researcher at Google. The company released Claude "
+      "in 2023."), ("Anthropic", "released", "Claude"), ("Google", "released", "Claude")),
+])
+def test_the_company_opening_a_sentence_continues_the_subject(text: str, expected: tuple[str, str, str],
+                                                              wrong: tuple[str, str, str]) -> None:
+    # "该公司" / "The company" as a subject means the organisation in focus, not the last one named in passing.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。", {("张伟", "worksFor", "百度"), ("李明", "worksFor", "百度")}),
+    ("Larry Page and Sergey Brin met at Stanford in 1995. The two men founded Google in 1998.",
+     {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")}),
+    ("星辰科技与云帆网络去年宣布合并。今年，双方展开合作。", {("云帆网络", "partnersWith", "星辰科技")}),
+])
+def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "两人", "the two men": the two names listed just before, each an argument of its own claim.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
+    ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
+])
+def test_a_past_office_verb_gives_works_for(text: str, expected: tuple[str, str, str]) -> None:
+    # 曾任 / 历任 ("once held", "held in turn") take an office like 担任 does; the role is in the past, still worksFor.
+    assert expected in _triples(extract(text)), _triples(extract(text))
