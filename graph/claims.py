@@ -454,6 +454,8 @@ class ClaimExtractor:
         if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower().startswith("produc") and \
                 set(ctx.words(ctx.clause_start(trig.start), trig.end + 4)) & _EN_WORK_NOUNS:
             return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
+        if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
+            return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -1684,6 +1686,33 @@ _EN_WORK_NOUNS = frozenset(["film", "films", "movie", "movies", "show", "shows",
                             "documentary", "album", "albums", "single", "singles", "song", "songs", "record", "ep",
                             "sitcom", "sitcoms", "soap", "opera", "drama", "telenovela", "episode", "episodes",
                             "franchise", "musical", "anime", "cartoon", "podcast", "soundtrack"])
+#: Verbs of leading and starting, which also say "cause" ("led to its collapse") and "begin" ("started playing
+#: for X", "started his career with X"): then they name no leader and found nothing.
+_EN_LEAD_VERBS = frozenset(["led", "leads", "lead", "leading"])
+_EN_START_VERBS = frozenset(["started", "starts", "start", "starting"])
+_EN_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
+
+
+def _is_aspectual_use(after: list[str], trigger: str) -> bool:
+    """Whether a verb of leading or starting is used for causing or beginning, given the two words after it.
+
+    >>> _is_aspectual_use(["to", "the"], "led"), _is_aspectual_use(["playing", "for"], "started")
+    (True, True)
+    >>> _is_aspectual_use(["his", "career"], "started"), _is_aspectual_use(["the", "company"], "started")
+    (True, False)
+    >>> _is_aspectual_use(["Brightline", "in"], "led"), _is_aspectual_use(["to", "work"], "started")
+    (False, False)
+    """
+    verb = trigger.lower()
+    words = [w.lower() for w in after]
+    if verb in _EN_LEAD_VERBS:
+        return words[:1] == ["to"]
+    if verb in _EN_START_VERBS and words:
+        return (words[0].endswith("ing") and words[0].isalpha() and len(words[0]) > 4) or \
+            (words[0] in _EN_POSSESSIVE_PRONOUNS and words[1:2] == ["career"])
+    return False
+
+
 #: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who
 #: was a curator at".
 _EN_RELATIVE_LEAD_WORDS = frozenset(["already", "also", "later", "then", "once", "first", "now", "still", "since",

@@ -203,3 +203,22 @@ def test_a_work_that_is_produced_is_not_manufactured(marked: str) -> None:
 def test_goods_that_are_produced_are_manufactured() -> None:
     triples = _triples(_given("The [Vela X2|D] is a phone produced by [Nordlys Electronics|O] in Oslo ."))
     assert ("Vela X2", "manufacturedBy", "Nordlys Electronics") in triples
+
+
+# ---------------------------------------------------------------- causing and beginning
+@pytest.mark.parametrize("marked", [
+    "The [Kelm Report|E] led to the founding of [Vantor Systems|O] in 1990 .",
+    "[Jonas Prell|P] started his career with [Vantor Systems|O] in 1990 .",
+    "[Jonas Prell|P] started playing for [Vantor Systems|O] in 1990 .",
+])
+def test_leading_to_and_starting_to_do_name_no_leader_or_founder(marked: str) -> None:
+    # "led to" is causing and "started playing", "started his career" are beginning: no worksFor, no foundedBy.
+    assert not _triples(_given(marked))
+
+
+def test_leading_and_starting_an_organisation_still_count() -> None:
+    assert ("Jonas Prell", "worksFor", "Vantor Systems") in _triples(
+        _given("[Jonas Prell|P] led [Vantor Systems|O] for ten years ."))
+    assert ("Vantor Systems", "foundedBy", "Jonas Prell") in _triples(
+        _given("[Jonas Prell|P] started [Vantor Systems|O] in 1990 ."))
+
