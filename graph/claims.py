@@ -704,8 +704,16 @@ class _Sentence:
         i = prev.end
         while i < mention.start and (self.w[i].isspace() or self.w[i].lower() in (",", "and", "or")):
             i += 1
-        return i > prev.end and any(self.w[k].lower() in (",", "and", "or") for k in range(prev.end, i)) and \
-            self._description_words(i, mention.start)
+        if not (i > prev.end and any(self.w[k].lower() in (",", "and", "or") for k in range(prev.end, i))):
+            return False
+        # "taught at Brask University and the Tovel Institute": the article of a name that takes one is no
+        # description, and the last conjunct starts after it. The name must end the noun phrase: in "acquired
+        # DeepMind and the Kestrel Society praised it" a verb follows, and "and" joins two clauses.
+        rest = [k for k in range(i, mention.start) if not self.w[k].isspace()]
+        if [self.w[k].lower() for k in rest] == ["the"] and self.w[i - 1].lower() in ("and", "or"):
+            after = next((self.w[k] for k in range(mention.end, self.sent.end) if not self.w[k].isspace()), ".")
+            return not after[:1].isalpha() or after.lower() in _EN_PHRASE_ENDERS
+        return self._description_words(i, mention.start)
 
     def _after_apposition(self, first: Span, last: Span) -> bool:
         """Whether ``first`` (with an apposition: ", a professor at X,") and ``last`` are the last two members of a
@@ -1677,6 +1685,10 @@ _EN_ROLE_COPULAS = frozenset([",", "is", "was", "are", "were", "be", "been", "be
 _EN_PREPOSITIONS = frozenset(["by", "of", "with", "to", "in", "on", "from", "against", "for", "at"])
 #: How long an apposition inside a list may be ("a computer science professor at the Hebrew University").
 _MAX_APPOSITION = 16
+#: Words that may follow the last name of a noun-phrase list: prepositions and conjunctions of time, place
+#: and manner ("taught at A and the B in Chicago", "… and the B until 2001").
+_EN_PHRASE_ENDERS = frozenset(["in", "at", "on", "for", "from", "until", "till", "since", "between", "during",
+                               "after", "before", "as", "with", "where", "when", "while", "and", "but", "respectively"])
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])

@@ -222,3 +222,16 @@ def test_leading_and_starting_an_organisation_still_count() -> None:
     assert ("Vantor Systems", "foundedBy", "Jonas Prell") in _triples(
         _given("[Jonas Prell|P] started [Vantor Systems|O] in 1990 ."))
 
+
+# ---------------------------------------------------------------- lists of names with an article
+def test_the_last_member_of_a_list_may_carry_its_article() -> None:
+    # "the Tovel University" is a name that takes an article; the list still distributes the verb.
+    triples = _triples(_given("[Mara Velden|P] taught at [Brask University|O] and the [Tovel University|O] in Ohio ."))
+    assert {("Mara Velden", "worksFor", "Brask University"), ("Mara Velden", "worksFor", "Tovel University")} <= triples
+
+
+def test_an_article_before_a_new_clause_subject_starts_no_list_member() -> None:
+    # "and the Kelm Society praised it": the name is the subject of a second clause, not a second thing bought.
+    triples = _triples(_given("[Harlow Group|O] acquired [Brightline|O] and the [Kelm Society|O] praised it ."))
+    assert ("Harlow Group", "acquired", "Brightline") in triples
+    assert ("Harlow Group", "acquired", "Kelm Society") not in triples
