@@ -976,6 +976,13 @@ class _Sentence:
             title_org = self._title_owner(left_mention)
             if title_org is not None:
                 left, left_mention = [title_org], title_org
+        if english and left_mention is not None and right_mention is not None and _is_role_noun(trig.text) and \
+                self._second_predicate_role(left_mention, trig):
+            # "A is vice president of X and a senior editor at Y", "A, brother of B and a professor at Y": the
+            # second role is A's too; X and B are the objects of the first one's preposition.
+            holder = self._sentence_subject(trig)
+            if holder is not None and holder.kb_id_ != left_mention.kb_id_ and holder.label_ in ("Person", "Entity"):
+                left, left_mention = [holder], holder
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
         if zh and spec.symmetric and trig.text in _ZH_JOINT_ADVERBS and (right_mention is None or not all(
@@ -1349,6 +1356,22 @@ class _Sentence:
             return self._title_owner(nearest, depth + 1)
         return None
 
+    def _second_predicate_role(self, nearest: Span, trig: Span) -> bool:
+        """Whether ``trig`` opens an indefinite noun phrase coordinated after a phrase ending in ``nearest``, the
+        object of a preposition: "vice president of X and a senior editor at Y", "brother of B and a professor".
+        """
+        between = self.words(nearest.end, trig.start)
+        if between[:1] == [","]:
+            between = between[1:]
+        if between[:2] not in (["and", "a"], ["and", "an"]) or len(between) > 4:
+            return False
+        if not all(w.isalpha() and w.islower() for w in between[2:]):
+            return False
+        before = self.words(max(self.sent.start, nearest.start - 2), nearest.start)
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        return before[-1:] in (["of"], ["at"], ["for"], ["with"])
+
     def _indefinite_role(self, trig: Span) -> bool:
         """Whether a role noun opens an indefinite noun phrase ("a professor", "a computer science professor")
         that is neither an apposition nor a copula's complement."""
@@ -1406,6 +1429,9 @@ class _Sentence:
                                      _role_domain_then_at(self.words(t.end, mention.start))
                                      for t in self.trigger_spans):
             return False  # "head of analytics at Acme": the employer of a role, not a place
+        if any(t.end < mention.start <= t.end + _CIRCUMFIX_GAP and "…" in t.label_ and
+               t.label_.rsplit("…", 1)[1].strip().lower() == before[0].lower() for t in self.trigger_spans):
+            return False  # "taught law at X": the closing part of a two-part trigger ("taught … at")
         return before[0] in ("at", "on", "via", "using")
 
     def _out_of_hands(self, mention: Span) -> bool:

@@ -235,3 +235,26 @@ def test_an_article_before_a_new_clause_subject_starts_no_list_member() -> None:
     triples = _triples(_given("[Harlow Group|O] acquired [Brightline|O] and the [Kelm Society|O] praised it ."))
     assert ("Harlow Group", "acquired", "Brightline") in triples
     assert ("Harlow Group", "acquired", "Kelm Society") not in triples
+
+
+# ---------------------------------------------------------------- academic posts and a second role
+@pytest.mark.parametrize("marked", [
+    "[Jonas Prell|P] began teaching at [Brask University|O] in 1950 .",
+    "[Jonas Prell|P] went on to teach history at [Brask University|O] .",
+    "[Jonas Prell|P] has been a faculty member of [Brask University|O] since 1990 .",
+    "[Jonas Prell|P] is on the faculty of [Brask University|O] .",
+    "After the war [Jonas Prell|P] took a position with [Brask University|O] .",
+])
+def test_an_academic_post_or_a_position_names_the_employer(marked: str) -> None:
+    assert ("Jonas Prell", "worksFor", "Brask University") in _triples(_given(marked))
+
+
+@pytest.mark.parametrize("marked", [
+    "[Jonas Prell|P] is vice president of the [Kestrel Society|O] and a senior editor at the [Brask University|O] .",
+    "[Jonas Prell|P] , brother of [Mara Prell|P] and a professor at [Brask University|O] , protested .",
+])
+def test_a_second_role_after_a_prepositional_object_is_the_subjects(marked: str) -> None:
+    # The mention before "and a ROLE" is the object of the first phrase's preposition, not the role's holder.
+    triples = _triples(_given(marked))
+    assert ("Jonas Prell", "worksFor", "Brask University") in triples
+    assert ("Mara Prell", "worksFor", "Brask University") not in triples
