@@ -1153,11 +1153,18 @@ class _Sentence:
                 subject = self._carried_subject(trig, [], usable)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
-            elif subject is None and right_mention is not None and english and trig.text.lower().endswith(" of"):
-                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder.
+            elif subject is None and right_mention is not None and english and (
+                    trig.text.lower().endswith(" of") or
+                    words_after[:1] == ["of"] and _is_role_noun(trig.text)):
+                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder;
+                # so does an apposition there ("The chief executive of OpenAI, Sam Altman, said", "the founder of X,
+                # Jonas Prell.") that a comma or the sentence's end closes.
                 later = [m for m in usable if m.start >= right_mention.end and self.same_clause(m.start, trig.start)]
-                if later and later[0].label_ != right_mention.label_ and \
-                        self.words(right_mention.end, later[0].start) in (["is"], ["was"], ["has", "been"]):
+                link = self.words(right_mention.end, later[0].start) if later else []
+                closed = bool(later) and self.words(later[0].end, later[0].end + 1) in ([], [","], ["."], [";"])
+                if later and later[0].label_ != right_mention.label_ and (
+                        link in (["is"], ["was"], ["has", "been"]) or
+                        link == [","] and closed and _is_role_noun(trig.text.lower().removesuffix(" of"))):
                     agent = _Arg([later[0]])
         if right_mention is None and left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":

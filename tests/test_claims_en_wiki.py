@@ -258,3 +258,20 @@ def test_a_second_role_after_a_prepositional_object_is_the_subjects(marked: str)
     triples = _triples(_given(marked))
     assert ("Jonas Prell", "worksFor", "Brask University") in triples
     assert ("Mara Prell", "worksFor", "Brask University") not in triples
+
+
+# ---------------------------------------------------------------- the holder of a role after its organisation
+@pytest.mark.parametrize("marked, expected", [
+    ("The chief executive of [Vantor Systems|O] , [Jonas Prell|P] , said the sensor was ready .",
+     ("Jonas Prell", "worksFor", "Vantor Systems")),
+    ("It is the birthplace of the founder of [Vantor Systems|O] , [Jonas Prell|P] .",
+     ("Vantor Systems", "foundedBy", "Jonas Prell")),
+])
+def test_an_apposition_after_the_organisation_of_a_role_is_its_holder(
+        marked: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(marked))
+
+
+def test_a_clause_subject_after_an_organisation_holds_no_role() -> None:
+    # "After the acquisition of X, Y said": Y opens the main clause; no apposition closes after it.
+    assert not _triples(_given("After the founder of [Vantor Systems|O] left , [Harlow Group|O] said it would grow ."))
