@@ -456,6 +456,10 @@ class ClaimExtractor:
             return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
         if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
             return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
+        if ctx.is_english and trig.start - 2 >= ctx.sent.start and \
+                not any(m.start <= trig.start - 2 < m.end for m in ctx.mentions) and \
+                _common_noun_compound(list(ctx.w[trig.start - 2:trig.start]), ctx.words(trig.end, trig.end + 1)):
+            return []  # "he headed the state-owned monopoly X": the state owns it, not the mention before
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -1756,6 +1760,19 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
         return (words[0].endswith("ing") and words[0].isalpha() and len(words[0]) > 4) or \
             (words[0] in _EN_POSSESSIVE_PRONOUNS and words[1:2] == ["career"])
     return False
+
+
+def _common_noun_compound(before: list[str], after: list[str]) -> bool:
+    """Whether a participle is the head of a compound whose first part, a common noun, is its agent ("state-owned",
+    "family-run", "venture-backed"), with no "by" after it that names one ("majority-owned by X" does).
+
+    >>> _common_noun_compound(["state", "-"], ["monopoly"]), _common_noun_compound(["Google", "-"], ["YouTube"])
+    (True, False)
+    >>> _common_noun_compound(["majority", "-"], ["by"]), _common_noun_compound(["the"], ["company"])
+    (False, False)
+    """
+    return len(before) == 2 and before[1] in _DASHES and before[0].isalpha() and before[0].islower() and \
+        after[:1] != ["by"]
 
 
 #: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who

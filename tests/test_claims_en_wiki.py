@@ -275,3 +275,20 @@ def test_an_apposition_after_the_organisation_of_a_role_is_its_holder(
 def test_a_clause_subject_after_an_organisation_holds_no_role() -> None:
     # "After the acquisition of X, Y said": Y opens the main clause; no apposition closes after it.
     assert not _triples(_given("After the founder of [Vantor Systems|O] left , [Harlow Group|O] said it would grow ."))
+
+
+# ---------------------------------------------------------------- compounds whose first part is the agent
+@pytest.mark.parametrize("marked", [
+    "From 1998 to 2008 [Jonas Prell|P] headed the state-owned power monopoly [Vantor Systems|O] .",
+    "[Kelm Group|O] backed the newly-founded [Vantor Systems|O] .",
+])
+def test_a_common_noun_before_a_participle_is_its_agent(marked: str) -> None:
+    # "state-owned X": the state owns X; the mention before the compound neither owns nor founded it.
+    triples = _triples(_given(marked))
+    assert ("Jonas Prell", "owns", "Vantor Systems") not in triples
+    assert ("Vantor Systems", "foundedBy", "Kelm Group") not in triples
+
+
+def test_a_name_before_a_participle_or_a_by_after_it_still_names_the_agent() -> None:
+    assert ("Kelm Group", "owns", "Vantor Systems") in _triples(
+        _given("[Harlow Group|O] said [Vantor Systems|O] is majority-owned by [Kelm Group|O] ."))
