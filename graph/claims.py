@@ -456,6 +456,12 @@ class ClaimExtractor:
         if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower().startswith("produc") and \
                 set(ctx.words(ctx.clause_start(trig.start), trig.end + 4)) & _EN_WORK_NOUNS:
             return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
+        if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
+            return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
+        if ctx.is_english and trig.start - 2 >= ctx.sent.start and \
+                not any(m.start <= trig.start - 2 < m.end for m in ctx.mentions) and \
+                _common_noun_compound(list(ctx.w[trig.start - 2:trig.start]), ctx.words(trig.end, trig.end + 1)):
+            return []  # "he headed the state-owned monopoly X": the state owns it, not the mention before
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -713,8 +719,16 @@ class _Sentence:
         i = prev.end
         while i < mention.start and (self.w[i].isspace() or self.w[i].lower() in (",", "and", "or")):
             i += 1
-        return i > prev.end and any(self.w[k].lower() in (",", "and", "or") for k in range(prev.end, i)) and \
-            self._description_words(i, mention.start)
+        if not (i > prev.end and any(self.w[k].lower() in (",", "and", "or") for k in range(prev.end, i))):
+            return False
+        # "taught at Brask University and the Tovel Institute": the article of a name that takes one is no
+        # description, and the last conjunct starts after it. The name must end the noun phrase: in "acquired
+        # DeepMind and the Kestrel Society praised it" a verb follows, and "and" joins two clauses.
+        rest = [k for k in range(i, mention.start) if not self.w[k].isspace()]
+        if [self.w[k].lower() for k in rest] == ["the"] and self.w[i - 1].lower() in ("and", "or"):
+            after = next((self.w[k] for k in range(mention.end, self.sent.end) if not self.w[k].isspace()), ".")
+            return not after[:1].isalpha() or after.lower() in _EN_PHRASE_ENDERS
+        return self._description_words(i, mention.start)
 
     def _after_apposition(self, first: Span, last: Span) -> bool:
         """Whether ``first`` (with an apposition: ", a professor at X,") and ``last`` are the last two members of a
@@ -977,6 +991,13 @@ class _Sentence:
             title_org = self._title_owner(left_mention)
             if title_org is not None:
                 left, left_mention = [title_org], title_org
+        if english and left_mention is not None and right_mention is not None and _is_role_noun(trig.text) and \
+                self._second_predicate_role(left_mention, trig):
+            # "A is vice president of X and a senior editor at Y", "A, brother of B and a professor at Y": the
+            # second role is A's too; X and B are the objects of the first one's preposition.
+            holder = self._sentence_subject(trig)
+            if holder is not None and holder.kb_id_ != left_mention.kb_id_ and holder.label_ in ("Person", "Entity"):
+                left, left_mention = [holder], holder
         penalty = 0.0
         agent, patient = _Arg(), _Arg()
         if zh and spec.symmetric and trig.text in _ZH_JOINT_ADVERBS and (right_mention is None or not all(
@@ -1147,11 +1168,18 @@ class _Sentence:
                 subject = self._carried_subject(trig, [], usable)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
                 agent = _Arg(self.group_of(subject), fallback=True)
-            elif subject is None and right_mention is not None and english and trig.text.lower().endswith(" of"):
-                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder.
+            elif subject is None and right_mention is not None and english and (
+                    trig.text.lower().endswith(" of") or
+                    words_after[:1] == ["of"] and _is_role_noun(trig.text)):
+                # "The current president of RBF is Stephen Heintz": a copula after the organisation names the holder;
+                # so does an apposition there ("The chief executive of OpenAI, Sam Altman, said", "the founder of X,
+                # Jonas Prell.") that a comma or the sentence's end closes.
                 later = [m for m in usable if m.start >= right_mention.end and self.same_clause(m.start, trig.start)]
-                if later and later[0].label_ != right_mention.label_ and \
-                        self.words(right_mention.end, later[0].start) in (["is"], ["was"], ["has", "been"]):
+                link = self.words(right_mention.end, later[0].start) if later else []
+                closed = bool(later) and self.words(later[0].end, later[0].end + 1) in ([], [","], ["."], [";"])
+                if later and later[0].label_ != right_mention.label_ and (
+                        link in (["is"], ["was"], ["has", "been"]) or
+                        link == [","] and closed and _is_role_noun(trig.text.lower().removesuffix(" of"))):
                     agent = _Arg([later[0]])
         if right_mention is None and left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
@@ -1350,6 +1378,22 @@ class _Sentence:
             return self._title_owner(nearest, depth + 1)
         return None
 
+    def _second_predicate_role(self, nearest: Span, trig: Span) -> bool:
+        """Whether ``trig`` opens an indefinite noun phrase coordinated after a phrase ending in ``nearest``, the
+        object of a preposition: "vice president of X and a senior editor at Y", "brother of B and a professor".
+        """
+        between = self.words(nearest.end, trig.start)
+        if between[:1] == [","]:
+            between = between[1:]
+        if between[:2] not in (["and", "a"], ["and", "an"]) or len(between) > 4:
+            return False
+        if not all(w.isalpha() and w.islower() for w in between[2:]):
+            return False
+        before = self.words(max(self.sent.start, nearest.start - 2), nearest.start)
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        return before[-1:] in (["of"], ["at"], ["for"], ["with"])
+
     def _indefinite_role(self, trig: Span) -> bool:
         """Whether a role noun opens an indefinite noun phrase ("a professor", "a computer science professor")
         that is neither an apposition nor a copula's complement."""
@@ -1407,6 +1451,9 @@ class _Sentence:
                                      _role_domain_then_at(self.words(t.end, mention.start))
                                      for t in self.trigger_spans):
             return False  # "head of analytics at Acme": the employer of a role, not a place
+        if any(t.end < mention.start <= t.end + _CIRCUMFIX_GAP and "…" in t.label_ and
+               t.label_.rsplit("…", 1)[1].strip().lower() == before[0].lower() for t in self.trigger_spans):
+            return False  # "taught law at X": the closing part of a two-part trigger ("taught … at")
         return before[0] in ("at", "on", "via", "using")
 
     def _out_of_hands(self, mention: Span) -> bool:
@@ -1710,6 +1757,10 @@ _EN_ROLE_COPULAS = frozenset([",", "is", "was", "are", "were", "be", "been", "be
 _EN_PREPOSITIONS = frozenset(["by", "of", "with", "to", "in", "on", "from", "against", "for", "at"])
 #: How long an apposition inside a list may be ("a computer science professor at the Hebrew University").
 _MAX_APPOSITION = 16
+#: Words that may follow the last name of a noun-phrase list: prepositions and conjunctions of time, place
+#: and manner ("taught at A and the B in Chicago", "… and the B until 2001").
+_EN_PHRASE_ENDERS = frozenset(["in", "at", "on", "for", "from", "until", "till", "since", "between", "during",
+                               "after", "before", "as", "with", "where", "when", "while", "and", "but", "respectively"])
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])
@@ -1719,6 +1770,46 @@ _EN_WORK_NOUNS = frozenset(["film", "films", "movie", "movies", "show", "shows",
                             "documentary", "album", "albums", "single", "singles", "song", "songs", "record", "ep",
                             "sitcom", "sitcoms", "soap", "opera", "drama", "telenovela", "episode", "episodes",
                             "franchise", "musical", "anime", "cartoon", "podcast", "soundtrack"])
+#: Verbs of leading and starting, which also say "cause" ("led to its collapse") and "begin" ("started playing
+#: for X", "started his career with X"): then they name no leader and found nothing.
+_EN_LEAD_VERBS = frozenset(["led", "leads", "lead", "leading"])
+_EN_START_VERBS = frozenset(["started", "starts", "start", "starting"])
+_EN_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
+
+
+def _is_aspectual_use(after: list[str], trigger: str) -> bool:
+    """Whether a verb of leading or starting is used for causing or beginning, given the two words after it.
+
+    >>> _is_aspectual_use(["to", "the"], "led"), _is_aspectual_use(["playing", "for"], "started")
+    (True, True)
+    >>> _is_aspectual_use(["his", "career"], "started"), _is_aspectual_use(["the", "company"], "started")
+    (True, False)
+    >>> _is_aspectual_use(["Brightline", "in"], "led"), _is_aspectual_use(["to", "work"], "started")
+    (False, False)
+    """
+    verb = trigger.lower()
+    words = [w.lower() for w in after]
+    if verb in _EN_LEAD_VERBS:
+        return words[:1] == ["to"]
+    if verb in _EN_START_VERBS and words:
+        return (words[0].endswith("ing") and words[0].isalpha() and len(words[0]) > 4) or \
+            (words[0] in _EN_POSSESSIVE_PRONOUNS and words[1:2] == ["career"])
+    return False
+
+
+def _common_noun_compound(before: list[str], after: list[str]) -> bool:
+    """Whether a participle is the head of a compound whose first part, a common noun, is its agent ("state-owned",
+    "family-run", "venture-backed"), with no "by" after it that names one ("majority-owned by X" does).
+
+    >>> _common_noun_compound(["state", "-"], ["monopoly"]), _common_noun_compound(["Google", "-"], ["YouTube"])
+    (True, False)
+    >>> _common_noun_compound(["majority", "-"], ["by"]), _common_noun_compound(["the"], ["company"])
+    (False, False)
+    """
+    return len(before) == 2 and before[1] in _DASHES and before[0].isalpha() and before[0].islower() and \
+        after[:1] != ["by"]
+
+
 #: Words that may stand between a relative pronoun and its verb: "who later joined", "which has since been", "who
 #: was a curator at".
 _EN_RELATIVE_LEAD_WORDS = frozenset(["already", "also", "later", "then", "once", "first", "now", "still", "since",

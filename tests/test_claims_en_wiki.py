@@ -203,3 +203,92 @@ def test_a_work_that_is_produced_is_not_manufactured(marked: str) -> None:
 def test_goods_that_are_produced_are_manufactured() -> None:
     triples = _triples(_given("The [Vela X2|D] is a phone produced by [Nordlys Electronics|O] in Oslo ."))
     assert ("Vela X2", "manufacturedBy", "Nordlys Electronics") in triples
+
+
+# ---------------------------------------------------------------- causing and beginning
+@pytest.mark.parametrize("marked", [
+    "The [Kelm Report|E] led to the founding of [Vantor Systems|O] in 1990 .",
+    "[Jonas Prell|P] started his career with [Vantor Systems|O] in 1990 .",
+    "[Jonas Prell|P] started playing for [Vantor Systems|O] in 1990 .",
+])
+def test_leading_to_and_starting_to_do_name_no_leader_or_founder(marked: str) -> None:
+    # "led to" is causing and "started playing", "started his career" are beginning: no worksFor, no foundedBy.
+    assert not _triples(_given(marked))
+
+
+def test_leading_and_starting_an_organisation_still_count() -> None:
+    assert ("Jonas Prell", "worksFor", "Vantor Systems") in _triples(
+        _given("[Jonas Prell|P] led [Vantor Systems|O] for ten years ."))
+    assert ("Vantor Systems", "foundedBy", "Jonas Prell") in _triples(
+        _given("[Jonas Prell|P] started [Vantor Systems|O] in 1990 ."))
+
+
+# ---------------------------------------------------------------- lists of names with an article
+def test_the_last_member_of_a_list_may_carry_its_article() -> None:
+    # "the Tovel University" is a name that takes an article; the list still distributes the verb.
+    triples = _triples(_given("[Mara Velden|P] taught at [Brask University|O] and the [Tovel University|O] in Ohio ."))
+    assert {("Mara Velden", "worksFor", "Brask University"), ("Mara Velden", "worksFor", "Tovel University")} <= triples
+
+
+def test_an_article_before_a_new_clause_subject_starts_no_list_member() -> None:
+    # "and the Kelm Society praised it": the name is the subject of a second clause, not a second thing bought.
+    triples = _triples(_given("[Harlow Group|O] acquired [Brightline|O] and the [Kelm Society|O] praised it ."))
+    assert ("Harlow Group", "acquired", "Brightline") in triples
+    assert ("Harlow Group", "acquired", "Kelm Society") not in triples
+
+
+# ---------------------------------------------------------------- academic posts and a second role
+@pytest.mark.parametrize("marked", [
+    "[Jonas Prell|P] began teaching at [Brask University|O] in 1950 .",
+    "[Jonas Prell|P] went on to teach history at [Brask University|O] .",
+    "[Jonas Prell|P] has been a faculty member of [Brask University|O] since 1990 .",
+    "[Jonas Prell|P] is on the faculty of [Brask University|O] .",
+    "After the war [Jonas Prell|P] took a position with [Brask University|O] .",
+])
+def test_an_academic_post_or_a_position_names_the_employer(marked: str) -> None:
+    assert ("Jonas Prell", "worksFor", "Brask University") in _triples(_given(marked))
+
+
+@pytest.mark.parametrize("marked", [
+    "[Jonas Prell|P] is vice president of the [Kestrel Society|O] and a senior editor at the [Brask University|O] .",
+    "[Jonas Prell|P] , brother of [Mara Prell|P] and a professor at [Brask University|O] , protested .",
+])
+def test_a_second_role_after_a_prepositional_object_is_the_subjects(marked: str) -> None:
+    # The mention before "and a ROLE" is the object of the first phrase's preposition, not the role's holder.
+    triples = _triples(_given(marked))
+    assert ("Jonas Prell", "worksFor", "Brask University") in triples
+    assert ("Mara Prell", "worksFor", "Brask University") not in triples
+
+
+# ---------------------------------------------------------------- the holder of a role after its organisation
+@pytest.mark.parametrize("marked, expected", [
+    ("The chief executive of [Vantor Systems|O] , [Jonas Prell|P] , said the sensor was ready .",
+     ("Jonas Prell", "worksFor", "Vantor Systems")),
+    ("It is the birthplace of the founder of [Vantor Systems|O] , [Jonas Prell|P] .",
+     ("Vantor Systems", "foundedBy", "Jonas Prell")),
+])
+def test_an_apposition_after_the_organisation_of_a_role_is_its_holder(
+        marked: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(marked))
+
+
+def test_a_clause_subject_after_an_organisation_holds_no_role() -> None:
+    # "After the acquisition of X, Y said": Y opens the main clause; no apposition closes after it.
+    assert not _triples(_given("After the founder of [Vantor Systems|O] left , [Harlow Group|O] said it would grow ."))
+
+
+# ---------------------------------------------------------------- compounds whose first part is the agent
+@pytest.mark.parametrize("marked", [
+    "From 1998 to 2008 [Jonas Prell|P] headed the state-owned power monopoly [Vantor Systems|O] .",
+    "[Kelm Group|O] backed the newly-founded [Vantor Systems|O] .",
+])
+def test_a_common_noun_before_a_participle_is_its_agent(marked: str) -> None:
+    # "state-owned X": the state owns X; the mention before the compound neither owns nor founded it.
+    triples = _triples(_given(marked))
+    assert ("Jonas Prell", "owns", "Vantor Systems") not in triples
+    assert ("Vantor Systems", "foundedBy", "Kelm Group") not in triples
+
+
+def test_a_name_before_a_participle_or_a_by_after_it_still_names_the_agent() -> None:
+    assert ("Kelm Group", "owns", "Vantor Systems") in _triples(
+        _given("[Harlow Group|O] said [Vantor Systems|O] is majority-owned by [Kelm Group|O] ."))
