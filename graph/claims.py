@@ -94,6 +94,8 @@ _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
 _ZH_COMPANY_FORMS = ("公司", "集团", "基金", "银行", "证券")
+#: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
+_ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
 #: Ends of nouns naming a part of a company that is bought on its own: "收购诺基亚手机业务", "收购 X 在埃及的油气权益",
 #: "收购 Y 珠江新城项目". 资产 is left out: "收购 X 整体资产/净资产" buys the company.
 _ZH_PART_ENDINGS = ("业务", "项目", "工厂", "厂", "权益", "部门", "门店")
@@ -919,6 +921,10 @@ class _Sentence:
             if last_role is not trig:
                 # "华为常务董事、终端 BG 董事长余承东": one holder, named after the last role of the list.
                 right = [m for m in right if m.start >= last_role.end]
+            if trig.text.endswith("股东") and right and not self._names_holder(trig, right[0]):
+                # "航天机电大股东上海航天与华融签约", "大股东和管理层未和复星商谈": the holder a shareholder noun
+                # names stands right after it (or after 为/是/包括); a later mention is some other word's.
+                right = []
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
@@ -1204,6 +1210,21 @@ class _Sentence:
             allowed = spec.range if inverse else spec.domain
             agent = _Arg(agent.spans + self._comitative_agents(trig, patient, usable, allowed), agent.fallback)
         return agent, patient, penalty
+
+    def _names_holder(self, role: Span, mention: Span) -> bool:
+        """Whether a mention after a Chinese shareholder noun is the holder it names: right after it ("大股东 X",
+        "*ST" and "单位" may come between), in the list it opens ("股东分别为 Y、X", "前三大股东 Y、X"), or
+        after a description ending in a kind noun ("第二大股东、欧洲乳业巨头 X")."""
+        between = self.words(role.end, mention.start)
+        if between[:1] in (["，"], [","]) and between[1:2] and between[1] in _ZH_SHAREHOLDER_LINKS:
+            between = between[1:]  # "共有 5 家股东，包括 X"
+        if not between or between[0] in _ZH_COPULA or between[0] in _ZH_SHAREHOLDER_LINKS:
+            return True
+        if between[-1] == "、" and len(between) <= 4 and not any(w in _ZH_CLAUSE_BREAKS for w in between):
+            return True  # "前三大股东惠州控股、X": a list of holders whose first name is not marked
+        if between[0] in ("、", "，", ",") and _is_zh_kind_noun(between[-1]):
+            return True
+        return all(w in _FILLERS or w in _DASHES or w == "单位" or w.strip("*").isupper() for w in between)
 
     def _bought_part_of(self, mention: Span) -> bool:
         """Whether the noun phrase a mention opens names a part of it ("诺基亚手机业务", "辉瑞旗下在华的疫苗业务",

@@ -307,3 +307,24 @@ def test_buying_a_unit_of_a_company_is_no_acquisition_of_it(text: str) -> None:
 def test_buying_all_of_a_company_or_growing_after_it_is_still_an_acquisition(text: str) -> None:
     claims = _given(text, "星河电器", "蓝海集团")
     assert ("星河电器", "acquired", "蓝海集团") in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份大股东远景控股与星河资本签署了合作协议。",
+    "蓝海股份的大股东和管理层均未与星河资本接触。",
+])
+def test_a_mention_further_after_a_shareholder_noun_is_not_its_holder(text: str) -> None:
+    # The holder of "大股东" stands right after it; 星河资本 here belongs to 与/签署, not to the noun.
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份的第一大股东为星河资本。",
+    "蓝海股份共有三家股东，包括星河资本、远景控股和一名自然人。",
+    "蓝海股份前两大股东远景控股、星河资本的持股数量没有变化。",
+    "蓝海股份宣布，其第二大股东、欧洲能源巨头星河资本将派出两名董事。",
+])
+def test_a_shareholder_noun_names_its_holder_after_a_copula_a_list_or_a_description(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
