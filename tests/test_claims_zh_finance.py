@@ -328,3 +328,23 @@ def test_a_mention_further_after_a_shareholder_noun_is_not_its_holder(text: str)
 def test_a_shareholder_noun_names_its_holder_after_a_copula_a_list_or_a_description(text: str) -> None:
     claims = _given(text, "蓝海股份", "星河资本")
     assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, holder, company", [
+    ("蓝海股份成立于2015年，星河资本持股40%。", "星河资本", "蓝海股份"),
+    ("远景控股持有蓝海股份30%的股权，星河资本则持股12%。", "星河资本", "蓝海股份"),
+    ("蓝海股份成立于2015年，远景控股与星河资本分别持有60%和40%的股份。", "星河资本", "蓝海股份"),
+])
+def test_a_stake_stated_as_a_figure_is_in_the_company_the_sentence_is_about(text: str, holder: str,
+                                                                            company: str) -> None:
+    claims = _given(text, "蓝海股份", "远景控股", "星河资本")
+    assert (holder, "investedIn", company) in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "股权结构为蓝海股份持有60%，星河资本持有40%。",
+    "蓝海股份成立于2015年，星河资本持有其他公司的股份。",
+])
+def test_a_bare_stake_after_a_holder_or_with_its_own_object_takes_no_company(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") not in _triples(claims), _triples(claims)
