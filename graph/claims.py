@@ -102,15 +102,6 @@ _ZH_STAKE_FIGURE_WORDS = frozenset(["N", "<", ">", "%", ".", "．", "％", "的"
                                     "权益", "万", "亿"])
 #: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
 _ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
-#: Ends of nouns naming a part of a company that is bought on its own: "收购诺基亚手机业务", "收购 X 在埃及的油气权益",
-#: "收购 Y 珠江新城项目". 资产 is left out: "收购 X 整体资产/净资产" buys the company.
-_ZH_PART_ENDINGS = ("业务", "项目", "工厂", "厂", "权益", "部门", "门店")
-#: Words naming the whole of what is bought: "收购 X 的品牌、业务、数据等全部资产" buys X.
-_ZH_WHOLE_WORDS = frozenset(["全部", "所有", "整体", "全部资产", "全部业务", "整体资产", "净资产"])
-#: Words that end the noun phrase after a bought company: the stake bought ("股权", handled as a stake) or what the
-#: purchase is for ("收购 X 以拓展其云业务", "收购 X 后业务大增").
-_ZH_PART_STOPS = frozenset(["股权", "股份", "股", "以", "来", "后", "之后", "并", "而", "从而",
-                            "进一步", "拓展", "扩大", "加强", "进军", "布局", "将", "使", "让", "为"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -960,11 +951,6 @@ class _Sentence:
             # not what is bought; the stake it holds has no name here.
             right_mention = None
             right = []
-        if zh and spec.name == "acquired" and right_mention is not None and not possessed_list and \
-                self._bought_part_of(right_mention):
-            # "收购诺基亚手机业务", "收购 X 在北京的三家水泥厂": a unit of the company is bought, not the company.
-            right_mention = None
-            right = []
         if zh and trig.text in _ZH_HELD_MARKERS:
             # "中铝所持力拓股份", "将所持 5% 的万科股权转让": 所持 modifies the noun phrase after it, so what is held
             # stands right there; its holder is the mention before it, unless a holder noun comes between
@@ -1266,24 +1252,6 @@ class _Sentence:
         if between[0] in ("、", "，", ",") and _is_zh_kind_noun(between[-1]):
             return True
         return all(w in _FILLERS or w in _DASHES or w == "单位" or w.strip("*").isupper() for w in between)
-
-    def _bought_part_of(self, mention: Span) -> bool:
-        """Whether the noun phrase a mention opens names a part of it ("诺基亚手机业务", "辉瑞旗下在华的疫苗业务",
-        "阿帕奇在埃及的油气权益"): a noun ending in a part word within a few words, before anything that ends the
-        phrase or names the whole (its stake, "全部", "整体资产"); parts listed up to the whole ("X 的品牌、业务、数据等
-        全部资产") are the whole company."""
-        part = False
-        for i in range(mention.end, min(mention.end + 12, self.sent.end)):
-            word = self.w[i]
-            if not self.same_clause(mention.start, i) or any(m.start == i for m in self.mentions):
-                break
-            if word in _ZH_WHOLE_WORDS:
-                return False
-            if word in _ZH_PART_STOPS:
-                break
-            if word.endswith(_ZH_PART_ENDINGS) and not word.endswith(("股权", "股东权益")) and i < mention.end + 8:
-                part = True
-        return part
 
     def _joint_subjects(self, nearest: Span | None, trig: Span) -> tuple[_Arg, _Arg, float]:
         """The parties of a joint action right before its adverb ("A、B 和 C 共同…": each against each; "A 将与 B
