@@ -94,6 +94,14 @@ _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
 _ZH_COMPANY_FORMS = ("公司", "集团", "基金", "银行", "证券")
+#: Verbs of holding a stake that may state it as a bare figure: "A 持股 40%", "A 持有 5% 的股份".
+_ZH_STAKE_VERBS = frozenset(["持股", "持有"])
+#: What may follow such a verb when the figure is all it states (FinRE masks numbers as "<N>").
+_ZH_STAKE_FIGURE_WORDS = frozenset(["N", "<", ">", "%", ".", "．", "％", "的", "股权", "股份", "股", "万股", "亿股", "和",
+                                    "、", "及", "左右", "以上", "以外", "外", "分别", "约", "近", "超过", "经济权益",
+                                    "权益", "万", "亿"])
+#: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
+_ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -935,6 +943,10 @@ class _Sentence:
             if last_role is not trig:
                 # "华为常务董事、终端 BG 董事长余承东": one holder, named after the last role of the list.
                 right = [m for m in right if m.start >= last_role.end]
+            if trig.text.endswith("股东") and right and not self._names_holder(trig, right[0]):
+                # "航天机电大股东上海航天与华融签约", "大股东和管理层未和复星商谈": the holder a shareholder noun
+                # names stands right after it (or after 为/是/包括); a later mention is some other word's.
+                right = []
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
@@ -1228,7 +1240,57 @@ class _Sentence:
             # "Larry Page founded Google in 1998 with Sergey Brin": "with" after the object adds co-agents.
             allowed = spec.range if inverse else spec.domain
             agent = _Arg(agent.spans + self._comitative_agents(trig, patient, usable, allowed), agent.fallback)
+        elif zh and agent and not patient and trig.text in _ZH_STAKE_VERBS and not agent.fallback:
+            # "董东煤业成立于 2005 年，A 持股 40%", "黄光裕持有国美 34% 的股权，陈晓则持股 1%": a stake given only
+            # as a figure is one in the company the sentence is about.
+            company = self._stake_company(trig, agent.spans, usable)
+            if company is not None:
+                patient = _Arg([company], fallback=True)
         return agent, patient, penalty
+
+    def _stake_company(self, trig: Span, holders: Sequence[Span], usable: Sequence[Span]) -> Span | None:
+        """The company a stake stated only as a figure ("A 持股 40%", "A、B 分别持有 60% 和 40% 的股份") is in: the
+        one an earlier stake verb of the sentence names ("A 持有 X 5% 的股权，B 持有 3%"), else the first mention of
+        the sentence, in an earlier clause ("X 成立于 2005 年，A 持股 40%"); none when anything but the figure follows
+        the verb ("A 持有其 5% 的股权", "A 持股的公司")."""
+        end = trig.end
+        while end < self.sent.end and self.same_clause(trig.start, end) and \
+                (self.w[end] in _ZH_STAKE_FIGURE_WORDS or self.w[end].isspace() or
+                 any(ch.isdigit() for ch in self.w[end])):
+            end += 1
+        if end == trig.end or (end < self.sent.end and self.same_clause(trig.start, end)):
+            return None
+        taken = {m.kb_id_ for m in holders}
+        start = self.clause_start(trig.start)
+        for earlier in sorted((t for t in self.trigger_spans if t.end <= start and t.text in _ZH_STAKE_VERBS),
+                              key=lambda t: -t.start):
+            named = [m for m in usable if m.start >= earlier.end and self.same_clause(m.start, earlier.start)]
+            if named and not self.words(earlier.end, named[0].start) and named[0].kb_id_ not in taken:
+                return named[0]
+        first = next((m for m in usable if m.start not in self.sources), None)
+        if first is None or first.end > start or first.kb_id_ in taken or \
+                self.clause.get(first.start) == self.clause.get(trig.start):
+            return None
+        # "股权结构为 A 持有 60%，B 持有 40%": a first mention that holds a stake itself is no company here.
+        after = [w for w in self.words(first.end, min(first.end + 3, self.sent.end)) if w not in _FILLERS]
+        if after[:1] and (after[0] in _ZH_STAKE_VERBS or after[0] == "持"):
+            return None
+        return first
+
+    def _names_holder(self, role: Span, mention: Span) -> bool:
+        """Whether a mention after a Chinese shareholder noun is the holder it names: right after it ("大股东 X",
+        "*ST" and "单位" may come between), in the list it opens ("股东分别为 Y、X", "前三大股东 Y、X"), or
+        after a description ending in a kind noun ("第二大股东、欧洲乳业巨头 X")."""
+        between = self.words(role.end, mention.start)
+        if between[:1] in (["，"], [","]) and between[1:2] and between[1] in _ZH_SHAREHOLDER_LINKS:
+            between = between[1:]  # "共有 5 家股东，包括 X"
+        if not between or between[0] in _ZH_COPULA or between[0] in _ZH_SHAREHOLDER_LINKS:
+            return True
+        if between[-1] == "、" and len(between) <= 4 and not any(w in _ZH_CLAUSE_BREAKS for w in between):
+            return True  # "前三大股东惠州控股、X": a list of holders whose first name is not marked
+        if between[0] in ("、", "，", ",") and _is_zh_kind_noun(between[-1]):
+            return True
+        return all(w in _FILLERS or w in _DASHES or w == "单位" or w.strip("*").isupper() for w in between)
 
     def _joint_subjects(self, nearest: Span | None, trig: Span) -> tuple[_Arg, _Arg, float]:
         """The parties of a joint action right before its adverb ("A、B 和 C 共同…": each against each; "A 将与 B

@@ -287,3 +287,44 @@ def test_a_holding_in_a_company_after_zai_is_the_holders(text: str) -> None:
     claims = _given(text, "星河资本", "蓝海股份")
     assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
     assert ("蓝海股份", "investedIn", "星河资本") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份大股东远景控股与星河资本签署了合作协议。",
+    "蓝海股份的大股东和管理层均未与星河资本接触。",
+])
+def test_a_mention_further_after_a_shareholder_noun_is_not_its_holder(text: str) -> None:
+    # The holder of "大股东" stands right after it; 星河资本 here belongs to 与/签署, not to the noun.
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份的第一大股东为星河资本。",
+    "蓝海股份共有三家股东，包括星河资本、远景控股和一名自然人。",
+    "蓝海股份前两大股东远景控股、星河资本的持股数量没有变化。",
+    "蓝海股份宣布，其第二大股东、欧洲能源巨头星河资本将派出两名董事。",
+])
+def test_a_shareholder_noun_names_its_holder_after_a_copula_a_list_or_a_description(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, holder, company", [
+    ("蓝海股份成立于2015年，星河资本持股40%。", "星河资本", "蓝海股份"),
+    ("远景控股持有蓝海股份30%的股权，星河资本则持股12%。", "星河资本", "蓝海股份"),
+    ("蓝海股份成立于2015年，远景控股与星河资本分别持有60%和40%的股份。", "星河资本", "蓝海股份"),
+])
+def test_a_stake_stated_as_a_figure_is_in_the_company_the_sentence_is_about(text: str, holder: str,
+                                                                            company: str) -> None:
+    claims = _given(text, "蓝海股份", "远景控股", "星河资本")
+    assert (holder, "investedIn", company) in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "股权结构为蓝海股份持有60%，星河资本持有40%。",
+    "蓝海股份成立于2015年，星河资本持有其他公司的股份。",
+])
+def test_a_bare_stake_after_a_holder_or_with_its_own_object_takes_no_company(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert ("星河资本", "investedIn", "蓝海股份") not in _triples(claims), _triples(claims)
