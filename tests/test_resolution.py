@@ -57,6 +57,13 @@ def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[s
     "The city is named after the Tavern.",
     "The Pavo constellation is faint.",
     "In Chinese, Kestrel simply means a small falcon.",
+    # A spaceflight, a dish, a river and a town of the same name.
+    "NASA flew ten crewed Pavo missions in 1966.",
+    "Tavern pie is served with cream.",
+    "Deforestation along the Tavern rose again last year.",
+    "Boats moored on the banks of the Tavern.",
+    "The plant is far from the Tavern, whose basin floods each spring.",
+    "Tavern, a town in Finland, gave the company its name.",
 ])
 def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
@@ -67,6 +74,10 @@ def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: Mention
     ("Tavern, the online retailer, bought a grocer.", "Tavern"),
     ("Jo was named chief executive after Tavern bought the firm.", "Tavern"),
     ("Pavo outperforms Kestrel on the benchmark.", "Pavo"),
+    # A description that names the company's own kind, or a place only after "in", is the entity's.
+    ("Tavern, a company in the city of Leeds, bought a grocer.", "Tavern"),
+    ("Tavern, the company named after the river, bought a grocer.", "Tavern"),
+    ("Tavern, the city's largest employer, bought a grocer.", "Tavern"),
 ])
 def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(finder, text)]
@@ -87,6 +98,20 @@ def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionF
 ])
 def test_chinese_common_noun_uses_of_a_name_are_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0] == "甘蓝"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("乐队的专辑《甘蓝》于1973年发行。", "甘蓝"),  # a work's title after its kind
+    ("出土的甘蓝是最早的成熟文字。", "甘蓝"),  # said to be a script
+    ("双子座（Pavo）是黄道十二宫之一。", "Pavo"),  # a Latin name glossing a constellation
+])
+def test_chinese_text_marking_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str,
+                                                                 name: str) -> None:
+    assert [m for m in mentions(finder, text, "zh") if m[0] == name] == []
+
+
+def test_a_work_s_kind_before_a_product_keeps_it(finder: MentionFinder) -> None:
+    assert ("Orca", "orca") in mentions(finder, "游戏《Orca》上线了。", "zh")
 
 
 def test_chinese_entity_sense_survives_a_copula(finder: MentionFinder) -> None:
