@@ -26,6 +26,7 @@ Lumen Robotics,Organization,
 栗子,Organization,
 栗子科技,Organization,
 栗子星河,Product,
+Harrow Air Lines,Organization,
 """
 
 
@@ -142,6 +143,20 @@ def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str,
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
     assert found.get("羽毛科技") == found.get("栗子") == "栗子"
+
+
+def test_a_rename_stated_past_a_description_merges(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "Quillworks, the drone maker founded by Mara Velde, renamed itself Lumen Robotics."))
+    assert found["Quillworks"] == found["Lumen Robotics"] != found["Mara Velde"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tavern, the firm Mara Velde founded, renamed Orca last year.",
+    "Tavern, the firm Mara Velde founded, said Orca renamed itself Kestrel.",
+])
+def test_a_rename_past_a_description_needs_the_reflexive(finder: MentionFinder, text: str) -> None:
+    found = dict(mentions(finder, text))
+    assert found["Tavern"] != found.get("Orca") and found["Tavern"] != found.get("Kestrel")
 
 
 @pytest.mark.parametrize("text", [
@@ -263,12 +278,20 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
      "Rufus Seaman Carling", "Carling"),
     ("The Varnley Post is a newspaper. The Post was founded in 1901.", "Varnley Post", "Post"),
     ("The robotaxi service Orvella Go launched in Wuhan. Since then Orvella has expanded.", "Orvella Go", "Orvella"),
+    # A two-letter surname; the first word of a listed company's name at the start of a sentence.
+    ("Mara Yu runs the lab. Yu said the chip is ready.", "Mara Yu", "Yu"),
+    ("Harrow Air Lines cut its forecast. Harrow said demand stayed strong.", "Harrow Air Lines", "Harrow"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
     found = mentions(finder, text)
     iris = {iri for name, iri in found if name in (full, short)}
     assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_listed_model_s_name_continued_by_a_surname_is_a_person(finder: MentionFinder) -> None:
+    found = mentions(finder, "Pavo Lindqvist painted the harbour. Pavo outperforms Kestrel.")
+    assert ("Pavo Lindqvist", "pavolindqvist") in found and ("Pavo", "pavo") in found
 
 
 @pytest.mark.parametrize("text, first, second", [
@@ -450,3 +473,4 @@ def test_chinese_names_of_known_companies_are_those_companies(finder: MentionFin
 
 def test_a_short_company_name_that_is_also_a_unit_is_no_mention_after_a_measure_word(finder: MentionFinder) -> None:
     assert mentions(finder, "每个汉字占两个字节。", "zh") == []
+
