@@ -474,3 +474,8 @@ def test_chinese_names_of_known_companies_are_those_companies(finder: MentionFin
 def test_a_short_company_name_that_is_also_a_unit_is_no_mention_after_a_measure_word(finder: MentionFinder) -> None:
     assert mentions(finder, "每个汉字占两个字节。", "zh") == []
 
+
+def test_chinese_brand_short_names_are_the_listed_model_or_product(finder: MentionFinder) -> None:
+    found = mentions(finder, "百度升级了文心，文心的推理更强。腾讯元宝上线，元宝的用户增长很快。刘勰著有《文心雕龙》。", "zh")
+    assert ("文心", "ernie") in found and ("元宝", "tencent-yuanbao") in found
+    assert [m for m in found if m[1] == "ernie" and m[0] != "文心"] == []
