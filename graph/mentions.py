@@ -813,8 +813,11 @@ class MentionFinder:
         # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
         # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
         inner_caps |= self._short_form_words(w, sent_start)
-        # "Delta Air Lines cut its forecast. Delta said …": so is the first word of a listed company's longer name.
-        inner_caps |= {w[k.start] for k in known if k.label_ == "Organization" and k.end - k.start > 1 and
+        # "Delta Air Lines cut its forecast. Delta said …": so is the first word of a listed company's longer name,
+        # and of a listed person's two-word name, the surname of a name written family name first ("Liang
+        # Wenfeng … Liang said").
+        inner_caps |= {w[k.start] for k in known if (k.label_ == "Organization" and k.end - k.start > 1 or
+                                                     k.label_ == "Person" and k.end - k.start == 2) and
                        _is_name_token(w[k.start]) and w[k.start] not in _UNIT_STOP and w[k.start + 1] != "of"}
         i = 0
         while i < n:

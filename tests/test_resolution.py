@@ -27,6 +27,7 @@ Lumen Robotics,Organization,
 栗子科技,Organization,
 栗子星河,Product,
 Harrow Air Lines,Organization,
+Tang Weiluo,Person,
 """
 
 
@@ -281,6 +282,8 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     # A two-letter surname; the first word of a listed company's name at the start of a sentence.
     ("Mara Yu runs the lab. Yu said the chip is ready.", "Mara Yu", "Yu"),
     ("Harrow Air Lines cut its forecast. Harrow said demand stayed strong.", "Harrow Air Lines", "Harrow"),
+    # A listed person whose name is written family name first, later by it at the start of a sentence.
+    ("Tang Weiluo founded the lab. Tang said the chip is ready.", "Tang Weiluo", "Tang"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
