@@ -60,6 +60,11 @@ _STATED_EN = re.compile(
     r"|^\s*(?:has\s+|had\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
     r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+$")
+#: A rename stated past a description of the company, which may name others: "Square, the payments company
+#: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
+_RENAMED_PAST_APPOSITIVE_EN = re.compile(
+    r"^\s*,\s*(?:the|a|an)\s+[^;()]{0,70}?,\s*(?:has\s+|had\s+)?"
+    r"(?:(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?|changed\s+its\s+name\s+to\s+)$")
 _STATED_ZH = re.compile(
     r"^\s*(?:的)?[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
@@ -197,6 +202,9 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+        # "Su" of "Lisa Su", "Ng" of "Andrew Ng": a two-letter surname, never a two-letter given name ("Al").
+        if len(names[-1]) == 2 and names[-1][0].isupper() and names[-1][1].islower():
+            out.append((names[-1], 0))
     elif len(stem) > 1 and not any(w in _NOT_PERSON_WORDS or w[:1].islower() or (w.isalpha() and w.isupper() and
                                                                                  len(w) > 1) for w in stem):
         # Names built of parts ("Episcopal Diocese of Connecticut", "HGTV Canada", "FC U Craiova") give none.
@@ -699,12 +707,19 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
                      key=lambda e: e.start)
     renames: dict[str, tuple[str, str, str]] = {}  # losing IRI → (winning IRI, label, evidence)
     pattern = _STATED_ZH if lang == "zh" else _STATED_EN
-    for first, second in itertools.pairwise(ordered):
+    pairs = list(itertools.pairwise(ordered))
+    if lang != "zh":
+        pairs += [(first, second) for i, second in enumerate(ordered) for first in ordered[:max(0, i - 1)]
+                  if second.start_char - first.end_char <= 110 and _RENAMED_PAST_APPOSITIVE_EN.match(
+                      text_of(doc)[first.end_char:second.start_char].lower())]
+    for first, second in pairs:
         if first.kb_id_ == second.kb_id_ or (first.start, first.end) in descriptions or \
                 (second.start, second.end) in descriptions:
             continue  # "the company was known as X": the description's antecedent is a guess; no merge on it
         between = text_of(doc)[first.end_char:second.start_char]
-        if len(between) > 70 or _SENTENCE_END.search(between) or not pattern.match(between.lower() if lang != "zh" else between):
+        if _SENTENCE_END.search(between) or not (
+                (len(between) <= 70 and pattern.match(between.lower() if lang != "zh" else between)) or
+                (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower()))):
             continue
         if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
             continue

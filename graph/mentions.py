@@ -200,6 +200,7 @@ class MentionFinder:
         self._entity_by_match: dict[int, KnownEntity] = {}
         self._pos_tagger: Any = None
         self._tagged_cache: dict[str, list[tuple[str, str, int]]] = {}
+        self._tier_words: frozenset[str] | None = None
 
     def _jieba_words(self, extra: Iterable[str]) -> set[str]:
         words = {n for e in self.schema.entities.values() for n in e.names}
@@ -295,6 +296,17 @@ class MentionFinder:
                     not any(entity_key(w) in self.schema.entities_by_key for w in words_of(doc)[span.start:
                                                                                               inner[0].start]):
                 known = [k for k in known if k is not inner[0]] + [span]
+        # "Claude Monet", "Claude Shannon": a listed one-word model or product name followed by a capitalised word
+        # that none of the listed products' longer names use ("Claude Opus", "Gemini Ultra" do) is another name.
+        for span in found:
+            inner = [k for k in known if k.label_ in ("AIModel", "Product") and k.start == span.start and
+                     k.end == k.start + 1 == span.end - 1]
+            second = doc[span.end - 1] if inner else None
+            if second is not None and not second.is_sent_start and _is_name_token(second.text) and \
+                    second.text.isalpha() and second.text[1:].islower() and \
+                    second.text not in self._listed_tier_words() and \
+                    entity_key(second.text) not in self.schema.entities_by_key:
+                known = [k for k in known if k is not inner[0]] + [span]
         # "萨姆·奥特曼" holds the listed "奥特曼": the whole transliterated name is the mention, of that person
         # unless the whole name is listed itself.
         for span in found:
@@ -336,6 +348,15 @@ class MentionFinder:
         doc.user_data[RESOLUTION_KEY] = {
             (e.start_char, e.end_char): self._resolution(e, listed, links) for e in ents if not is_description(e.text)}
         return doc
+
+    def _listed_tier_words(self) -> frozenset[str]:
+        """Words of the gazetteer's longer model and product names ("Opus", "Ultra", "Code" of "Claude Code"):
+        the words a model's name is continued with."""
+        if self._tier_words is None:
+            self._tier_words = frozenset(word for entity in self.schema.entities.values()
+                                         if entity.type in ("AIModel", "Product") for name in entity.names
+                                         for word in name.split()[1:])
+        return self._tier_words
 
     def _typed(self, ents: list[Span]) -> list[Span]:
         """Unlisted names typed by what the text says of them (graph.name_types), every mention of one IRI
@@ -638,7 +659,7 @@ class MentionFinder:
 
     def _open_names(self, doc: Doc, lang: str, *, known: Sequence[Span] = ()) -> list[Span]:
         if lang != "zh":
-            return self._open_names_en(doc)
+            return self._open_names_en(doc, known)
         return self._open_names_zh(doc, known)
 
     def _open_names_zh(self, doc: Doc, known: Sequence[Span]) -> list[Span]:
@@ -778,7 +799,7 @@ class MentionFinder:
             i = max(end, i + 1)
         return out
 
-    def _open_names_en(self, doc: Doc) -> list[Span]:
+    def _open_names_en(self, doc: Doc, known: Sequence[Span] = ()) -> list[Span]:
         from spacy.attrs import SENT_START, SPACY
 
         spans: list[Span] = []
@@ -795,6 +816,12 @@ class MentionFinder:
         # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
         # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
         inner_caps |= self._short_form_words(w, sent_start)
+        # "Delta Air Lines cut its forecast. Delta said …": so is the first word of a listed company's longer name,
+        # and of a listed person's two-word name, the surname of a name written family name first ("Liang
+        # Wenfeng … Liang said").
+        inner_caps |= {w[k.start] for k in known if (k.label_ == "Organization" and k.end - k.start > 1 or
+                                                     k.label_ == "Person" and k.end - k.start == 2) and
+                       _is_name_token(w[k.start]) and w[k.start] not in _UNIT_STOP and w[k.start + 1] != "of"}
         i = 0
         while i < n:
             if not _is_name_token(w[i]):

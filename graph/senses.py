@@ -40,6 +40,26 @@ _OTHER_KIND_EN = frozenset([
 ])
 #: Nouns after a name that make it a game or sport: "the Go champion", "a Go board".
 _GAME_HEADS = frozenset(["champion", "champions", "grandmaster", "tournament", "stones"])
+#: Other nouns a name modifies only in its other sense: a spaceflight ("the Gemini missions"), a fruit ("apple
+#: pie"), a river ("the Amazon basin"). Kept apart from the kinds above: "Apple, the juice maker" is a company.
+_OTHER_HEADS_EN = frozenset(["mission", "missions", "spacecraft", "capsule", "astronaut", "astronauts", "pie",
+                             "juice", "cider", "orchard", "orchards", "seeds", "basin", "estuary", "tributary",
+                             "tributaries", "headwaters", "banks", "waters"])
+#: Kinds of place a description after a name can give ("Nokia, a town in Finland", "X is a city in …"); only
+#: there: "the city Apple calls home" and "the city's largest employer" say nothing of the name.
+_PLACE_KIND_EN = frozenset(["town", "village", "city", "municipality", "island", "province", "county"])
+#: Words that end the description a name is given: a place or clause after its head ("a company in the city of
+#: …", "the firm that …") or the entity's own kind ("the company named after the river").
+_DESCRIPTION_END_EN = frozenset([
+    "in", "on", "at", "from", "with", "near", "that", "which", "who", "whose", "named", "after", "based",
+    "company", "companies", "firm", "maker", "makers", "retailer", "group", "startup", "start-up", "giant",
+    "lab", "laboratory", "developer", "operator", "carrier", "airline", "bank", "brand", "platform", "app",
+    "model", "chatbot", "service", "chipmaker", "automaker", "carmaker", "conglomerate", "producer", "supplier",
+    "manufacturer", "provider", "business", "corporation", "software", "tool", "assistant", "engine"])
+#: Words before "the X" that put a river there: "along the Amazon", "boats down the Amazon".
+_RIVER_BEFORE_EN = frozenset(["along", "down", "up", "across", "downstream", "upstream", "beside"])
+#: Nouns before "of the X" that make X a river or a region: "the banks of the Amazon".
+_PART_OF_EN = frozenset(["banks", "bank", "mouth", "basin", "source", "shores", "shore", "waters"])
 #: Of these a person can be: only for names of people does "the novelist X" describe the entity itself.
 _PERSON_KIND_EN = frozenset(["mathematician", "novelist", "poet", "philosopher", "statistician", "painter",
                              "composer", "emperor", "king", "queen", "saint", "hero"])
@@ -62,7 +82,15 @@ _OTHER_HEAD_ZH = ("雨林", "河", "流域", "星座", "粥", "树", "汁", "派
 #: Kinds of thing no company, product or model is: "小米也是一种粮食", "寒武纪是一个地质年代".
 _OTHER_KIND_ZH = ("粮食", "谷物", "作物", "水果", "蔬菜", "食物", "食品", "面食", "点心", "小吃", "动物", "植物",
                   "花卉", "星座", "星宿", "地质年代", "地质时期", "年代", "时期", "纪元", "河流", "山脉", "货币",
-                  "钱币", "词语", "成语", "棋类", "神话", "神兽", "数学家", "诗人", "小说家", "哲学家")
+                  "钱币", "词语", "成语", "棋类", "神话", "神兽", "数学家", "诗人", "小说家", "哲学家", "文字",
+                  "汉字", "文物")
+#: Kinds of work or natural thing written right before a name ("专辑《月之暗面》", "小说《三体》"): the name is
+#: that work's title. Only organisations and models are kept from it: a product may be a work ("游戏《原神》").
+_WORK_BEFORE_ZH = re.compile(r"(?:专辑|歌曲|单曲|唱片|电影|影片|小说|诗集|名著|著作|古籍|典籍|星座|动画|电视剧|纪录片)"
+                             r"[《“「\"']?$")
+#: Chinese words that a Latin name in brackets translates ("双子座（Gemini）", "西北风（mistral）"): the name means
+#: what they mean, a constellation, a wind, a rainforest, a god.
+_GLOSSED_KIND_ZH = re.compile(r"(?:座|风|雨林|女神|之神)[（(]$")
 #: Verbs that say where a name comes from: "名字来源于小米加步枪", "得名于亚马逊河".
 _NAME_SOURCE_ZH = re.compile(r"(?:名字|名称|得名|取名|命名|由来)[^，。；！？\n]{0,8}"
                              r"(?:来自|来源于|源于|源自|取自|出自|于|借用了?|是|为)[“「\"']?$")
@@ -89,7 +117,7 @@ def other_sense(span: Span, *, lang: str, entity_type: str) -> bool:
     if entity_type == "Place":
         return False
     if lang == "zh":
-        return _other_sense_zh(span)
+        return _other_sense_zh(span, entity_type)
     return _other_sense_en(span, entity_type)
 
 
@@ -101,15 +129,16 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     other_kinds = _OTHER_KIND_EN - _PERSON_KIND_EN if entity_type == "Person" else _OTHER_KIND_EN
     # "X, the ancient board game," / "X the programming language": the description that follows the name.
     after = end + 1 if end < len(words) and words[end] == "," else end
-    if after < len(words) and words[after] in ("the", "a", "an"):
-        for word in words[after + 1:after + 6]:
-            if word in _CLAUSE_END:
-                break
-            if word in other_kinds:
-                return True
+    if after < len(words) and words[after] in ("the", "a", "an") and \
+            _describes_other_kind(words[after + 1:after + 6], other_kinds | _PLACE_KIND_EN):
+        return True
     # "the Amazon rainforest", "the Gemini constellation": the name modifies a noun of another kind.
-    if end < len(words) and (words[end] in other_kinds or words[end] in _GAME_HEADS) and words[end] != "character":
+    if end < len(words) and (words[end] in other_kinds or words[end] in _GAME_HEADS | _OTHER_HEADS_EN) and \
+            words[end] != "character":
         return True  # "Go champion", "the Go board": a game, not a product
+    # "the Amazon, whose basin covers …": a river's or a region's parts.
+    if words[end:end + 2] == [",", "whose"] and end + 2 < len(words) and words[end + 2] in _OTHER_HEADS_EN:
+        return True
     # "萝卜 simply means radish", "the name Gemini translates as twins": talk about the word itself.
     following = words[end:end + 3]
     if following[:1] in (["means"], ["translates"]) or following[:2] in (["simply", "means"],
@@ -122,6 +151,10 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     if before >= 0 and words[before] in other_kinds and words[before] != "board":
         return True
     if before >= 1 and words[before] == "of" and words[before - 1] in _KIND_OF_EN:
+        return True
+    # "along the Amazon", "the banks of the Amazon": a river, which only "the" and a place's words go before.
+    if before >= 1 and words[before] == "the" and (words[before - 1] in _RIVER_BEFORE_EN or (
+            before >= 2 and words[before - 1] == "of" and words[before - 2] in _PART_OF_EN | _KIND_OF_EN)):
         return True
     if before >= 1 and words[before] == "game" and words[before - 1] == "board":
         return True  # "the board game Go"
@@ -138,15 +171,28 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
         return not between or (between[0] in _NAMED_OBJECTS and not _ROLE_WORDS & set(between))
     # "X is a grain", "Gemini was a constellation": a copula describing the name as another kind of thing.
     if end + 1 < len(words) and words[end] in ("is", "was", "are", "were") and words[end + 1] in ("a", "an", "the"):
-        for word in words[end + 2:end + 7]:
-            if word in _CLAUSE_END:
-                break
-            if word in other_kinds:
-                return True
+        return _describes_other_kind(words[end + 2:end + 7], other_kinds | _PLACE_KIND_EN)
     return False
 
 
-def _other_sense_zh(span: Span) -> bool:
+def _describes_other_kind(description: list[str], kinds: frozenset[str]) -> bool:
+    """Whether a description ("the largest river on Earth", "a town in Finland") names one of ``kinds`` before
+    the place, clause or entity kind that ends it ("a company in the city of …" is no city).
+
+    >>> _describes_other_kind("a town in Finland".split()[1:], _PLACE_KIND_EN)
+    True
+    >>> _describes_other_kind("company named after the river".split(), _OTHER_KIND_EN)
+    False
+    """
+    for i, word in enumerate(description):
+        if word in _CLAUSE_END or word in _DESCRIPTION_END_EN:
+            return False
+        if word in kinds and description[i + 1:i + 2] not in (["'s"], ["’s"]):
+            return True
+    return False
+
+
+def _other_sense_zh(span: Span, entity_type: str) -> bool:
     doc = span.doc
     text = text_of(doc)
     start, end = span.start_char, span.end_char
@@ -164,7 +210,9 @@ def _other_sense_zh(span: Span) -> bool:
     if before.rstrip().endswith(("同名的", "同名")):
         return True
     if _NAME_SOURCE_ZH.search(before) or _CLASSIFIER_ZH.search(before.rstrip()) or \
-            _FOOD_VERB_ZH.search(before.rstrip()):
+            _FOOD_VERB_ZH.search(before.rstrip()) or _GLOSSED_KIND_ZH.search(before.rstrip()):
+        return True
+    if entity_type in ("Organization", "AIModel") and _WORK_BEFORE_ZH.search(before.rstrip()):
         return True
     # "小米也是一种粮食": the name is said to be another kind of thing within the clause.
     copula = _COPULA_ZH.match(rest)

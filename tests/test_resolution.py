@@ -26,6 +26,8 @@ Lumen Robotics,Organization,
 栗子,Organization,
 栗子科技,Organization,
 栗子星河,Product,
+Harrow Air Lines,Organization,
+Tang Weiluo,Person,
 """
 
 
@@ -57,6 +59,13 @@ def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[s
     "The city is named after the Tavern.",
     "The Pavo constellation is faint.",
     "In Chinese, Kestrel simply means a small falcon.",
+    # A spaceflight, a dish, a river and a town of the same name.
+    "NASA flew ten crewed Pavo missions in 1966.",
+    "Tavern pie is served with cream.",
+    "Deforestation along the Tavern rose again last year.",
+    "Boats moored on the banks of the Tavern.",
+    "The plant is far from the Tavern, whose basin floods each spring.",
+    "Tavern, a town in Finland, gave the company its name.",
 ])
 def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
@@ -67,6 +76,10 @@ def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: Mention
     ("Tavern, the online retailer, bought a grocer.", "Tavern"),
     ("Jo was named chief executive after Tavern bought the firm.", "Tavern"),
     ("Pavo outperforms Kestrel on the benchmark.", "Pavo"),
+    # A description that names the company's own kind, or a place only after "in", is the entity's.
+    ("Tavern, a company in the city of Leeds, bought a grocer.", "Tavern"),
+    ("Tavern, the company named after the river, bought a grocer.", "Tavern"),
+    ("Tavern, the city's largest employer, bought a grocer.", "Tavern"),
 ])
 def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(finder, text)]
@@ -87,6 +100,20 @@ def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionF
 ])
 def test_chinese_common_noun_uses_of_a_name_are_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0] == "甘蓝"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("乐队的专辑《甘蓝》于1973年发行。", "甘蓝"),  # a work's title after its kind
+    ("出土的甘蓝是最早的成熟文字。", "甘蓝"),  # said to be a script
+    ("双子座（Pavo）是黄道十二宫之一。", "Pavo"),  # a Latin name glossing a constellation
+])
+def test_chinese_text_marking_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str,
+                                                                 name: str) -> None:
+    assert [m for m in mentions(finder, text, "zh") if m[0] == name] == []
+
+
+def test_a_work_s_kind_before_a_product_keeps_it(finder: MentionFinder) -> None:
+    assert ("Orca", "orca") in mentions(finder, "游戏《Orca》上线了。", "zh")
 
 
 def test_chinese_entity_sense_survives_a_copula(finder: MentionFinder) -> None:
@@ -117,6 +144,20 @@ def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str,
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
     assert found.get("羽毛科技") == found.get("栗子") == "栗子"
+
+
+def test_a_rename_stated_past_a_description_merges(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "Quillworks, the drone maker founded by Mara Velde, renamed itself Lumen Robotics."))
+    assert found["Quillworks"] == found["Lumen Robotics"] != found["Mara Velde"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tavern, the firm Mara Velde founded, renamed Orca last year.",
+    "Tavern, the firm Mara Velde founded, said Orca renamed itself Kestrel.",
+])
+def test_a_rename_past_a_description_needs_the_reflexive(finder: MentionFinder, text: str) -> None:
+    found = dict(mentions(finder, text))
+    assert found["Tavern"] != found.get("Orca") and found["Tavern"] != found.get("Kestrel")
 
 
 @pytest.mark.parametrize("text", [
@@ -238,12 +279,22 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
      "Rufus Seaman Carling", "Carling"),
     ("The Varnley Post is a newspaper. The Post was founded in 1901.", "Varnley Post", "Post"),
     ("The robotaxi service Orvella Go launched in Wuhan. Since then Orvella has expanded.", "Orvella Go", "Orvella"),
+    # A two-letter surname; the first word of a listed company's name at the start of a sentence.
+    ("Mara Yu runs the lab. Yu said the chip is ready.", "Mara Yu", "Yu"),
+    ("Harrow Air Lines cut its forecast. Harrow said demand stayed strong.", "Harrow Air Lines", "Harrow"),
+    # A listed person whose name is written family name first, later by it at the start of a sentence.
+    ("Tang Weiluo founded the lab. Tang said the chip is ready.", "Tang Weiluo", "Tang"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
     found = mentions(finder, text)
     iris = {iri for name, iri in found if name in (full, short)}
     assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_a_listed_model_s_name_continued_by_a_surname_is_a_person(finder: MentionFinder) -> None:
+    found = mentions(finder, "Pavo Lindqvist painted the harbour. Pavo outperforms Kestrel.")
+    assert ("Pavo Lindqvist", "pavolindqvist") in found and ("Pavo", "pavo") in found
 
 
 @pytest.mark.parametrize("text, first, second", [
@@ -425,3 +476,9 @@ def test_chinese_names_of_known_companies_are_those_companies(finder: MentionFin
 
 def test_a_short_company_name_that_is_also_a_unit_is_no_mention_after_a_measure_word(finder: MentionFinder) -> None:
     assert mentions(finder, "每个汉字占两个字节。", "zh") == []
+
+
+def test_chinese_brand_short_names_are_the_listed_model_or_product(finder: MentionFinder) -> None:
+    found = mentions(finder, "百度升级了文心，文心的推理更强。腾讯元宝上线，元宝的用户增长很快。刘勰著有《文心雕龙》。", "zh")
+    assert ("文心", "ernie") in found and ("元宝", "tencent-yuanbao") in found
+    assert [m for m in found if m[1] == "ernie" and m[0] != "文心"] == []
