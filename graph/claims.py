@@ -36,6 +36,10 @@ Modality = Literal["asserted", "hedged", "planned"]
 _ZH_CLAUSE_BREAKS = frozenset(",;:()\uff0c\uff1b\uff1a\uff08\uff09\u2014\u3010\u3011\u300c\u300d\u300e\u300f!?\uff01\uff1f\u3002\n")
 _EN_CLAUSE_BREAKS = frozenset(";:()—–[]\n") | {"--"}
 _EN_SUBORDINATORS = frozenset(["but", "while", "whereas", "although", "though", "which", "who", "whom", "after", "before", "when", "because", "since", "unless", "until"])
+#: Coordinators that, after a comma outside a coordinated list, open a new clause.
+_EN_CLAUSE_COORDINATORS = frozenset(["and", "or", "so", "yet"])
+_EN_SEQUENCE_ADVERBS = frozenset(["then", "later", "also", "now", "soon", "subsequently", "since", "thereafter"])
+_EN_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
 _LIST_SEPARATORS = frozenset(["、", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
@@ -808,14 +812,29 @@ class _Sentence:
                 stripped = text.strip()
                 breaks = text in breaks_set or (bool(stripped) and stripped in breaks_set)
                 if text == "," and english:
-                    # English commas separate list items and appositives; only ", which/but/while …" splits.
-                    breaks = i + 1 < end and w[i + 1].lower() in _EN_SUBORDINATORS
+                    # English commas separate list items and appositives; only ", which/but/while …" splits,
+                    # and ", and" outside a list, which joins two clauses ("A bought a start-up, and B took a
+                    # stake in it": the second verb's arguments are not the first's).
+                    breaks = i + 1 < end and (w[i + 1].lower() in _EN_SUBORDINATORS or
+                                              (w[i + 1].lower() in _EN_CLAUSE_COORDINATORS and
+                                               self._opens_subject(i + 2)))
             if breaks:
                 clause += 1
                 ids[i] = -1  # the break itself belongs to no clause
                 continue
             ids[i] = clause
         return ids
+
+    def _opens_subject(self, i: int) -> bool:
+        """Whether a new subject starts at token ``i`` (after ", and"): a name or a pronoun, past an adverb of
+        sequence. Without one ("bought a café, and called it …") the verbs share the subject, one clause.
+
+        Only a subject tells two clauses from two verb phrases in a parser-less pipeline.
+        """
+        while i < self.sent.end and self.w[i].lower() in _EN_SEQUENCE_ADVERBS:
+            i += 1
+        return i < self.sent.end and (self.w[i].lower() in _EN_SUBJECT_PRONOUNS or
+                                      any(m.start == i for m in self.mentions))
 
     def _parentheticals(self) -> dict[int, int]:
         """English appositives and relative clauses between commas: ``X, which …, did Y``; token → segment id.

@@ -63,6 +63,27 @@ def test_y_qixia_de_x_gives_owns_y_x_for_a_product(text: str, owner: str, owned:
     assert (owned, "owns", owner) not in triples
 
 
+# ---------------------------------------------------------------- clauses
+@pytest.mark.parametrize("text, wrong", [
+    ("Anthropic bought a small start-up, and Amazon later took a stake in the company.",
+     ("Anthropic", "acquired", "Amazon")),
+    ("Google acquired a robotics firm last year, and Microsoft invested in the company in May.",
+     ("Google", "acquired", "Microsoft")),
+    ("Nokia acquired a chip designer, and then it partnered with Intel.", ("Nokia", "acquired", "Intel")),
+])
+def test_a_comma_and_a_new_subject_close_the_clause(text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Without a new subject the verbs share theirs: one clause, the list still whole.
+    ("Google bought a thermostat maker, and later acquired Fitbit.", ("Google", "acquired", "Fitbit")),
+    ("Google acquired DeepMind, Nest, and Fitbit.", ("Google", "acquired", "Fitbit")),
+])
+def test_a_comma_and_without_a_new_subject_keeps_the_clause(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
 # ---------------------------------------------------------------- lists
 @pytest.mark.parametrize("text, members, relation, other", [
     ("百度、阿里巴巴和腾讯都投资了智谱AI。", ["百度", "阿里巴巴", "腾讯"], "investedIn", "智谱AI"),
