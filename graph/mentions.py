@@ -33,6 +33,7 @@ from graph.alias_links import (
     short_forms,
     stated_aliases,
 )
+from graph.documents import HAN_CHARACTER
 from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
@@ -1206,7 +1207,7 @@ def _plural_references(doc: Doc, ents: list[Span], sentence_starts: list[int], t
     this sentence or the two before (a simple plural coreference). The span carries the first member; the
     members are kept under ``PLURAL_KEY`` (see :func:`plural_members`)."""
     found: list[tuple[str, int, int]] = []
-    if any("\u4e00" <= ch <= "\u9fff" for ch in doc.text[:200]):
+    if HAN_CHARACTER.search(doc.text[:200]):
         for match in _ZH_PLURAL.finditer(doc.text):
             span = doc.char_span(match.start(), match.end())
             if span is not None:
