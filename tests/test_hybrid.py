@@ -225,3 +225,36 @@ def test_the_screen_counts_only_the_relations_the_pairs_types_can_hold() -> None
     assert ("Sam Altman", "Microsoft") not in screened and ("Microsoft", "Sam Altman") not in screened
     unscreened = {(head, tail) for _, head, tail in _screened(text, HybridThresholds(screen=None), [])}
     assert ("Sam Altman", "Microsoft") in unscreened  # a Person-Organization pair is scored (worksFor fits it)
+
+
+class NearScorer(ScreenedScorer):
+    """A ScreenedScorer whose linear model leaves "noted" sentences' pairs 3 logits below the hybrid's 0.7 cut in
+    every relation (a margin of -2.15: "none" at 2.15, the relations at 0)."""
+
+    def linear_scores(self, pairs: Sequence[CandidatePair]) -> numpy.ndarray:  # type: ignore[type-arg]
+        rows = super().linear_scores(pairs)
+        for row, pair in zip(rows, pairs, strict=True):
+            if "noted" in pair.text:
+                row[:] = 0.0
+                row[self.labels.index("none")] = 2.15
+        return rows
+
+
+def test_the_screen_band_is_narrow_a_pair_three_logits_below_the_cut_skips_the_encoder() -> None:
+    # On the calibration split no pair reached the 0.7 cut from more than 2.5 logits below its linear score:
+    # the default band keeps this one from the encoder, the earlier band of 5 let it through.
+    text = "Microsoft noted OpenAI. Google praised Anthropic."
+    claims: list[tuple[str, str, str]] = []
+
+    def seen(thresholds: HybridThresholds) -> set[tuple[str, str]]:
+        scorer = NearScorer(none=0.9)
+        extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer,  # type: ignore[arg-type]
+                                    thresholds=thresholds)
+        assert [c.triple_names for c in extractor.extract_text(text, lang="en")] == claims
+        return {(p.text[p.head[0]:p.head[1]], p.text[p.tail[0]:p.tail[1]]) for p in scorer.seen}
+
+    assert HybridThresholds().screen == 2.5
+    narrow, wide = seen(HybridThresholds()), seen(HybridThresholds(screen=5.0))
+    assert ("Google", "Anthropic") in narrow and ("Google", "Anthropic") in wide
+    assert ("Microsoft", "OpenAI") not in narrow
+    assert ("Microsoft", "OpenAI") in wide and ("OpenAI", "Microsoft") in wide
