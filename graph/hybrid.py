@@ -164,7 +164,8 @@ class HybridExtractor(ClaimExtractor):
                              list[tuple[int, int, CandidatePair]], Any]:
         """The candidate pairs whose scores can change a claim, and their linear scores when the screen ran
         (else None): an entity pair (in one sentence, both orders, all their mentions) is scored only if a rule
-        claim links the two or the types fit some relation the model knows, in either direction. The rest (two
+        claim links the two or the types fit some relation the model knows, in either direction, and then only
+        through its closest two mentions (:func:`_closest`). The rest (two
         places, two dates ...) could neither be re-scored nor proposed, and scoring them was about a third of the
         hybrid's cost; the claims are the same without them. Then :attr:`HybridThresholds.screen` keeps from the
         encoder every pair that the linear model puts far below the cut, except those whose exact scores set a
@@ -176,7 +177,8 @@ class HybridExtractor(ClaimExtractor):
         for (i, j, _), group in zip(located, groups, strict=True):
             if group not in needed and (group[1] in ruled or self._types_fit(ents[i].label_, ents[j].label_)):
                 needed.add(group)
-        kept_groups = [(item, group) for item, group in zip(located, groups, strict=True) if group in needed]
+        kept_groups = _closest([(item, group) for item, group in zip(located, groups, strict=True) if group in needed],
+                               kb_ids)
         kept = [item for item, _ in kept_groups]
         screen = self.thresholds.screen
         if screen is None or getattr(self.scorer, "encoder_weight", 0.0) <= 0 or not kept:
@@ -391,6 +393,25 @@ class HybridExtractor(ClaimExtractor):
                      subject_type=subject.label_, object=obj.kb_id_, object_name=obj.text, object_type=obj.label_,
                      polarity=polarity, modality=modality, confidence=probability, inferred=False, evidence=evidence,
                      start=start, end=start + len(evidence), trigger="", extractor=self.model_name)
+
+
+def _closest(kept_groups: list[tuple[tuple[int, int, CandidatePair], tuple[int, frozenset[str]]]],
+             kb_ids: list[str]) -> list[tuple[tuple[int, int, CandidatePair], tuple[int, frozenset[str]]]]:
+    """Of the mention pairs of one ordered entity pair in one sentence, only the closest two mentions (the
+    least text between them, the first such pair on a tie): a name repeated in a sentence made a pair per
+    mention, a fifth of the pairs on the examples, and the nearer mentions are the ones a relation is read
+    from. Mentions without an entity id are kept as they are (their pairs are not one entity pair)."""
+    closest: dict[tuple[int, str, str], tuple[int, int]] = {}
+    for k, ((i, j, pair), (start, _)) in enumerate(kept_groups):
+        if not (kb_ids[i] and kb_ids[j]):
+            continue
+        gap = max(pair.head[0], pair.tail[0]) - min(pair.head[1], pair.tail[1])
+        key = (start, kb_ids[i], kb_ids[j])
+        if key not in closest or gap < closest[key][0]:
+            closest[key] = (gap, k)
+    chosen = {k for _, k in closest.values()}
+    return [item for k, item in enumerate(kept_groups)
+            if k in chosen or not (kb_ids[item[0][0]] and kb_ids[item[0][1]])]
 
 
 def _sentence_key(sent: Span, offset: int) -> int:

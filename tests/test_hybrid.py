@@ -258,3 +258,16 @@ def test_the_screen_band_is_narrow_a_pair_three_logits_below_the_cut_skips_the_e
     assert ("Google", "Anthropic") in narrow and ("Google", "Anthropic") in wide
     assert ("Microsoft", "OpenAI") not in narrow
     assert ("Microsoft", "OpenAI") in wide and ("OpenAI", "Microsoft") in wide
+
+
+def test_a_repeated_name_is_paired_through_its_closest_mention_only() -> None:
+    scorer = CountingScorer(none=0.9)
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)  # type: ignore[arg-type]
+    text = "Google said on Monday that Google had bought DeepMind."
+    doc = extractor.doc_for(text, lang="en")
+    assert [e.text for e in doc.ents].count("Google") == 2, [e.text for e in doc.ents]
+    extractor.extract(doc, lang="en")
+    second = text.index("Google", 1)
+    pairs = sorted((p.head, p.tail) for p in scorer.seen)
+    # One pair per order, through the second "Google" (the nearer one), not one per mention.
+    assert pairs == [((second, second + 6), (45, 53)), ((45, 53), (second, second + 6))]
