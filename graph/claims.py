@@ -323,6 +323,7 @@ class ClaimExtractor:
                 span_claims = _narrowest_readings(span_claims, self.schema)
                 if context.is_english:
                     span_claims += _gapped_claims(context, doc[start:end], span_claims, self.schema)
+                    span_claims += _elliptical_claims(context, doc[start:end], span_claims, self.schema)
                 for claim in span_claims:
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
                     if key not in found or found[key].confidence < claim.confidence:
@@ -668,7 +669,8 @@ class _Sentence:
                 between = [self.w[i].lower() for i in range(prev.end, mention.start)
                            if not self.w[i].isspace() and i not in self.bracketed]
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between) and \
-                        not self._parallel_possessors(prev, mention):
+                        not self._parallel_possessors(prev, mention) and \
+                        not (english and self.elliptical_subject(mention)):
                     groups[-1].append(mention)
                     continue
                 if between[:1] == ["及其"] and 1 < len(between) <= 3 and \
@@ -718,6 +720,12 @@ class _Sentence:
             self.w[i].isalpha() and self.w[i].islower() and i not in triggers and
             not self.w[i].endswith(("ing", "ed", "ly")) and self.w[i] not in _EN_SUBORDINATORS and
             self.w[i] not in _EN_RELATIVE_PRONOUNS and self.w[i] not in _FILLERS for i in words)
+
+    def elliptical_subject(self, mention: Span) -> bool:
+        """Whether ``mention`` is the subject of a clause whose verb stands for the one before: "Amazon invested in
+        Anthropic, and Google did too", "…, and Google followed suit". Such a name opens a clause of its own; it is
+        no member of the list before it."""
+        return _is_elliptical_predicate(self.words(mention.end, mention.end + 5))
 
     def _described_member(self, prev: Span, mention: Span) -> bool:
         """"Bernard Sumner and bassist Peter Hook", "A, drummer B and singer C": a list member after its
@@ -1878,6 +1886,34 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
     return False
 
 
+def _is_elliptical_predicate(words: list[str]) -> bool:
+    """Whether ``words`` (after a subject) are a verb that stands for the verb phrase before it: "did too", "did
+    so", "does as well", "followed suit", "later followed", "has too".
+
+    >>> _is_elliptical_predicate(["did", "too", "."]), _is_elliptical_predicate(["also", "followed", "suit"])
+    (True, True)
+    >>> _is_elliptical_predicate(["followed", "."]), _is_elliptical_predicate(["has", "as", "well"])
+    (True, True)
+    >>> _is_elliptical_predicate(["did", "not", "comment"]), _is_elliptical_predicate(["followed", "the", "deal"])
+    (False, False)
+    >>> _is_elliptical_predicate(["has", "also", "invested"]), _is_elliptical_predicate([])
+    (False, False)
+    """
+    while words and words[0] in _EN_SEQUENCE_ADVERBS:
+        words = words[1:]
+    if not words:
+        return False
+    verb, rest = words[0], words[1:3]
+    ends = not rest or not rest[0][:1].isalpha()
+    if verb in ("did", "does", "do"):
+        return ends or rest[0] in ("too", "so", "likewise", "the", "as", "also", "similarly")
+    if verb in ("followed", "follows", "follow"):
+        return ends or rest[0] in ("suit", "too", "later", "soon", "shortly", "in", "on", "months", "weeks", "days")
+    if verb in ("has", "have", "had", "was", "is", "will", "would"):
+        return bool(rest) and (rest[0] in ("too", "likewise") or rest == ["as", "well"])
+    return False
+
+
 def _common_noun_compound(before: list[str], after: list[str]) -> bool:
     """Whether a participle is the head of a compound whose first part, a common noun, is its agent ("state-owned",
     "family-run", "venture-backed"), with no "by" after it that names one ("majority-owned by X" does).
@@ -2183,6 +2219,36 @@ def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Sche
                                    object_name=ctx.names.get(obj.kb_id_, obj.text), object_type=obj.label_,
                                    confidence=round(claim.confidence * 0.9, 3)))
             at = agent2.end
+    return out
+
+
+def _elliptical_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Schema) -> list[Claim]:
+    """Claims of a later clause whose verb stands for the trigger's: "Amazon invested in Anthropic, and Google did
+    too" says Google invested in Anthropic. The new subject takes the place of the argument before the trigger
+    (its subject, or the patient of a passive: "X was bought by A, and Y was too").
+
+    >>> from graph.build import extract
+    >>> sorted(c.triple_names for c in extract("Amazon invested in Anthropic, and Google did too."))
+    [('Amazon', 'investedIn', 'Anthropic'), ('Google', 'investedIn', 'Anthropic')]
+    """
+    subjects = [m for m in ctx.mentions if m.start > trig.end and ctx.elliptical_subject(m) and
+                set(ctx.words(m.start - 2, m.start)) & {",", "and", "but", "while"} and
+                # "…, and Google did so with Gemma": a clause that names its own object is not a plain repeat.
+                not any(o.start >= m.end and ctx.same_clause(m.start, o.start) for o in ctx.mentions)]
+    out: list[Claim] = []
+    for new in subjects:
+        before = {m.kb_id_ for m in ctx.mentions if m.end <= trig.start and ctx.same_clause(m.start, trig.start)}
+        for claim in claims:
+            spec = schema.relations.get(claim.relation)
+            if claim.inferred or spec is None or new.kb_id_ in (claim.subject, claim.object):
+                continue
+            if claim.subject in before and claim.object not in before and spec.accepts(new.label_, claim.object_type):
+                out.append(replace(claim, subject=new.kb_id_, subject_name=ctx.names.get(new.kb_id_, new.text),
+                                   subject_type=new.label_, confidence=round(claim.confidence * 0.9, 3)))
+            elif claim.object in before and claim.subject not in before and \
+                    spec.accepts(claim.subject_type, new.label_):
+                out.append(replace(claim, object=new.kb_id_, object_name=ctx.names.get(new.kb_id_, new.text),
+                                   object_type=new.label_, confidence=round(claim.confidence * 0.9, 3)))
     return out
 
 

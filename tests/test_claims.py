@@ -945,3 +945,18 @@ def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expecte
 def test_a_past_office_verb_gives_works_for(text: str, expected: tuple[str, str, str]) -> None:
     # 曾任 / 历任 ("once held", "held in turn") take an office like 担任 does; the role is in the past, still worksFor.
     assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Amazon invested in Anthropic, and Google did too.", ("Google", "investedIn", "Anthropic"),
+     ("Amazon", "investedIn", "Google")),
+    ("Microsoft partnered with OpenAI in 2019, and Oracle later followed suit.", ("Oracle", "partnersWith", "OpenAI"),
+     ("Microsoft", "partnersWith", "Oracle")),
+    ("Nvidia backed Mistral, and Samsung has as well.", ("Samsung", "investedIn", "Mistral"),
+     ("Nvidia", "investedIn", "Samsung")),
+])
+def test_a_subject_with_a_standing_in_verb_opens_a_clause(text: str, expected: tuple[str, str, str],
+                                                          wrong: tuple[str, str, str]) -> None:
+    # "…, and Google did too": Google is the subject of a clause whose verb repeats the first, not a list member.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
