@@ -953,6 +953,11 @@ class _Sentence:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
             # belongs to the relative clause, not to the trigger before it.
             right = []
+        if right and (self.lang == "en" or self.is_english) and \
+                _reduced_relative_agent(self.words(trig.end, right[0].start)):
+            # "run on lines operated by SNCF", "trained on chips made by TSMC": the mention is the agent of a
+            # participle that describes a common noun after the trigger; that noun, not the mention, is the object.
+            right = []
         if right and right[0].end < self.sent.end and self._modifies_role(right[0], trig):
             # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
             # agent noun naming someone else.
@@ -977,6 +982,11 @@ class _Sentence:
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
+        if english and left_mention is not None and self.words(trig.end, trig.end + 1) == ["by"] and \
+                _object_of_preposition(self.words(left_mention.end, trig.start)):
+            # "Gemini runs on chips designed by Google": the participle describes the noun right before it, the
+            # object of a preposition; the mention before is the subject of another verb, and the patient is unnamed.
+            return _Arg(), _Arg(), 0.0
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
                 and not _is_zh_role_noun(trig.text):
             # "合并为 Google DeepMind", "merged into X": the result, not a participant; after a role noun 为 is a
@@ -1884,6 +1894,49 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
         return (words[0].endswith("ing") and words[0].isalpha() and len(words[0]) > 4) or \
             (words[0] in _EN_POSSESSIVE_PRONOUNS and words[1:2] == ["career"])
     return False
+
+
+def _reduced_relative_agent(words: list[str]) -> bool:
+    """Whether ``words`` (between a trigger and a mention) end in a common noun, a participle and "by": the mention
+    is the agent of a participle that modifies the noun ("lines operated by", "chips made by").
+
+    >>> _reduced_relative_agent(["lines", "operated", "by"]), _reduced_relative_agent(["the", "chips", "made", "by"])
+    (True, True)
+    >>> _reduced_relative_agent(["and", "published", "by"]), _reduced_relative_agent(["in", "2014", "by"])
+    (False, False)
+    >>> _reduced_relative_agent(["by"]), _reduced_relative_agent(["was", "later", "bought", "by"])
+    (False, False)
+    """
+    if len(words) < 3 or words[-1] != "by":
+        return False
+    participle, noun = words[-2], words[-3]
+    return (participle.endswith("ed") or participle in _EN_IRREGULAR_PARTICIPLES) and noun.isalpha() and \
+        noun not in _BE_FORMS and noun not in _EN_NOT_NOUNS and not noun.endswith(("ly", "ed"))
+
+
+def _object_of_preposition(words: list[str]) -> bool:
+    """Whether ``words`` (between a mention and a participle) end in a preposition and a common noun ("runs on
+    chips"), which the participle then describes. "of" is left out: "a line of phones made by X" describes X's line.
+
+    >>> _object_of_preposition(["runs", "on", "chips"]), _object_of_preposition(["is", "a", "line", "of", "phones"])
+    (True, False)
+    >>> _object_of_preposition(["is", "a", "player"]), _object_of_preposition(["on"])
+    (False, False)
+    """
+    return len(words) >= 2 and words[-2] in _EN_NOUN_PREPOSITIONS and words[-1].isalpha() and \
+        words[-1] not in _BE_FORMS and words[-1] not in _EN_NOT_NOUNS and not words[-1].endswith("ly")
+
+
+_EN_NOUN_PREPOSITIONS = frozenset(["on", "in", "with", "from", "using", "into", "onto", "against", "to", "via",
+                                   "under", "over", "through"])
+#: Irregular past participles that head a reduced relative clause ("chips made by TSMC").
+_EN_IRREGULAR_PARTICIPLES = frozenset(["made", "built", "run", "owned", "held", "led", "written", "sold", "bought",
+                                       "taken", "given", "known", "set", "begun", "drawn", "grown", "shown"])
+#: Words before a participle that make it a verb of the clause, not a modifier of a noun.
+_EN_NOT_NOUNS = frozenset(["and", "or", "but", "been", "being", "then", "also", "later", "first", "jointly", "once",
+                           "now", "since", "both", "either", "not", "never", "were", "was", "is", "are", "be", "has",
+                           "have", "had", "it", "he", "she", "they", "which", "who", "that", "originally", "partly",
+                           "in", "on", "at", "of", "to", "for", "with", "as", "all"])
 
 
 def _is_elliptical_predicate(words: list[str]) -> bool:

@@ -960,3 +960,22 @@ def test_a_subject_with_a_standing_in_verb_opens_a_clause(text: str, expected: t
     # "…, and Google did too": Google is the subject of a clause whose verb repeats the first, not a list member.
     triples = _triples(extract(text))
     assert expected in triples and wrong not in triples, triples
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The trains of Alstom run on lines operated by SNCF.", ("Alstom", "basedOn", "SNCF")),
+    ("Gemini runs on chips designed by Google.", ("Gemini", "developedBy", "Google")),
+    ("Copilot is built on models trained by OpenAI.", ("Copilot", "basedOn", "OpenAI")),
+])
+def test_the_agent_of_a_participle_after_a_noun_is_no_argument_of_another_verb(
+        text: str, wrong: tuple[str, str, str]) -> None:
+    # "lines operated by SNCF", "on chips designed by Google": the participle describes the common noun before it;
+    # the name after "by" is its agent, and the mention before the noun is the subject of another verb.
+    assert wrong not in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_participle_after_a_kind_noun_of_the_subject_keeps_its_agent() -> None:
+    # "a line of phones produced by X" describes the subject's line: the agent is the subject's maker.
+    assert ("Galaxy S", "manufacturedBy", "Samsung") in _triples(
+        extract("The Galaxy S is a line of phones produced by Samsung."))
+
