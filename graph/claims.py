@@ -555,6 +555,9 @@ class ClaimExtractor:
                 if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
                     # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
                     s, o = _pronoun_readings(s, o, spec)
+                if spec.name == "worksFor" and ctx.is_english and trig.text.lower() in _EN_JOIN_VERBS and \
+                        ctx.membership_body(o):
+                    continue  # "joined the Labour Party", "joined the band X": a member, not an employee
                 s_type, o_type = s.label_, o.label_
                 swap_penalty = 0.0
                 if not spec.accepts(s_type, o_type):
@@ -720,6 +723,17 @@ class _Sentence:
             self.w[i].isalpha() and self.w[i].islower() and i not in triggers and
             not self.w[i].endswith(("ing", "ed", "ly")) and self.w[i] not in _EN_SUBORDINATORS and
             self.w[i] not in _EN_RELATIVE_PRONOUNS and self.w[i] not in _FILLERS for i in words)
+
+    def membership_body(self, mention: Span) -> bool:
+        """Whether ``mention`` names a body one joins as a member, not an employer: a party, an armed force, a
+        band, a club or team, by the last word of its name ("the Labour Party", "the British Army", "Chelsea FC")
+        or by the noun before it ("the band Radiohead", "the club Ajax")."""
+        words = mention.text.split()
+        if words and (words[-1] in _MEMBERSHIP_NAME_HEADS or words[-1].upper() in _CLUB_INITIALS or
+                      words[0].upper() in _CLUB_INITIALS and len(words) > 1):
+            return True
+        before = self.words(mention.start - 2, mention.start)
+        return len(before) == 2 and before[0] in ("the", "a", "an") and before[1] in _MEMBERSHIP_NOUNS
 
     def elliptical_subject(self, mention: Span) -> bool:
         """Whether ``mention`` is the subject of a clause whose verb stands for the one before: "Amazon invested in
@@ -1894,6 +1908,19 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
         return (words[0].endswith("ing") and words[0].isalpha() and len(words[0]) > 4) or \
             (words[0] in _EN_POSSESSIVE_PRONOUNS and words[1:2] == ["career"])
     return False
+
+
+#: Verbs of joining: what they join decides whether the subject became an employee or a member.
+_EN_JOIN_VERBS = frozenset(["joined", "join", "joins", "joining", "rejoined", "will join"])
+#: Last words of the names of bodies people join as members: parties, armed forces, bands, clubs and teams.
+_MEMBERSHIP_NAME_HEADS = frozenset(["Party", "Army", "Navy", "Force", "Forces", "Corps", "Legion", "Guard", "Militia",
+                                    "Brigade", "Regiment", "Battalion", "Marines", "Club", "Team", "Band", "Movement",
+                                    "Front", "Brotherhood", "Choir"])
+#: Initials that mark a sports club's name ("Chelsea FC", "AC Milan", "Graz EC").
+_CLUB_INITIALS = frozenset(["FC", "F.C.", "AFC", "A.F.C.", "CF", "SC", "AC", "EC", "SV", "FK", "HC", "BC", "RFC", "CFC"])
+#: Nouns before a name that make it such a body: "joined the band Radiohead".
+_MEMBERSHIP_NOUNS = frozenset(["band", "party", "club", "team", "army", "navy", "militia", "choir", "squad",
+                               "side", "movement", "duo", "trio", "quartet"])
 
 
 def _reduced_relative_agent(words: list[str]) -> bool:

@@ -979,3 +979,18 @@ def test_a_participle_after_a_kind_noun_of_the_subject_keeps_its_agent() -> None
     assert ("Galaxy S", "manufacturedBy", "Samsung") in _triples(
         extract("The Galaxy S is a line of phones produced by Samsung."))
 
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Maria Keller joined the Green Party in 1998.", ("Maria Keller", "worksFor", "Green Party")),
+    ("After school, Tom Brandt joined the Royal Navy.", ("Tom Brandt", "worksFor", "Royal Navy")),
+    ("In 2004 Lena Ortiz joined the band Glass Harbour as its drummer.", ("Lena Ortiz", "worksFor", "Glass Harbour")),
+    ("The striker Paulo Reis is joining Porto FC next season.", ("Paulo Reis", "worksFor", "Porto FC")),
+])
+def test_joining_a_party_a_force_a_band_or_a_club_is_no_employment(text: str, wrong: tuple[str, str, str]) -> None:
+    # What is joined decides the relation: a party, an armed force, a band or a sports club takes members.
+    assert wrong not in _triples(extract(text)), _triples(extract(text))
+
+
+def test_joining_a_company_is_employment() -> None:
+    assert ("Maria Keller", "worksFor", "Kestrel Group") in _triples(
+        extract("Maria Keller joined the Kestrel Group as chief financial officer in 2019."))
