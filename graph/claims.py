@@ -996,6 +996,13 @@ class _Sentence:
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
+        if english and len(left) > 1 and trig.text.lower() in _EN_PART_NOUNS and \
+                self.words(left[-2].end, left[-1].start) in (["'s"], ["\u2019s"]) and \
+                not self.words(left[-1].end, trig.start) and \
+                (right_mention is None or self.words(trig.end, right_mention.start) not in ([], [","])):
+            # "Alphabet's Waymo unit", "Sega's Sonic Team division": the possessor owns the named part; the
+            # possessor holds the slot the trigger's own possessor or agent noun would ("the Alphabet unit Waymo").
+            return _Arg([left[-2]]), _Arg([left[-1]]), 0.0
         if english and left_mention is not None and self.words(trig.end, trig.end + 1) == ["by"] and \
                 _object_of_preposition(self.words(left_mention.end, trig.start)):
             # "Gemini runs on chips designed by Google": the participle describes the noun right before it, the
@@ -1910,6 +1917,8 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
     return False
 
 
+#: Nouns of an organisation's parts that may follow the part's name: "Alphabet's Waymo unit".
+_EN_PART_NOUNS = frozenset(["unit", "subsidiary", "division"])
 #: Verbs of joining: what they join decides whether the subject became an employee or a member.
 _EN_JOIN_VERBS = frozenset(["joined", "join", "joins", "joining", "rejoined", "will join"])
 #: Last words of the names of bodies people join as members: parties, armed forces, bands, clubs and teams.

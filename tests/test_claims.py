@@ -994,3 +994,13 @@ def test_joining_a_party_a_force_a_band_or_a_club_is_no_employment(text: str, wr
 def test_joining_a_company_is_employment() -> None:
     assert ("Maria Keller", "worksFor", "Kestrel Group") in _triples(
         extract("Maria Keller joined the Kestrel Group as chief financial officer in 2019."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alphabet's Waymo unit began testing robotaxis in Austin.", ("Waymo", "subsidiaryOf", "Alphabet")),
+    ("The game was made by Kestrel's Harbour Studio division in 1996.", ("Harbour Studio", "subsidiaryOf", "Kestrel")),
+    ("Microsoft's LinkedIn subsidiary cut 600 jobs.", ("LinkedIn", "subsidiaryOf", "Microsoft")),
+])
+def test_a_possessed_name_before_a_part_noun_is_the_possessors_part(text: str, expected: tuple[str, str, str]) -> None:
+    # "Alphabet's Waymo unit" says what "Alphabet's unit Waymo" says: the possessor owns the named part.
+    assert expected in _triples(extract(text)), _triples(extract(text))
