@@ -25,7 +25,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description, other_reading, plural_members, possessor_of
+from graph.mentions import (
+    MentionFinder,
+    is_demonym,
+    is_description,
+    other_reading,
+    plural_members,
+    possessor_of,
+)
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -627,7 +634,9 @@ class _Sentence:
                 if not is_description(ent.text):
                     self.names.setdefault(ent.kb_id_, ent.text)
         self.sent = sent
-        self.mentions = mentions
+        # An untyped "Danish" or "Greek" is an adjective of origin or a language (given mentions keep them as
+        # names): no argument of any claim, nor a subject that a later verb could share.
+        self.mentions = [m for m in mentions if not (m.label_ == "Entity" and len(m) == 1 and is_demonym(m.text))]
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.
         self.sources = sources
         self.lang = lang
