@@ -25,7 +25,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.mentions import MentionFinder, is_description, other_reading, plural_members, possessor_of
+from graph.mentions import (
+    MentionFinder,
+    is_demonym,
+    is_description,
+    other_reading,
+    plural_members,
+    possessor_of,
+)
 from graph.nlp import words_of
 from graph.schema import Cue, RelationSpec, Schema, Trigger, fits
 from graph.settings import Settings
@@ -323,6 +330,7 @@ class ClaimExtractor:
                 span_claims = _narrowest_readings(span_claims, self.schema)
                 if context.is_english:
                     span_claims += _gapped_claims(context, doc[start:end], span_claims, self.schema)
+                    span_claims += _elliptical_claims(context, doc[start:end], span_claims, self.schema)
                 for claim in span_claims:
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
                     if key not in found or found[key].confidence < claim.confidence:
@@ -554,6 +562,9 @@ class ClaimExtractor:
                 if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
                     # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
                     s, o = _pronoun_readings(s, o, spec)
+                if spec.name == "worksFor" and ctx.is_english and trig.text.lower() in _EN_JOIN_VERBS and \
+                        ctx.membership_body(o):
+                    continue  # "joined the Labour Party", "joined the band X": a member, not an employee
                 s_type, o_type = s.label_, o.label_
                 swap_penalty = 0.0
                 if not spec.accepts(s_type, o_type):
@@ -623,7 +634,9 @@ class _Sentence:
                 if not is_description(ent.text):
                     self.names.setdefault(ent.kb_id_, ent.text)
         self.sent = sent
-        self.mentions = mentions
+        # An untyped "Danish" or "Greek" is an adjective of origin or a language (given mentions keep them as
+        # names): no argument of any claim, nor a subject that a later verb could share.
+        self.mentions = [m for m in mentions if not (m.label_ == "Entity" and len(m) == 1 and is_demonym(m.text))]
         #: Starts of mentions that name a source ("according to Reuters"): never an argument.
         self.sources = sources
         self.lang = lang
@@ -668,7 +681,8 @@ class _Sentence:
                 between = [self.w[i].lower() for i in range(prev.end, mention.start)
                            if not self.w[i].isspace() and i not in self.bracketed]
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between) and \
-                        not self._parallel_possessors(prev, mention):
+                        not self._parallel_possessors(prev, mention) and \
+                        not (english and self.elliptical_subject(mention)):
                     groups[-1].append(mention)
                     continue
                 if between[:1] == ["及其"] and 1 < len(between) <= 3 and \
@@ -718,6 +732,23 @@ class _Sentence:
             self.w[i].isalpha() and self.w[i].islower() and i not in triggers and
             not self.w[i].endswith(("ing", "ed", "ly")) and self.w[i] not in _EN_SUBORDINATORS and
             self.w[i] not in _EN_RELATIVE_PRONOUNS and self.w[i] not in _FILLERS for i in words)
+
+    def membership_body(self, mention: Span) -> bool:
+        """Whether ``mention`` names a body one joins as a member, not an employer: a party, an armed force, a
+        band, a club or team, by the last word of its name ("the Labour Party", "the British Army", "Chelsea FC")
+        or by the noun before it ("the band Radiohead", "the club Ajax")."""
+        words = mention.text.split()
+        if words and (words[-1] in _MEMBERSHIP_NAME_HEADS or words[-1].upper() in _CLUB_INITIALS or
+                      words[0].upper() in _CLUB_INITIALS and len(words) > 1):
+            return True
+        before = self.words(mention.start - 2, mention.start)
+        return len(before) == 2 and before[0] in ("the", "a", "an") and before[1] in _MEMBERSHIP_NOUNS
+
+    def elliptical_subject(self, mention: Span) -> bool:
+        """Whether ``mention`` is the subject of a clause whose verb stands for the one before: "Amazon invested in
+        Anthropic, and Google did too", "…, and Google followed suit". Such a name opens a clause of its own; it is
+        no member of the list before it."""
+        return _is_elliptical_predicate(self.words(mention.end, mention.end + 5))
 
     def _described_member(self, prev: Span, mention: Span) -> bool:
         """"Bernard Sumner and bassist Peter Hook", "A, drummer B and singer C": a list member after its
@@ -945,6 +976,11 @@ class _Sentence:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun
             # belongs to the relative clause, not to the trigger before it.
             right = []
+        if right and (self.lang == "en" or self.is_english) and \
+                _reduced_relative_agent(self.words(trig.end, right[0].start)):
+            # "run on lines operated by SNCF", "trained on chips made by TSMC": the mention is the agent of a
+            # participle that describes a common noun after the trigger; that noun, not the mention, is the object.
+            right = []
         if right and right[0].end < self.sent.end and self._modifies_role(right[0], trig):
             # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
             # agent noun naming someone else.
@@ -969,6 +1005,18 @@ class _Sentence:
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
+        if english and len(left) > 1 and trig.text.lower() in _EN_PART_NOUNS and \
+                self.words(left[-2].end, left[-1].start) in (["'s"], ["\u2019s"]) and \
+                not self.words(left[-1].end, trig.start) and \
+                (right_mention is None or self.words(trig.end, right_mention.start) not in ([], [","])):
+            # "Alphabet's Waymo unit", "Sega's Sonic Team division": the possessor owns the named part; the
+            # possessor holds the slot the trigger's own possessor or agent noun would ("the Alphabet unit Waymo").
+            return _Arg([left[-2]]), _Arg([left[-1]]), 0.0
+        if english and left_mention is not None and self.words(trig.end, trig.end + 1) == ["by"] and \
+                _object_of_preposition(self.words(left_mention.end, trig.start)):
+            # "Gemini runs on chips designed by Google": the participle describes the noun right before it, the
+            # object of a preposition; the mention before is the subject of another verb, and the patient is unnamed.
+            return _Arg(), _Arg(), 0.0
         if right_mention is not None and self.words(trig.end, trig.end + 1) in (["为"], ["成"], ["成为"], ["into"]) \
                 and not _is_zh_role_noun(trig.text):
             # "合并为 Google DeepMind", "merged into X": the result, not a participant; after a role noun 为 is a
@@ -1878,6 +1926,92 @@ def _is_aspectual_use(after: list[str], trigger: str) -> bool:
     return False
 
 
+#: Nouns of an organisation's parts that may follow the part's name: "Alphabet's Waymo unit".
+_EN_PART_NOUNS = frozenset(["unit", "subsidiary", "division"])
+#: Verbs of joining: what they join decides whether the subject became an employee or a member.
+_EN_JOIN_VERBS = frozenset(["joined", "join", "joins", "joining", "rejoined", "will join"])
+#: Last words of the names of bodies people join as members: parties, armed forces, bands, clubs and teams.
+_MEMBERSHIP_NAME_HEADS = frozenset(["Party", "Army", "Navy", "Force", "Forces", "Corps", "Legion", "Guard", "Militia",
+                                    "Brigade", "Regiment", "Battalion", "Marines", "Club", "Team", "Band", "Movement",
+                                    "Front", "Brotherhood", "Choir"])
+#: Initials that mark a sports club's name ("Chelsea FC", "AC Milan", "Graz EC").
+_CLUB_INITIALS = frozenset(["FC", "F.C.", "AFC", "A.F.C.", "CF", "SC", "AC", "EC", "SV", "FK", "HC", "BC", "RFC", "CFC"])
+#: Nouns before a name that make it such a body: "joined the band Radiohead".
+_MEMBERSHIP_NOUNS = frozenset(["band", "party", "club", "team", "army", "navy", "militia", "choir", "squad",
+                               "side", "movement", "duo", "trio", "quartet"])
+
+
+def _reduced_relative_agent(words: list[str]) -> bool:
+    """Whether ``words`` (between a trigger and a mention) end in a common noun, a participle and "by": the mention
+    is the agent of a participle that modifies the noun ("lines operated by", "chips made by").
+
+    >>> _reduced_relative_agent(["lines", "operated", "by"]), _reduced_relative_agent(["the", "chips", "made", "by"])
+    (True, True)
+    >>> _reduced_relative_agent(["and", "published", "by"]), _reduced_relative_agent(["in", "2014", "by"])
+    (False, False)
+    >>> _reduced_relative_agent(["by"]), _reduced_relative_agent(["was", "later", "bought", "by"])
+    (False, False)
+    """
+    if len(words) < 3 or words[-1] != "by":
+        return False
+    participle, noun = words[-2], words[-3]
+    return (participle.endswith("ed") or participle in _EN_IRREGULAR_PARTICIPLES) and noun.isalpha() and \
+        noun not in _BE_FORMS and noun not in _EN_NOT_NOUNS and not noun.endswith(("ly", "ed"))
+
+
+def _object_of_preposition(words: list[str]) -> bool:
+    """Whether ``words`` (between a mention and a participle) end in a preposition and a common noun ("runs on
+    chips"), which the participle then describes. "of" is left out: "a line of phones made by X" describes X's line.
+
+    >>> _object_of_preposition(["runs", "on", "chips"]), _object_of_preposition(["is", "a", "line", "of", "phones"])
+    (True, False)
+    >>> _object_of_preposition(["is", "a", "player"]), _object_of_preposition(["on"])
+    (False, False)
+    """
+    return len(words) >= 2 and words[-2] in _EN_NOUN_PREPOSITIONS and words[-1].isalpha() and \
+        words[-1] not in _BE_FORMS and words[-1] not in _EN_NOT_NOUNS and not words[-1].endswith("ly")
+
+
+_EN_NOUN_PREPOSITIONS = frozenset(["on", "in", "with", "from", "using", "into", "onto", "against", "to", "via",
+                                   "under", "over", "through"])
+#: Irregular past participles that head a reduced relative clause ("chips made by TSMC").
+_EN_IRREGULAR_PARTICIPLES = frozenset(["made", "built", "run", "owned", "held", "led", "written", "sold", "bought",
+                                       "taken", "given", "known", "set", "begun", "drawn", "grown", "shown"])
+#: Words before a participle that make it a verb of the clause, not a modifier of a noun.
+_EN_NOT_NOUNS = frozenset(["and", "or", "but", "been", "being", "then", "also", "later", "first", "jointly", "once",
+                           "now", "since", "both", "either", "not", "never", "were", "was", "is", "are", "be", "has",
+                           "have", "had", "it", "he", "she", "they", "which", "who", "that", "originally", "partly",
+                           "in", "on", "at", "of", "to", "for", "with", "as", "all"])
+
+
+def _is_elliptical_predicate(words: list[str]) -> bool:
+    """Whether ``words`` (after a subject) are a verb that stands for the verb phrase before it: "did too", "did
+    so", "does as well", "followed suit", "later followed", "has too".
+
+    >>> _is_elliptical_predicate(["did", "too", "."]), _is_elliptical_predicate(["also", "followed", "suit"])
+    (True, True)
+    >>> _is_elliptical_predicate(["followed", "."]), _is_elliptical_predicate(["has", "as", "well"])
+    (True, True)
+    >>> _is_elliptical_predicate(["did", "not", "comment"]), _is_elliptical_predicate(["followed", "the", "deal"])
+    (False, False)
+    >>> _is_elliptical_predicate(["has", "also", "invested"]), _is_elliptical_predicate([])
+    (False, False)
+    """
+    while words and words[0] in _EN_SEQUENCE_ADVERBS:
+        words = words[1:]
+    if not words:
+        return False
+    verb, rest = words[0], words[1:3]
+    ends = not rest or not rest[0][:1].isalpha()
+    if verb in ("did", "does", "do"):
+        return ends or rest[0] in ("too", "so", "likewise", "the", "as", "also", "similarly")
+    if verb in ("followed", "follows", "follow"):
+        return ends or rest[0] in ("suit", "too", "later", "soon", "shortly", "in", "on", "months", "weeks", "days")
+    if verb in ("has", "have", "had", "was", "is", "will", "would"):
+        return bool(rest) and (rest[0] in ("too", "likewise") or rest == ["as", "well"])
+    return False
+
+
 def _common_noun_compound(before: list[str], after: list[str]) -> bool:
     """Whether a participle is the head of a compound whose first part, a common noun, is its agent ("state-owned",
     "family-run", "venture-backed"), with no "by" after it that names one ("majority-owned by X" does).
@@ -2183,6 +2317,36 @@ def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Sche
                                    object_name=ctx.names.get(obj.kb_id_, obj.text), object_type=obj.label_,
                                    confidence=round(claim.confidence * 0.9, 3)))
             at = agent2.end
+    return out
+
+
+def _elliptical_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Schema) -> list[Claim]:
+    """Claims of a later clause whose verb stands for the trigger's: "Amazon invested in Anthropic, and Google did
+    too" says Google invested in Anthropic. The new subject takes the place of the argument before the trigger
+    (its subject, or the patient of a passive: "X was bought by A, and Y was too").
+
+    >>> from graph.build import extract
+    >>> sorted(c.triple_names for c in extract("Amazon invested in Anthropic, and Google did too."))
+    [('Amazon', 'investedIn', 'Anthropic'), ('Google', 'investedIn', 'Anthropic')]
+    """
+    subjects = [m for m in ctx.mentions if m.start > trig.end and ctx.elliptical_subject(m) and
+                set(ctx.words(m.start - 2, m.start)) & {",", "and", "but", "while"} and
+                # "…, and Google did so with Gemma": a clause that names its own object is not a plain repeat.
+                not any(o.start >= m.end and ctx.same_clause(m.start, o.start) for o in ctx.mentions)]
+    out: list[Claim] = []
+    for new in subjects:
+        before = {m.kb_id_ for m in ctx.mentions if m.end <= trig.start and ctx.same_clause(m.start, trig.start)}
+        for claim in claims:
+            spec = schema.relations.get(claim.relation)
+            if claim.inferred or spec is None or new.kb_id_ in (claim.subject, claim.object):
+                continue
+            if claim.subject in before and claim.object not in before and spec.accepts(new.label_, claim.object_type):
+                out.append(replace(claim, subject=new.kb_id_, subject_name=ctx.names.get(new.kb_id_, new.text),
+                                   subject_type=new.label_, confidence=round(claim.confidence * 0.9, 3)))
+            elif claim.object in before and claim.subject not in before and \
+                    spec.accepts(claim.subject_type, new.label_):
+                out.append(replace(claim, object=new.kb_id_, object_name=ctx.names.get(new.kb_id_, new.text),
+                                   object_type=new.label_, confidence=round(claim.confidence * 0.9, 3)))
     return out
 
 

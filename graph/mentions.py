@@ -1137,8 +1137,10 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
         # A bare "公司" opening a clause is read like a pronoun: the company the text is about, not the nearest.
         pronoun = end - i == 1 and (doc[i].lower_ in _PRONOUNS or doc[i].text in _ZH_BARE_NOUNS)
         window = i - 60 if pronoun else -1
+        # An untyped "Danish" or "Greek" (a given mention of origin or language) is nothing "it" can mean.
         antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and
-                       e.label_ in _ANTECEDENT_LABELS.get(wanted, (wanted,))]
+                       e.label_ in _ANTECEDENT_LABELS.get(wanted, (wanted,)) and
+                       not (e.label_ == "Entity" and len(e) == 1 and is_demonym(e.text))]
         noun = doc[end - 1].lower_
         # A noun of a kind ("the chip", "这家实验室") tells entities of one class apart; every organisation is
         # "the company", and a company is not "called" a company by ", the company said" after its name.
@@ -1277,6 +1279,15 @@ def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int],
             found[token.i] = (ante.kb_id_, ante.label_)
     if found:
         doc.user_data[POSSESSOR_KEY] = found
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is an adjective of origin or a language ("Danish", "Greek", "Malaysian"), not a name.
+
+    >>> is_demonym("Danish"), is_demonym("Greek"), is_demonym("Denmark"), is_demonym("Ramboll")
+    (True, True, False, False)
+    """
+    return bool(_DEMONYM.search(word)) and word[:1].isupper()
 
 
 def possessor_of(doc: Doc, i: int) -> Span | None:

@@ -945,3 +945,62 @@ def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expecte
 def test_a_past_office_verb_gives_works_for(text: str, expected: tuple[str, str, str]) -> None:
     # 曾任 / 历任 ("once held", "held in turn") take an office like 担任 does; the role is in the past, still worksFor.
     assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Amazon invested in Anthropic, and Google did too.", ("Google", "investedIn", "Anthropic"),
+     ("Amazon", "investedIn", "Google")),
+    ("Microsoft partnered with OpenAI in 2019, and Oracle later followed suit.", ("Oracle", "partnersWith", "OpenAI"),
+     ("Microsoft", "partnersWith", "Oracle")),
+    ("Nvidia backed Mistral, and Samsung has as well.", ("Samsung", "investedIn", "Mistral"),
+     ("Nvidia", "investedIn", "Samsung")),
+])
+def test_a_subject_with_a_standing_in_verb_opens_a_clause(text: str, expected: tuple[str, str, str],
+                                                          wrong: tuple[str, str, str]) -> None:
+    # "…, and Google did too": Google is the subject of a clause whose verb repeats the first, not a list member.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The trains of Alstom run on lines operated by SNCF.", ("Alstom", "basedOn", "SNCF")),
+    ("Gemini runs on chips designed by Google.", ("Gemini", "developedBy", "Google")),
+    ("Copilot is built on models trained by OpenAI.", ("Copilot", "basedOn", "OpenAI")),
+])
+def test_the_agent_of_a_participle_after_a_noun_is_no_argument_of_another_verb(
+        text: str, wrong: tuple[str, str, str]) -> None:
+    # "lines operated by SNCF", "on chips designed by Google": the participle describes the common noun before it;
+    # the name after "by" is its agent, and the mention before the noun is the subject of another verb.
+    assert wrong not in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_participle_after_a_kind_noun_of_the_subject_keeps_its_agent() -> None:
+    # "a line of phones produced by X" describes the subject's line: the agent is the subject's maker.
+    assert ("Galaxy S", "manufacturedBy", "Samsung") in _triples(
+        extract("The Galaxy S is a line of phones produced by Samsung."))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Maria Keller joined the Green Party in 1998.", ("Maria Keller", "worksFor", "Green Party")),
+    ("After school, Tom Brandt joined the Royal Navy.", ("Tom Brandt", "worksFor", "Royal Navy")),
+    ("In 2004 Lena Ortiz joined the band Glass Harbour as its drummer.", ("Lena Ortiz", "worksFor", "Glass Harbour")),
+    ("The striker Paulo Reis is joining Porto FC next season.", ("Paulo Reis", "worksFor", "Porto FC")),
+])
+def test_joining_a_party_a_force_a_band_or_a_club_is_no_employment(text: str, wrong: tuple[str, str, str]) -> None:
+    # What is joined decides the relation: a party, an armed force, a band or a sports club takes members.
+    assert wrong not in _triples(extract(text)), _triples(extract(text))
+
+
+def test_joining_a_company_is_employment() -> None:
+    assert ("Maria Keller", "worksFor", "Kestrel Group") in _triples(
+        extract("Maria Keller joined the Kestrel Group as chief financial officer in 2019."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alphabet's Waymo unit began testing robotaxis in Austin.", ("Waymo", "subsidiaryOf", "Alphabet")),
+    ("The game was made by Kestrel's Harbour Studio division in 1996.", ("Harbour Studio", "subsidiaryOf", "Kestrel")),
+    ("Microsoft's LinkedIn subsidiary cut 600 jobs.", ("LinkedIn", "subsidiaryOf", "Microsoft")),
+])
+def test_a_possessed_name_before_a_part_noun_is_the_possessors_part(text: str, expected: tuple[str, str, str]) -> None:
+    # "Alphabet's Waymo unit" says what "Alphabet's unit Waymo" says: the possessor owns the named part.
+    assert expected in _triples(extract(text)), _triples(extract(text))
