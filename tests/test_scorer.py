@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -95,6 +96,13 @@ def test_trained_scorer_separates_relations_and_round_trips_through_disk(tmp_pat
         assert got == pytest.approx(want)
     assert loaded.labels == list(SCORER_LABELS)
     assert loaded.propose_threshold == scorer.propose_threshold
+    # A model folder written before the weights were gzipped (plain thinc bytes in ``model``) still loads.
+    weights = tmp_path / "model" / "claimgraph_relation_scorer" / "model"
+    weights.write_bytes(gzip.decompress(weights.with_suffix(".gz").read_bytes()))
+    weights.with_suffix(".gz").unlink()
+    plain = load_model(tmp_path / "model").get_pipe("claimgraph_relation_scorer")
+    for got, want in zip(plain.score(probe), before, strict=True):
+        assert got == pytest.approx(want)
 
 
 def test_encoder_sees_both_mentions_the_gap_and_a_bounded_window() -> None:
@@ -134,7 +142,7 @@ def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path) -> Non
     ensemble = with_encoder.get_pipe("claimgraph_relation_scorer")
     assert ensemble.encoder is not None and ensemble.encoder_weight == load_training_config()["encoder"]["weight"]
     save_model(with_encoder, tmp_path / "m", meta={})
-    assert (tmp_path / "m" / "claimgraph_relation_scorer" / "encoder").is_file()
+    assert (tmp_path / "m" / "claimgraph_relation_scorer" / "encoder.gz").is_file()
     loaded = load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer")
     assert loaded.encoder_weight == ensemble.encoder_weight
     for got, want in zip(loaded.score(pairs[:4]), ensemble.score(pairs[:4]), strict=True):
