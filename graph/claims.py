@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -104,6 +105,11 @@ _ZH_STAKE_VERBS = frozenset(["持股", "持有"])
 _ZH_STAKE_FIGURE_WORDS = frozenset(["N", "<", ">", "%", ".", "．", "％", "的", "股权", "股份", "股", "万股", "亿股", "和",
                                     "、", "及", "左右", "以上", "以外", "外", "分别", "约", "近", "超过", "经济权益",
                                     "权益", "万", "亿"])
+#: A stake after what 收购 buys ("收购 B 30% 股权", "对 B 部分股权的收购"): the quantity words, then the stake noun.
+_ZH_STAKE_BOUGHT = re.compile(r"^的?(?P<q>(?:约|共|合计|总计|已发行|的|剩余|余下|全部|所有|部分|少数股东|少数|控股|"
+                              r"[0-9.．<>N%％]|万|亿)*)(?:控股权|股权|股份|权益|股票|股)")
+#: Quantities that give the buyer control ("全部股权", "剩余 20% 股权" makes it whole, "控股权"): an acquisition.
+_ZH_CONTROL_STAKE = re.compile(r"全部|所有|控股|剩余|余下")
 #: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
 _ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
 _EN_COMITATIVE = frozenset(["with", "and"])
@@ -540,6 +546,11 @@ class ClaimExtractor:
                                        title_start=ctx.title_start(trig, subj, obj), relation=spec.name)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
+        if spec.name == "acquired" and not ctx.is_english and len(obj.spans) == 1 and \
+                ctx.minority_stake(trig, obj.spans[0]):
+            # "A 收购 B 30% 股权", "A 收购 B 部分股权": A buys into B without taking control. The verb's
+            # polarity and modality (above) stay those of the purchase.
+            spec = self.schema.relations["investedIn"]
         claims = []
         def name(span: Span) -> str:
             # "the company" names no one; show the entity it points at.
@@ -1295,6 +1306,31 @@ class _Sentence:
         if after[:1] and (after[0] in _ZH_STAKE_VERBS or after[0] == "持"):
             return None
         return first
+
+    def minority_stake(self, trig: Span, bought: Span) -> bool:
+        """Whether what a Chinese purchase verb buys is a stake in ``bought`` short of control: a figure under 50 %
+        ("收购 B 30% 的股权", "B 20% 股权被 A 收购"), a count of shares ("5000 万股"), or 部分/少数 ("收购 B 部分股权",
+        "少数股东股权"). All of it, the rest of it, a controlling stake, 50 % or more, a figure of unknown size or a
+        bare "收购 B 股权" is an acquisition of B."""
+        end = trig.start if bought.end <= trig.start else min(self.sent.end, bought.end + 12)
+        if bought.end > end or not self.same_clause(bought.start, trig.start):
+            return False
+        words = []
+        for i in range(bought.end, end):
+            if self.w[i] in _ZH_CLAUSE_BREAKS or any(m.start == i for m in self.mentions):
+                break
+            words.append(self.w[i].strip())
+        found = _ZH_STAKE_BOUGHT.match("".join(words))
+        if found is None:
+            return False
+        quantity = found.group("q")
+        if _ZH_CONTROL_STAKE.search(quantity) or found.group(0).endswith("控股权"):
+            return False
+        figure = re.search(r"([0-9]+(?:[.．][0-9]+)?)\s*[%％]", quantity)
+        if figure is not None:
+            return float(figure.group(1).replace("．", ".")) < 50
+        # A masked figure ("<N>%", in corpora) may be any size: the verb's acquisition stands.
+        return bool(re.search(r"部分|少数", quantity)) or ("<N>" not in quantity and bool(re.search(r"万|亿", quantity)))
 
     def _names_holder(self, role: Span, mention: Span) -> bool:
         """Whether a mention after a Chinese shareholder noun is the holder it names: right after it ("大股东 X",

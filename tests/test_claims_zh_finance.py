@@ -214,6 +214,27 @@ def test_a_seller_before_a_holding_word_is_not_what_is_bought() -> None:
     assert ("远景集团", "investedIn", "华安电器") in _triples(claims), _triples(claims)
 
 
+@pytest.mark.parametrize("text, relation", [
+    # A stake short of control is an investment in the company, not its acquisition ...
+    ("星河集团以5亿元收购了蓝海股份 30% 的股权。", "investedIn"),
+    ("星河集团拟收购蓝海股份的部分股权。", "investedIn"),
+    ("星河集团收购蓝海股份少数股东股权。", "investedIn"),
+    ("星河集团完成了对蓝海股份 20% 股权的收购。", "investedIn"),
+    ("蓝海股份 15% 的股份被星河集团收购。", "investedIn"),
+    # ... all of it, the rest of it, a controlling stake or a majority is one; so is a figure of unknown size.
+    ("星河集团收购蓝海股份全部股权。", "acquired"),
+    ("星河集团收购蓝海股份 100% 股权。", "acquired"),
+    ("星河集团收购蓝海股份剩余 20% 的股权。", "acquired"),
+    ("星河集团收购蓝海股份 51% 股权。", "acquired"),
+    ("星河集团收购蓝海股份控股权。", "acquired"),
+    ("星河集团收购蓝海股份<N>%股权。", "acquired"),
+    ("星河集团收购了蓝海股份。", "acquired"),
+])
+def test_buying_a_stake_short_of_control_is_an_investment(text: str, relation: str) -> None:
+    claims = [c for c in _given(text, "星河集团", "蓝海股份") if c.relation in ("investedIn", "acquired")]
+    assert {c.triple_names for c in claims} == {("星河集团", relation, "蓝海股份")}, _triples(claims)
+
+
 def test_what_is_held_stands_right_after_the_holding_word() -> None:
     # "所持…股份" names the holder right before it; a holder noun between ("大股东所持") is someone else, and a
     # mention further on ("…出售给 B") is no stake of the holder's.
