@@ -285,6 +285,30 @@ def test_taking_from_a_rivals_hands_and_going_to_war_are_competition(text: str, 
     assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("星河电器与华安电器的渠道争夺战愈演愈烈。", ("星河电器", "华安电器")),
+    ("家电零售之争：星河电器对战华安电器。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器将在华东市场正面对决。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器的价格战仍在升级。", ("星河电器", "华安电器")),
+    ("星河电器董事长立下目标：五年内赶超华安电器。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器同台竞技。", ("星河电器", "华安电器")),
+])
+def test_a_fight_or_a_chase_between_two_companies_is_competition(text: str, names: tuple[str, str]) -> None:
+    claims = _given(text, *names)
+    assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("星河电器、华安电器达成战略合作。", "partnersWith"),
+    ("星河电器、华安电器签署了合作协议。", "partnersWith"),
+    ("星河电器、华安电器宣布结成战略联盟。", "partnersWith"),
+])
+def test_a_list_before_a_light_verb_and_a_relation_noun_is_its_parties(text: str, relation: str) -> None:
+    # "A、B 达成战略合作": the list is the whole subject; the light verb only carries the relation noun.
+    claims = _given(text, "星河电器", "华安电器")
+    assert _symmetric(claims, relation) == {frozenset(("星河电器", "华安电器"))}, _triples(claims)
+
+
 def test_a_purchase_out_of_a_sellers_hands_is_no_contest() -> None:
     # "从 B 手中收购": B is the seller, a source, not a party to the deal.
     claims = _given("星河电器从华安电器手中收购了蓝海股份。", "星河电器", "华安电器", "蓝海股份")
