@@ -112,6 +112,10 @@ _ZH_STAKE_BOUGHT = re.compile(r"^的?(?P<q>(?:约|共|合计|总计|已发行|�
                               r"[0-9.．<>N%％]|万|亿)*)(?:控股权|股权|股份|权益|股票|股)")
 #: Quantities that give the buyer control ("全部股权", "剩余 20% 股权" makes it whole, "控股权"): an acquisition.
 _ZH_CONTROL_STAKE = re.compile(r"全部|所有|控股|剩余|余下")
+#: Words after "A 与 B" that make it a coordinated subject ("A 与 B 均…", "A 与 B 分别…"), not A with B.
+_ZH_COORDINATE_TAILS = frozenset(["均", "都", "分别", "共同", "一起", "双方", "两家", "同时", "皆", "各自", "先后", "相继"])
+#: "X 用于/用来 V": X is what is used for V, a resource, not V's agent.
+_ZH_PURPOSE_VERBS = frozenset(["用于", "用来", "用以", "用作"])
 #: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
 _ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
 _EN_COMITATIVE = frozenset(["with", "and"])
@@ -482,6 +486,11 @@ class ClaimExtractor:
                 not any(m.start <= trig.start - 2 < m.end for m in ctx.mentions) and \
                 _common_noun_compound(list(ctx.w[trig.start - 2:trig.start]), ctx.words(trig.end, trig.end + 1)):
             return []  # "he headed the state-owned monopoly X": the state owns it, not the mention before
+        if not ctx.is_english and spec.name == "developedBy" and \
+                (ctx.words(trig.start - 1, trig.start) or [""])[0] in _ZH_PURPOSE_VERBS:
+            # "H100 被微软用于训练 GPT-4", "这些数据将用于训练新模型": the sentence is about what is used (chips, data)
+            # and what for; whoever trains or builds the model is not named as its developer.
+            return []
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -1211,7 +1220,7 @@ class _Sentence:
                 # without a subject shares the one of the clause before.
                 subject = self._carried_subject(trig, [], usable)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
-                agent = _Arg(self.group_of(subject), fallback=True)
+                agent = _Arg(self._carried_group(subject, trig), fallback=True)
             elif subject is None and right_mention is not None and english and (
                     trig.text.lower().endswith(" of") or
                     words_after[:1] == ["of"] and _is_role_noun(trig.text)):
@@ -1697,6 +1706,19 @@ class _Sentence:
                 return same_kind[-1]
             return self._phrase_head(first, trig)
         return self._sentence_subject(trig)
+
+    def _carried_group(self, subject: Span, trig: Span) -> list[Span]:
+        """The subject an earlier clause lends a Chinese verb, with its list. "A 与 B 合作多年，去年又收购了 C": 与
+        before B and a verb (not 均/分别/共同…) is a comitative, so the lent subject is A alone; "A 与 B 均已上市，
+        并…" is a coordinated subject."""
+        group = self.group_of(subject)
+        if self.lang != "zh" or len(group) != 2 or self.same_clause(subject.start, trig.start) or \
+                not set(self.words(group[0].end, group[1].start)) & {"与", "同", "跟"}:
+            return group
+        after = [w for w in self.words(group[-1].end, group[-1].end + 2) if w not in _FILLERS]
+        if after[:1] and after[0] in _ZH_COORDINATE_TAILS:
+            return group
+        return [group[0]]
 
     def _sentence_subject(self, trig: Span) -> Span | None:
         """The entity that opens the sentence (a topic-prominent subject carried over commas); never a source

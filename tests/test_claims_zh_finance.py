@@ -125,6 +125,17 @@ def test_competition_from_a_list_is_competition_with_each_member() -> None:
     assert _symmetric(claims, "competesWith") == {frozenset({"阿里云", "腾讯云"}), frozenset({"阿里云", "华为云"})}
 
 
+def test_a_partner_after_yu_is_not_part_of_the_subject_a_later_clause_shares() -> None:
+    # "A 与 B 合作多年，又收购了 C": 与 B is a comitative of 合作; the clause after shares A alone. "A 与 B 均…"
+    # is a coordinated subject, shared whole.
+    names = ("星河集团", "华安电器", "蓝海股份")
+    claims = _given("星河集团与华安电器合作多年，去年又收购了蓝海股份。", *names)
+    assert {c.triple_names for c in claims if c.relation == "acquired"} == {("星河集团", "acquired", "蓝海股份")}
+    claims = _given("星河集团与华安电器均已上市，并先后收购了蓝海股份。", *names)
+    assert {c.triple_names for c in claims if c.relation == "acquired"} == {
+        ("星河集团", "acquired", "蓝海股份"), ("华安电器", "acquired", "蓝海股份")}
+
+
 # ---------------------------------------------------------------- stakes and subsidiaries
 def test_a_clause_without_subject_holds_the_stake_of_the_clause_before() -> None:
     claims = _given("为偿还到期债务,星河集团拟以三亿元的价格,将持有的蓝海股份股权挂牌转让。", "星河集团", "蓝海股份")
