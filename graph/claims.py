@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -79,7 +80,9 @@ _ZH_CLAUSE_MARKERS = frozenset(["与", "和", "同", "跟", "对", "向", "将",
 #: 双方展开合作", "A、B 两大巨头激烈竞争".
 _ZH_LIST_TAIL_WORDS = frozenset(["等", "均", "纷纷", "正在", "在", "曾", "共同", "一起", "相互", "互相", "彼此",
                                  "激烈", "展开", "进行", "形成", "之", "双方", "三方", "各方", "两家", "三家",
-                                 "几家", "多家", "两大", "三大", "四大", "持续", "一直", "长期", "直接", "正面"])
+                                 "几家", "多家", "两大", "三大", "四大", "持续", "一直", "长期", "直接", "正面",
+                                 # Light verbs before a relation noun: "A、B 达成战略合作", "A、B 签署合作协议".
+                                 "达成", "签署", "签订", "建立", "开展", "宣布", "启动", "深化", "结成", "缔结", "开启"])
 #: Words that name the organisation already in play ("担任公司首席执行官"), not a new one.
 _ZH_OWN_ORG = frozenset(["公司", "该公司", "本公司", "其", "集团", "该集团"])
 #: "与其" is 与 + 其 ("与其海外产品 TikTok 合并") unless it opens "与其…不如" (rather than).
@@ -111,6 +114,15 @@ _ZH_STAKE_VERBS = frozenset(["持股", "持有"])
 _ZH_STAKE_FIGURE_WORDS = frozenset(["N", "<", ">", "%", ".", "．", "％", "的", "股权", "股份", "股", "万股", "亿股", "和",
                                     "、", "及", "左右", "以上", "以外", "外", "分别", "约", "近", "超过", "经济权益",
                                     "权益", "万", "亿"])
+#: A stake after what 收购 buys ("收购 B 30% 股权", "对 B 部分股权的收购"): the quantity words, then the stake noun.
+_ZH_STAKE_BOUGHT = re.compile(r"^的?(?P<q>(?:约|共|合计|总计|已发行|的|剩余|余下|全部|所有|部分|少数股东|少数|控股|"
+                              r"[0-9.．<>N%％]|万|亿)*)(?:控股权|股权|股份|权益|股票|股)")
+#: Quantities that give the buyer control ("全部股权", "剩余 20% 股权" makes it whole, "控股权"): an acquisition.
+_ZH_CONTROL_STAKE = re.compile(r"全部|所有|控股|剩余|余下")
+#: Words after "A 与 B" that make it a coordinated subject ("A 与 B 均…", "A 与 B 分别…"), not A with B.
+_ZH_COORDINATE_TAILS = frozenset(["均", "都", "分别", "共同", "一起", "双方", "两家", "同时", "皆", "各自", "先后", "相继"])
+#: "X 用于/用来 V": X is what is used for V, a resource, not V's agent.
+_ZH_PURPOSE_VERBS = frozenset(["用于", "用来", "用以", "用作"])
 #: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
 _ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
 _EN_COMITATIVE = frozenset(["with", "and"])
@@ -482,6 +494,11 @@ class ClaimExtractor:
                 not any(m.start <= trig.start - 2 < m.end for m in ctx.mentions) and \
                 _common_noun_compound(list(ctx.w[trig.start - 2:trig.start]), ctx.words(trig.end, trig.end + 1)):
             return []  # "he headed the state-owned monopoly X": the state owns it, not the mention before
+        if not ctx.is_english and spec.name == "developedBy" and \
+                (ctx.words(trig.start - 1, trig.start) or [""])[0] in _ZH_PURPOSE_VERBS:
+            # "H100 被微软用于训练 GPT-4", "这些数据将用于训练新模型": the sentence is about what is used (chips, data)
+            # and what for; whoever trains or builds the model is not named as its developer.
+            return []
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
@@ -548,6 +565,11 @@ class ClaimExtractor:
                                        title_start=ctx.title_start(trig, subj, obj), relation=spec.name)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
+        if spec.name == "acquired" and not ctx.is_english and len(obj.spans) == 1 and \
+                ctx.minority_stake(trig, obj.spans[0]):
+            # "A 收购 B 30% 股权", "A 收购 B 部分股权": A buys into B without taking control. The verb's
+            # polarity and modality (above) stay those of the purchase.
+            spec = self.schema.relations["investedIn"]
         claims = []
         def name(span: Span) -> str:
             # "the company" names no one; show the entity it points at.
@@ -1246,7 +1268,7 @@ class _Sentence:
                 # without a subject shares the one of the clause before.
                 subject = self._carried_subject(trig, [], usable)
             if subject is not None and (right_mention is None or subject.start < right_mention.start):
-                agent = _Arg(self.group_of(subject), fallback=True)
+                agent = _Arg(self._carried_group(subject, trig), fallback=True)
             elif subject is None and right_mention is not None and english and (
                     trig.text.lower().endswith(" of") or
                     words_after[:1] == ["of"] and _is_role_noun(trig.text)):
@@ -1343,6 +1365,31 @@ class _Sentence:
         if after[:1] and (after[0] in _ZH_STAKE_VERBS or after[0] == "持"):
             return None
         return first
+
+    def minority_stake(self, trig: Span, bought: Span) -> bool:
+        """Whether what a Chinese purchase verb buys is a stake in ``bought`` short of control: a figure under 50 %
+        ("收购 B 30% 的股权", "B 20% 股权被 A 收购"), a count of shares ("5000 万股"), or 部分/少数 ("收购 B 部分股权",
+        "少数股东股权"). All of it, the rest of it, a controlling stake, 50 % or more, a figure of unknown size or a
+        bare "收购 B 股权" is an acquisition of B."""
+        end = trig.start if bought.end <= trig.start else min(self.sent.end, bought.end + 12)
+        if bought.end > end or not self.same_clause(bought.start, trig.start):
+            return False
+        words = []
+        for i in range(bought.end, end):
+            if self.w[i] in _ZH_CLAUSE_BREAKS or any(m.start == i for m in self.mentions):
+                break
+            words.append(self.w[i].strip())
+        found = _ZH_STAKE_BOUGHT.match("".join(words))
+        if found is None:
+            return False
+        quantity = found.group("q")
+        if _ZH_CONTROL_STAKE.search(quantity) or found.group(0).endswith("控股权"):
+            return False
+        figure = re.search(r"([0-9]+(?:[.．][0-9]+)?)\s*[%％]", quantity)
+        if figure is not None:
+            return float(figure.group(1).replace("．", ".")) < 50
+        # A masked figure ("<N>%", in corpora) may be any size: the verb's acquisition stands.
+        return bool(re.search(r"部分|少数", quantity)) or ("<N>" not in quantity and bool(re.search(r"万|亿", quantity)))
 
     def _names_holder(self, role: Span, mention: Span) -> bool:
         """Whether a mention after a Chinese shareholder noun is the holder it names: right after it ("大股东 X",
@@ -1707,6 +1754,19 @@ class _Sentence:
                 return same_kind[-1]
             return self._phrase_head(first, trig)
         return self._sentence_subject(trig)
+
+    def _carried_group(self, subject: Span, trig: Span) -> list[Span]:
+        """The subject an earlier clause lends a Chinese verb, with its list. "A 与 B 合作多年，去年又收购了 C": 与
+        before B and a verb (not 均/分别/共同…) is a comitative, so the lent subject is A alone; "A 与 B 均已上市，
+        并…" is a coordinated subject."""
+        group = self.group_of(subject)
+        if self.lang != "zh" or len(group) != 2 or self.same_clause(subject.start, trig.start) or \
+                not set(self.words(group[0].end, group[1].start)) & {"与", "同", "跟"}:
+            return group
+        after = [w for w in self.words(group[-1].end, group[-1].end + 2) if w not in _FILLERS]
+        if after[:1] and after[0] in _ZH_COORDINATE_TAILS:
+            return group
+        return [group[0]]
 
     def _sentence_subject(self, trig: Span) -> Span | None:
         """The entity that opens the sentence (a topic-prominent subject carried over commas); never a source

@@ -357,6 +357,24 @@ def test_a_name_glued_to_a_cue_verb_is_no_argument() -> None:
     assert not [c for c in claims if "否认公司" in c.triple_names], [c.triple_names for c in claims]
 
 
+@pytest.mark.parametrize("text", [
+    "英伟达表示，其 H100 芯片被微软用于训练 GPT-4。",
+    "微软称，这些数据将用于训练 Phi-3。",
+])
+def test_what_is_used_for_training_names_no_developer(text: str) -> None:
+    # "X 用于训练 Y": X (chips, data) is what is used; the sentence names no one as Y's developer.
+    assert not [c for c in extract(text) if c.relation == "developedBy" and c.trigger == "训练"], \
+        [c.triple_names for c in extract(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("混元由腾讯从零开始训练。", ("混元", "developedBy", "腾讯")),
+    ("腾讯使用自有数据训练了混元。", ("混元", "developedBy", "腾讯")),
+])
+def test_training_a_model_is_developing_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
 # ---------------------------------------------------------------- ownership
 def test_a_wholly_owned_subsidiary_is_not_an_owner() -> None:
     triples = _triples(extract("GitHub becomes a wholly owned subsidiary of Microsoft."))

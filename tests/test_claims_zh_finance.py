@@ -125,6 +125,17 @@ def test_competition_from_a_list_is_competition_with_each_member() -> None:
     assert _symmetric(claims, "competesWith") == {frozenset({"阿里云", "腾讯云"}), frozenset({"阿里云", "华为云"})}
 
 
+def test_a_partner_after_yu_is_not_part_of_the_subject_a_later_clause_shares() -> None:
+    # "A 与 B 合作多年，又收购了 C": 与 B is a comitative of 合作; the clause after shares A alone. "A 与 B 均…"
+    # is a coordinated subject, shared whole.
+    names = ("星河集团", "华安电器", "蓝海股份")
+    claims = _given("星河集团与华安电器合作多年，去年又收购了蓝海股份。", *names)
+    assert {c.triple_names for c in claims if c.relation == "acquired"} == {("星河集团", "acquired", "蓝海股份")}
+    claims = _given("星河集团与华安电器均已上市，并先后收购了蓝海股份。", *names)
+    assert {c.triple_names for c in claims if c.relation == "acquired"} == {
+        ("星河集团", "acquired", "蓝海股份"), ("华安电器", "acquired", "蓝海股份")}
+
+
 # ---------------------------------------------------------------- stakes and subsidiaries
 def test_a_clause_without_subject_holds_the_stake_of_the_clause_before() -> None:
     claims = _given("为偿还到期债务,星河集团拟以三亿元的价格,将持有的蓝海股份股权挂牌转让。", "星河集团", "蓝海股份")
@@ -214,6 +225,27 @@ def test_a_seller_before_a_holding_word_is_not_what_is_bought() -> None:
     assert ("远景集团", "investedIn", "华安电器") in _triples(claims), _triples(claims)
 
 
+@pytest.mark.parametrize("text, relation", [
+    # A stake short of control is an investment in the company, not its acquisition ...
+    ("星河集团以5亿元收购了蓝海股份 30% 的股权。", "investedIn"),
+    ("星河集团拟收购蓝海股份的部分股权。", "investedIn"),
+    ("星河集团收购蓝海股份少数股东股权。", "investedIn"),
+    ("星河集团完成了对蓝海股份 20% 股权的收购。", "investedIn"),
+    ("蓝海股份 15% 的股份被星河集团收购。", "investedIn"),
+    # ... all of it, the rest of it, a controlling stake or a majority is one; so is a figure of unknown size.
+    ("星河集团收购蓝海股份全部股权。", "acquired"),
+    ("星河集团收购蓝海股份 100% 股权。", "acquired"),
+    ("星河集团收购蓝海股份剩余 20% 的股权。", "acquired"),
+    ("星河集团收购蓝海股份 51% 股权。", "acquired"),
+    ("星河集团收购蓝海股份控股权。", "acquired"),
+    ("星河集团收购蓝海股份<N>%股权。", "acquired"),
+    ("星河集团收购了蓝海股份。", "acquired"),
+])
+def test_buying_a_stake_short_of_control_is_an_investment(text: str, relation: str) -> None:
+    claims = [c for c in _given(text, "星河集团", "蓝海股份") if c.relation in ("investedIn", "acquired")]
+    assert {c.triple_names for c in claims} == {("星河集团", relation, "蓝海股份")}, _triples(claims)
+
+
 def test_what_is_held_stands_right_after_the_holding_word() -> None:
     # "所持…股份" names the holder right before it; a holder noun between ("大股东所持") is someone else, and a
     # mention further on ("…出售给 B") is no stake of the holder's.
@@ -262,6 +294,30 @@ def test_the_subject_before_a_coverb_of_joining_shares_the_verb(coverb: str) -> 
 def test_taking_from_a_rivals_hands_and_going_to_war_are_competition(text: str, names: tuple[str, str]) -> None:
     claims = _given(text, *names)
     assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("星河电器与华安电器的渠道争夺战愈演愈烈。", ("星河电器", "华安电器")),
+    ("家电零售之争：星河电器对战华安电器。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器将在华东市场正面对决。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器的价格战仍在升级。", ("星河电器", "华安电器")),
+    ("星河电器董事长立下目标：五年内赶超华安电器。", ("星河电器", "华安电器")),
+    ("星河电器与华安电器同台竞技。", ("星河电器", "华安电器")),
+])
+def test_a_fight_or_a_chase_between_two_companies_is_competition(text: str, names: tuple[str, str]) -> None:
+    claims = _given(text, *names)
+    assert _symmetric(claims, "competesWith") == {frozenset(names)}, _triples(claims)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("星河电器、华安电器达成战略合作。", "partnersWith"),
+    ("星河电器、华安电器签署了合作协议。", "partnersWith"),
+    ("星河电器、华安电器宣布结成战略联盟。", "partnersWith"),
+])
+def test_a_list_before_a_light_verb_and_a_relation_noun_is_its_parties(text: str, relation: str) -> None:
+    # "A、B 达成战略合作": the list is the whole subject; the light verb only carries the relation noun.
+    claims = _given(text, "星河电器", "华安电器")
+    assert _symmetric(claims, relation) == {frozenset(("星河电器", "华安电器"))}, _triples(claims)
 
 
 def test_a_purchase_out_of_a_sellers_hands_is_no_contest() -> None:
