@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 
-.PHONY: train demo test install install-dev lint typecheck bench clean web tools js-checks eval
+.PHONY: train demo test install install-dev lint typecheck bench bench-hybrid clean web tools js-checks eval
 
 # The stamp files make re-runs cheap: pip runs again only when pyproject.toml changes.
 $(VENV)/.stamp-base: pyproject.toml
@@ -69,6 +69,12 @@ benchmarks/corpora/%-5MB-seed1/.complete: benchmarks/generate_corpus.py | instal
 
 bench: install $(BENCH_CORPORA)
 	$(PY) benchmarks/run_build_speed.py --zh benchmarks/corpora/zh-5MB-seed1 --en benchmarks/corpora/en-5MB-seed1
+
+# Issue 7's speed target: hybrid vs rules-only, each mode in a fresh process, on the examples and a mixed set.
+bench-hybrid: install $(BENCH_CORPORA)
+	$(PY) benchmarks/bench_hybrid_build.py examples/articles
+	$(PY) benchmarks/bench_hybrid_build.py --max-chars-per-path 135000 examples/articles \
+		benchmarks/corpora/en-5MB-seed1 benchmarks/corpora/zh-5MB-seed1
 
 # The relation scorer (graph/relation_scorer/model, shipped in the package) from the public corpora, fixed seed; prints the
 # training time, then the figures table of docs/model.md. TRAIN_DATA is never copied into the repository.
