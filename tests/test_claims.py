@@ -939,6 +939,20 @@ def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    (("Nova Labs released a new assistant on Monday, according to a statement on its website, and said that the "
+      "product would reach customers in Europe and Asia over the coming months as the firm widens its reach. "
+      "星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。"), {("张伟", "worksFor", "百度"), ("李明", "worksFor", "百度")}),
+    (("星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。Larry Page and Sergey Brin met at Stanford in 1995. "
+      "The two men founded Google in 1998."), {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")}),
+])
+def test_a_plural_reference_is_read_in_its_own_script_in_a_mixed_document(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    # A mixed document that opens in English still reads 两人, and one that opens in Chinese "the two men".
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
     ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
     ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
 ])
