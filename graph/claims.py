@@ -42,6 +42,15 @@ _EN_SEQUENCE_ADVERBS = frozenset(["then", "later", "also", "now", "soon", "subse
 _EN_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
 _LIST_SEPARATORS = frozenset(["、", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
+#: Words that count things before the list that spells them out ("three computers: A, B and C").
+_COUNT_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                          "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+#: Prepositions that make a counted phrase an adjunct of the verb ("in three sizes", "for two markets").
+_EN_ADJUNCT_PREPOSITIONS = frozenset(["in", "at", "for", "with", "from", "to", "on", "by", "into", "over", "across",
+                                      "among", "between", "under", "within"])
+_ZH_MEASURE_WORDS = frozenset("款个家种项台部")
+#: How far after its trigger a counted list may open, in tokens.
+_MAX_ENUMERATION_LEAD = 24
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
@@ -490,6 +499,10 @@ class ClaimExtractor:
                 subj, obj = _Arg(), lone
             elif not in_subject_role and not fits_object and fits_subject:
                 subj, obj = lone, _Arg()
+        if not trigger.inverse and all(m.start >= trig.end for m in obj.spans) and (obj or subj):
+            # "released Claude 3, a family of three models named A, B and C", "released three models: A, B and
+            # C": the listed names are released too.
+            obj = _Arg(obj.spans + ctx.enumerated_members(trig, obj.spans + subj.spans), obj.fallback)
         inferred = False
         doubtful_fill = False
         lone_spans = (subj or obj).spans
@@ -783,6 +796,59 @@ class _Sentence:
             items.append(owned)
             k += 2
         return items if len(items) > 1 else []
+
+    def enumerated_members(self, trig: Span, taken: Sequence[Span]) -> list[Span]:
+        """"released Claude 3, a family of three models named A, B and C", "announced M1 and three computers
+        that use it: A, B and C", "推出了三款产品：A、B 和 C": after the trigger, a count of things, then a colon or
+        "named"/"called" and the list that spells them out. The listed names are arguments of the trigger too.
+
+        The count must stand between the trigger and the colon with no other trigger or clause break between
+        ("said: A and B" counts nothing); the list must start right after the colon and hold two names at least.
+        """
+        w = self.w
+        triggers = {i for t in self.trigger_spans if t.start != trig.start for i in range(t.start, t.end)}
+        counted = blocked = False
+        opener = None
+        for k in range(trig.end, min(self.sent.end, trig.end + _MAX_ENUMERATION_LEAD)):
+            word = w[k].lower()
+            if word in (";", "\uff1b", ".", "\u3002") or (counted and k in triggers):
+                return []
+            if k in triggers:
+                # A verb between ("M1, the first processor it has designed, and three computers: …") owns what
+                # follows unless ", and" opens a new member of the trigger's own object.
+                blocked = True
+            elif word == "and" and k > 0 and w[k - 1] == ",":
+                blocked = False
+            if word in _COUNT_WORDS or (self.lang == "zh" and len(word) <= 3 and word[:1] in _ZH_NUMERALS
+                                         and word[-1:] in _ZH_MEASURE_WORDS):
+                before = next((w[j].lower() for j in range(k - 1, trig.start - 1, -1) if not w[j].isspace()), "")
+                if blocked or before in _EN_ADJUNCT_PREPOSITIONS:
+                    return []  # "introduced Gemini in three sizes: …": sizes of the one model, no list of objects
+                counted = True
+            elif counted and (word in (":", "\uff1a") or (self.is_english and word in ("named", "called"))):
+                opener = k
+                break
+        if opener is None:
+            return []
+        taken_ids = {m.kb_id_ for m in taken}
+        members: list[Span] = []
+        last = opener + 1
+        for mention in self.mentions:
+            if mention.start < last:
+                continue
+            gap = [w[i] for i in range(last, mention.start) if not w[i].isspace()]
+            # A member may carry an article and a short description: "a new MacBook Air", "a 13-inch MacBook Pro".
+            described = [g for g in gap if g.lower() not in _LIST_SEPARATORS and g.lower() not in ("a", "an", "the")]
+            if len(described) > 3 or not all(g.islower() or g.isdigit() or g == "-" for g in described) or \
+                    any(i in triggers for i in range(last, mention.start)):
+                break
+            if members and not set(gap) & _LIST_SEPARATORS:
+                break
+            members.append(mention)
+            last = mention.end
+        if len(members) < 2:
+            return []
+        return [m for m in members if m.kb_id_ not in taken_ids]
 
     def group_of(self, span: Span) -> list[Span]:
         for group in self.groups:

@@ -953,6 +953,26 @@ def test_a_plural_reference_is_read_in_its_own_script_in_a_mixed_document(
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Mistral AI on Monday released Mistral Large, a family of three models named Codestral, Pixtral and Ministral.",
+     {("Mistral AI", "released", "Mistral Large"), ("Mistral AI", "released", "Codestral"),
+      ("Mistral AI", "released", "Ministral")}),
+    ("Mistral AI on Monday released three models: Codestral, Pixtral and Ministral.",
+     {("Mistral AI", "released", "Codestral"), ("Mistral AI", "released", "Pixtral")}),
+    ("阿里巴巴今天发布了三款模型：Qwen2.5、QwQ 和 Qwen-VL。", {("阿里巴巴", "released", "QwQ"), ("阿里巴巴", "released", "Qwen-VL")}),
+])
+def test_a_counted_list_after_the_object_spells_out_more_objects(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "a family of three models named A, B and C", "三款模型：A、B 和 C": the listed names are objects too.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+
+
+def test_a_counted_adjunct_gives_no_objects() -> None:
+    # "in three sizes: …" counts sizes of the one model, not things the verb acts on.
+    triples = _triples(extract("Google introduced Gemini in three sizes: Gemini Ultra, Gemini Pro and Gemini Nano."))
+    assert ("Google", "released", "Gemini Nano") not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
     ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
     ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
 ])
