@@ -103,6 +103,8 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
+_ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
@@ -1032,6 +1034,18 @@ class _Sentence:
                 # "航天机电大股东上海航天与华融签约", "大股东和管理层未和复星商谈": the holder a shareholder noun
                 # names stands right after it (or after 为/是/包括); a later mention is some other word's.
                 right = []
+        if right and self.lang == "zh" and not self.is_english and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text):
+            # "接入京东投资的物流平台", "收购腾讯开发的 X": a name followed by a verb and 的 is the agent of a relative
+            # clause that modifies the verb's object; the object is what comes after 的, if it is named. A holding
+            # word is no such verb: "收购 A 所持有的股权", "A 旗下的 B" name the seller and the parent.
+            at = right[0].end
+            while at < self.sent.end and self.w[at].isspace():
+                at += 1
+            verb = next((t for t in self.trigger_spans if t.start == at and t.start != trig.start), None)
+            if verb is not None and self.words(verb.end, verb.end + 1) == ["的"] and \
+                    verb.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS:
+                right = [m for m in right if m.start > verb.end]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english

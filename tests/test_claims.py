@@ -972,6 +972,11 @@ def test_a_counted_adjunct_gives_no_objects() -> None:
     assert ("Google", "released", "Gemini Nano") not in triples, triples
 
 
+def test_the_agent_of_a_zh_relative_clause_is_not_the_object_before_it() -> None:
+    # "收购腾讯投资的一家公司": 腾讯 invested in the company bought; it was not bought itself.
+    assert ("阿里巴巴", "acquired", "腾讯") not in _triples(extract("阿里巴巴收购了腾讯投资的一家公司。"))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
     ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
