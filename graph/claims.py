@@ -2337,17 +2337,18 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
     is a delay, not a release.
     """
     starts = {span.start for span, _ in triggers}
-    # "推迟发布 X", "delayed releasing X": the event a delay verb governs is not itself asserted.
+    # "推迟发布 X", "delayed releasing X": the event a delay verb governs is not itself asserted; nor is what a
+    # test verb governs ("灰度测试接入 X 的搜索功能" tests the hook-up, it does not yet run on X).
     delayed_next = set()
     for span, trigger in triggers:
-        if trigger.relation == "delayed":
+        if trigger.relation in ("delayed", "betaTested"):
             nxt = span.end
             while nxt < len(doc) and doc[nxt].is_space:
                 nxt += 1
             delayed_next.add(nxt)
     out = []
     for span, trigger in triggers:
-        if span.start in delayed_next and trigger.relation != "delayed":
+        if span.start in delayed_next and trigger.relation not in ("delayed", "betaTested"):
             continue
         nxt = span.end
         while nxt < len(doc) and doc[nxt].is_space:

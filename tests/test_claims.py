@@ -972,6 +972,19 @@ def test_a_counted_adjunct_gives_no_objects() -> None:
     assert ("Google", "released", "Gemini Nano") not in triples, triples
 
 
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("钉钉本周宣布全面接入 DeepSeek-R1。", ("钉钉", "basedOn", "DeepSeek-R1"), None),
+    ("微信本周开始灰度测试 DeepSeek-R1。", ("微信", "betaTested", "DeepSeek-R1"), None),
+    ("微信开始灰度测试接入 DeepSeek-R1 的搜索功能。", ("微信", "betaTested", "DeepSeek-R1"), ("微信", "basedOn", "DeepSeek-R1")),
+])
+def test_a_product_that_plugs_in_a_model_is_based_on_it(text: str, expected: tuple[str, str, str],
+                                                         wrong: tuple[str, str, str] | None) -> None:
+    # 接入 (plug in) a model: the product runs on it; 灰度测试 (staged rollout) is a beta test, and a hook-up
+    # under test ("灰度测试接入 X") is tested, not yet in use.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
+
+
 def test_the_agent_of_a_zh_relative_clause_is_not_the_object_before_it() -> None:
     # "收购腾讯投资的一家公司": 腾讯 invested in the company bought; it was not bought itself.
     assert ("阿里巴巴", "acquired", "腾讯") not in _triples(extract("阿里巴巴收购了腾讯投资的一家公司。"))
