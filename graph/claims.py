@@ -360,6 +360,27 @@ class ClaimExtractor:
             owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
             if owner_pronoun is not None:
                 pairs.append((owner_pronoun, owned, owner_pronoun))
+        owns = self.schema.relations.get("owns")
+        for owner, owned in itertools.pairwise(mentions):
+            kind = _owned_kind(words[owner.end:owned.start])
+            # "Sprint's prepaid brand Boost Mobile", "Musk's rocket company SpaceX", "字节跳动的短视频应用抖音": the
+            # noun between names what is owned (a brand, an app, a person's company), not what was developed.
+            if owns is None or kind is None or owner.kb_id_ == owned.kb_id_ or \
+                    not (fits(owner.label_, owns.domain) and fits(owned.label_, owns.range)) or \
+                    "Entity" in (owner.label_, owned.label_) or \
+                    (kind in _PERSON_OWNED_KINDS and owner.label_ != "Person"):
+                continue
+            if ctx is None:
+                ctx = _Sentence(doc, sent, mentions, lang)
+            marker = doc[owner.end:owned.start]
+            polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation="owns")
+            evidence, start, end = ctx.evidence(offset)
+            claims.append(Claim(
+                doc_id=doc_id, relation="owns", subject=owner.kb_id_, subject_name=owner.text,
+                subject_type=owner.label_, object=owned.kb_id_, object_name=owned.text, object_type=owned.label_,
+                polarity=polarity, modality="asserted", confidence=0.6, inferred=False, evidence=evidence,
+                start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
+            ))
         for owner, owned, marker in pairs:
             if "Entity" in (owner.label_, owned.label_) or owner.kb_id_ == owned.kb_id_:
                 continue
@@ -2141,6 +2162,32 @@ def _is_possessive_marker(words: list[str]) -> bool:
     if joined.startswith("'s"):
         return " ".join(words[1:]).lower() in _EN_GENERATION_WORDS
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
+
+
+#: Nouns of what is owned rather than made, between a possessor and a name: "Sprint's prepaid brand Boost Mobile".
+_OWNED_KINDS = frozenset(["brand", "brands", "app", "label", "品牌", "应用", "子品牌"])
+#: Nouns of a company a person owns ("Musk's rocket company SpaceX"); a company's "company" is its subsidiary.
+_PERSON_OWNED_KINDS = frozenset(["company", "start-up", "startup", "firm", "公司"])
+
+
+def _owned_kind(words: list[str]) -> str | None:
+    """The noun of an owned thing that ends a possessive before a name, with up to two modifiers between:
+    "'s prepaid brand", "'s artificial intelligence start-up", "的短视频应用"; else None.
+
+    >>> _owned_kind(["'s", " ", "prepaid", " ", "brand", " "]), _owned_kind(["的", "短视频", "应用"])
+    ('brand', '应用')
+    >>> _owned_kind(["'s", " ", "new", " ", "model", " "]), _owned_kind(["and", " ", "brand"])
+    (None, None)
+    """
+    parts = [w.replace("\u2019", "'") for w in words if not w.isspace()]
+    if len(parts) < 2 or parts[0] not in ("'s", "的") or len(parts) > 4:
+        return None
+    noun = parts[-1].lower()
+    modifiers = parts[1:-1]
+    if noun not in _OWNED_KINDS | _PERSON_OWNED_KINDS or not all(
+            m.islower() or not m.isascii() for m in modifiers):
+        return None
+    return noun
 
 
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".

@@ -991,6 +991,21 @@ def test_the_agent_of_a_zh_relative_clause_is_not_the_object_before_it() -> None
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("ByteDance's video app TikTok grew fast last year.", ("ByteDance", "owns", "TikTok")),
+    ("Elon Musk's rocket company SpaceX launched a satellite.", ("Elon Musk", "owns", "SpaceX")),
+    ("字节跳动的短视频应用抖音上线了新功能。", ("字节跳动", "owns", "抖音")),
+])
+def test_a_possessive_with_a_noun_of_ownership_gives_owns(text: str, expected: tuple[str, str, str]) -> None:
+    # "X's brand / app Y", "a person's company Y": the noun names what is owned, not what X developed.
+    assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_company_called_another_company_s_company_is_no_ownership_claim() -> None:
+    # Between two organisations "company" would be a subsidiary; the possessive alone does not say owns.
+    assert ("Alphabet", "owns", "Google") not in _triples(extract("Alphabet's company Google grew."))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
     ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
 ])
