@@ -50,6 +50,15 @@ _EN_SEQUENCE_ADVERBS = frozenset(["then", "later", "also", "now", "soon", "subse
 _EN_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
 _LIST_SEPARATORS = frozenset(["、", ",", "/", "和", "与", "及", "以及", "跟", "同", "或", "and", "or", "&",
                               "as", "well", "plus"])
+#: Words that count things before the list that spells them out ("three computers: A, B and C").
+_COUNT_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                          "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+#: Prepositions that make a counted phrase an adjunct of the verb ("in three sizes", "for two markets").
+_EN_ADJUNCT_PREPOSITIONS = frozenset(["in", "at", "for", "with", "from", "to", "on", "by", "into", "over", "across",
+                                      "among", "between", "under", "within"])
+_ZH_MEASURE_WORDS = frozenset("款个家种项台部")
+#: How far after its trigger a counted list may open, in tokens.
+_MAX_ENUMERATION_LEAD = 24
 _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with", "以及"])
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
@@ -104,6 +113,8 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
+_ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 #: Legal forms and kinds that end a company's full name ("新华联控股有限公司", "河南投资集团").
@@ -369,6 +380,27 @@ class ClaimExtractor:
             owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
             if owner_pronoun is not None:
                 pairs.append((owner_pronoun, owned, owner_pronoun))
+        owns = self.schema.relations.get("owns")
+        for owner, owned in itertools.pairwise(mentions):
+            kind = _owned_kind(words[owner.end:owned.start])
+            # "Sprint's prepaid brand Boost Mobile", "Musk's rocket company SpaceX", "字节跳动的短视频应用抖音": the
+            # noun between names what is owned (a brand, an app, a person's company), not what was developed.
+            if owns is None or kind is None or owner.kb_id_ == owned.kb_id_ or \
+                    not (fits(owner.label_, owns.domain) and fits(owned.label_, owns.range)) or \
+                    "Entity" in (owner.label_, owned.label_) or \
+                    (kind in _PERSON_OWNED_KINDS and owner.label_ != "Person"):
+                continue
+            if ctx is None:
+                ctx = _Sentence(doc, sent, mentions, lang)
+            marker = doc[owner.end:owned.start]
+            polarity, _ = _modality(ctx, marker, cues, left_end=owner.end, relation="owns")
+            evidence, start, end = ctx.evidence(offset)
+            claims.append(Claim(
+                doc_id=doc_id, relation="owns", subject=owner.kb_id_, subject_name=owner.text,
+                subject_type=owner.label_, object=owned.kb_id_, object_name=owned.text, object_type=owned.label_,
+                polarity=polarity, modality="asserted", confidence=0.6, inferred=False, evidence=evidence,
+                start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
+            ))
         for owner, owned, marker in pairs:
             if "Entity" in (owner.label_, owned.label_) or owner.kb_id_ == owned.kb_id_:
                 continue
@@ -515,6 +547,10 @@ class ClaimExtractor:
                 subj, obj = _Arg(), lone
             elif not in_subject_role and not fits_object and fits_subject:
                 subj, obj = lone, _Arg()
+        if not trigger.inverse and all(m.start >= trig.end for m in obj.spans) and (obj or subj):
+            # "released Claude 3, a family of three models named A, B and C", "released three models: A, B and
+            # C": the listed names are released too.
+            obj = _Arg(obj.spans + ctx.enumerated_members(trig, obj.spans + subj.spans), obj.fallback)
         inferred = False
         doubtful_fill = False
         lone_spans = (subj or obj).spans
@@ -837,6 +873,59 @@ class _Sentence:
             k += 2
         return items if len(items) > 1 else []
 
+    def enumerated_members(self, trig: Span, taken: Sequence[Span]) -> list[Span]:
+        """"released Claude 3, a family of three models named A, B and C", "announced M1 and three computers
+        that use it: A, B and C", "推出了三款产品：A、B 和 C": after the trigger, a count of things, then a colon or
+        "named"/"called" and the list that spells them out. The listed names are arguments of the trigger too.
+
+        The count must stand between the trigger and the colon with no other trigger or clause break between
+        ("said: A and B" counts nothing); the list must start right after the colon and hold two names at least.
+        """
+        w = self.w
+        triggers = {i for t in self.trigger_spans if t.start != trig.start for i in range(t.start, t.end)}
+        counted = blocked = False
+        opener = None
+        for k in range(trig.end, min(self.sent.end, trig.end + _MAX_ENUMERATION_LEAD)):
+            word = w[k].lower()
+            if word in (";", "\uff1b", ".", "\u3002") or (counted and k in triggers):
+                return []
+            if k in triggers:
+                # A verb between ("M1, the first processor it has designed, and three computers: …") owns what
+                # follows unless ", and" opens a new member of the trigger's own object.
+                blocked = True
+            elif word == "and" and k > 0 and w[k - 1] == ",":
+                blocked = False
+            if word in _COUNT_WORDS or (self.lang == "zh" and len(word) <= 3 and word[:1] in _ZH_NUMERALS
+                                         and word[-1:] in _ZH_MEASURE_WORDS):
+                before = next((w[j].lower() for j in range(k - 1, trig.start - 1, -1) if not w[j].isspace()), "")
+                if blocked or before in _EN_ADJUNCT_PREPOSITIONS:
+                    return []  # "introduced Gemini in three sizes: …": sizes of the one model, no list of objects
+                counted = True
+            elif counted and (word in (":", "\uff1a") or (self.is_english and word in ("named", "called"))):
+                opener = k
+                break
+        if opener is None:
+            return []
+        taken_ids = {m.kb_id_ for m in taken}
+        members: list[Span] = []
+        last = opener + 1
+        for mention in self.mentions:
+            if mention.start < last:
+                continue
+            gap = [w[i] for i in range(last, mention.start) if not w[i].isspace()]
+            # A member may carry an article and a short description: "a new MacBook Air", "a 13-inch MacBook Pro".
+            described = [g for g in gap if g.lower() not in _LIST_SEPARATORS and g.lower() not in ("a", "an", "the")]
+            if len(described) > 3 or not all(g.islower() or g.isdigit() or g == "-" for g in described) or \
+                    any(i in triggers for i in range(last, mention.start)):
+                break
+            if members and not set(gap) & _LIST_SEPARATORS:
+                break
+            members.append(mention)
+            last = mention.end
+        if len(members) < 2:
+            return []
+        return [m for m in members if m.kb_id_ not in taken_ids]
+
     def group_of(self, span: Span) -> list[Span]:
         for group in self.groups:
             if span in group:
@@ -1024,6 +1113,18 @@ class _Sentence:
                 # "航天机电大股东上海航天与华融签约", "大股东和管理层未和复星商谈": the holder a shareholder noun
                 # names stands right after it (or after 为/是/包括); a later mention is some other word's.
                 right = []
+        if right and self.lang == "zh" and not self.is_english and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text):
+            # "接入京东投资的物流平台", "收购腾讯开发的 X": a name followed by a verb and 的 is the agent of a relative
+            # clause that modifies the verb's object; the object is what comes after 的, if it is named. A holding
+            # word is no such verb: "收购 A 所持有的股权", "A 旗下的 B" name the seller and the parent.
+            at = right[0].end
+            while at < self.sent.end and self.w[at].isspace():
+                at += 1
+            verb = next((t for t in self.trigger_spans if t.start == at and t.start != trig.start), None)
+            if verb is not None and self.words(verb.end, verb.end + 1) == ["的"] and \
+                    verb.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS:
+                right = [m for m in right if m.start > verb.end]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
@@ -2257,6 +2358,32 @@ def _is_possessive_marker(words: list[str]) -> bool:
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
 
 
+#: Nouns of what is owned rather than made, between a possessor and a name: "Sprint's prepaid brand Boost Mobile".
+_OWNED_KINDS = frozenset(["brand", "brands", "app", "label", "品牌", "应用", "子品牌"])
+#: Nouns of a company a person owns ("Musk's rocket company SpaceX"); a company's "company" is its subsidiary.
+_PERSON_OWNED_KINDS = frozenset(["company", "start-up", "startup", "firm", "公司"])
+
+
+def _owned_kind(words: list[str]) -> str | None:
+    """The noun of an owned thing that ends a possessive before a name, with up to two modifiers between:
+    "'s prepaid brand", "'s artificial intelligence start-up", "的短视频应用"; else None.
+
+    >>> _owned_kind(["'s", " ", "prepaid", " ", "brand", " "]), _owned_kind(["的", "短视频", "应用"])
+    ('brand', '应用')
+    >>> _owned_kind(["'s", " ", "new", " ", "model", " "]), _owned_kind(["and", " ", "brand"])
+    (None, None)
+    """
+    parts = [w.replace("\u2019", "'") for w in words if not w.isspace()]
+    if len(parts) < 2 or parts[0] not in ("'s", "的") or len(parts) > 4:
+        return None
+    noun = parts[-1].lower()
+    modifiers = parts[1:-1]
+    if noun not in _OWNED_KINDS | _PERSON_OWNED_KINDS or not all(
+            m.islower() or not m.isascii() for m in modifiers):
+        return None
+    return noun
+
+
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
 _POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
@@ -2481,17 +2608,18 @@ def _governing_triggers(triggers: list[tuple[Span, Trigger]], doc: Doc) -> list[
     is a delay, not a release.
     """
     starts = {span.start for span, _ in triggers}
-    # "推迟发布 X", "delayed releasing X": the event a delay verb governs is not itself asserted.
+    # "推迟发布 X", "delayed releasing X": the event a delay verb governs is not itself asserted; nor is what a
+    # test verb governs ("灰度测试接入 X 的搜索功能" tests the hook-up, it does not yet run on X).
     delayed_next = set()
     for span, trigger in triggers:
-        if trigger.relation == "delayed":
+        if trigger.relation in ("delayed", "betaTested"):
             nxt = span.end
             while nxt < len(doc) and doc[nxt].is_space:
                 nxt += 1
             delayed_next.add(nxt)
     out = []
     for span, trigger in triggers:
-        if span.start in delayed_next and trigger.relation != "delayed":
+        if span.start in delayed_next and trigger.relation not in ("delayed", "betaTested"):
             continue
         nxt = span.end
         while nxt < len(doc) and doc[nxt].is_space:

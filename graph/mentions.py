@@ -1208,17 +1208,18 @@ def _plural_references(doc: Doc, ents: list[Span], sentence_starts: list[int], t
     """"两人", "双方", "the two companies" → the two members of the last list of two names of a fitting class in
     this sentence or the two before (a simple plural coreference). The span carries the first member; the
     members are kept under ``PLURAL_KEY`` (see :func:`plural_members`)."""
+    # Both scripts are read everywhere: each pattern is written in one script, so it only matches words of
+    # that script, and a mixed document may open in either language.
     found: list[tuple[str, int, int]] = []
-    if HAN_CHARACTER.search(doc.text[:200]):
+    if HAN_CHARACTER.search(doc.text):
         for match in _ZH_PLURAL.finditer(doc.text):
             span = doc.char_span(match.start(), match.end())
             if span is not None:
                 found.append((_ZH_PLURALS[match.group(0)], span.start, span.end))
-    else:
-        lowered = [t.lower_ for t in doc]
-        for words, wanted in _EN_PLURALS.items():
-            n = len(words)
-            found += [(wanted, i, i + n) for i in range(len(lowered) - n + 1) if tuple(lowered[i:i + n]) == words]
+    lowered = [t.lower_ for t in doc]
+    for words, wanted in _EN_PLURALS.items():
+        n = len(words)
+        found += [(wanted, i, i + n) for i in range(len(lowered) - n + 1) if tuple(lowered[i:i + n]) == words]
     out, members = [], {}
     for wanted, i, end in sorted(found, key=lambda m: m[1]):
         if any(j in taken for j in range(i, end)):

@@ -957,6 +957,73 @@ def test_a_plural_reference_stands_for_both_members_of_a_list(text: str, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    (("Nova Labs released a new assistant on Monday, according to a statement on its website, and said that the "
+      "product would reach customers in Europe and Asia over the coming months as the firm widens its reach. "
+      "星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。"), {("张伟", "worksFor", "百度"), ("李明", "worksFor", "百度")}),
+    (("星辰科技由张伟和李明于2019年创立。去年，两人一起加入了百度。Larry Page and Sergey Brin met at Stanford in 1995. "
+      "The two men founded Google in 1998."), {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin")}),
+])
+def test_a_plural_reference_is_read_in_its_own_script_in_a_mixed_document(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    # A mixed document that opens in English still reads 两人, and one that opens in Chinese "the two men".
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistral AI on Monday released Mistral Large, a family of three models named Codestral, Pixtral and Ministral.",
+     {("Mistral AI", "released", "Mistral Large"), ("Mistral AI", "released", "Codestral"),
+      ("Mistral AI", "released", "Ministral")}),
+    ("Mistral AI on Monday released three models: Codestral, Pixtral and Ministral.",
+     {("Mistral AI", "released", "Codestral"), ("Mistral AI", "released", "Pixtral")}),
+    ("阿里巴巴今天发布了三款模型：Qwen2.5、QwQ 和 Qwen-VL。", {("阿里巴巴", "released", "QwQ"), ("阿里巴巴", "released", "Qwen-VL")}),
+])
+def test_a_counted_list_after_the_object_spells_out_more_objects(text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "a family of three models named A, B and C", "三款模型：A、B 和 C": the listed names are objects too.
+    triples = _triples(extract(text))
+    assert expected <= triples, triples
+
+
+def test_a_counted_adjunct_gives_no_objects() -> None:
+    # "in three sizes: …" counts sizes of the one model, not things the verb acts on.
+    triples = _triples(extract("Google introduced Gemini in three sizes: Gemini Ultra, Gemini Pro and Gemini Nano."))
+    assert ("Google", "released", "Gemini Nano") not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("钉钉本周宣布全面接入 DeepSeek-R1。", ("钉钉", "basedOn", "DeepSeek-R1"), None),
+    ("微信本周开始灰度测试 DeepSeek-R1。", ("微信", "betaTested", "DeepSeek-R1"), None),
+    ("微信开始灰度测试接入 DeepSeek-R1 的搜索功能。", ("微信", "betaTested", "DeepSeek-R1"), ("微信", "basedOn", "DeepSeek-R1")),
+])
+def test_a_product_that_plugs_in_a_model_is_based_on_it(text: str, expected: tuple[str, str, str],
+                                                         wrong: tuple[str, str, str] | None) -> None:
+    # 接入 (plug in) a model: the product runs on it; 灰度测试 (staged rollout) is a beta test, and a hook-up
+    # under test ("灰度测试接入 X") is tested, not yet in use.
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples, triples
+
+
+def test_the_agent_of_a_zh_relative_clause_is_not_the_object_before_it() -> None:
+    # "收购腾讯投资的一家公司": 腾讯 invested in the company bought; it was not bought itself.
+    assert ("阿里巴巴", "acquired", "腾讯") not in _triples(extract("阿里巴巴收购了腾讯投资的一家公司。"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ByteDance's video app TikTok grew fast last year.", ("ByteDance", "owns", "TikTok")),
+    ("Elon Musk's rocket company SpaceX launched a satellite.", ("Elon Musk", "owns", "SpaceX")),
+    ("字节跳动的短视频应用抖音上线了新功能。", ("字节跳动", "owns", "抖音")),
+])
+def test_a_possessive_with_a_noun_of_ownership_gives_owns(text: str, expected: tuple[str, str, str]) -> None:
+    # "X's brand / app Y", "a person's company Y": the noun names what is owned, not what X developed.
+    assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_company_called_another_company_s_company_is_no_ownership_claim() -> None:
+    # Between two organisations "company" would be a subsidiary; the possessive alone does not say owns.
+    assert ("Alphabet", "owns", "Google") not in _triples(extract("Alphabet's company Google grew."))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("王强曾任网易副总裁。", ("王强", "worksFor", "网易")),
     ("张伟目前担任星辰科技首席执行官，他此前历任百度高级副总裁。", ("张伟", "worksFor", "百度")),
 ])
