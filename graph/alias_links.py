@@ -770,6 +770,23 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
             else (first, second)
         evidence = text_of(doc)[first.start_char:second.end_char]
         renames.setdefault(lose.kb_id_, (keep.kb_id_, keep.label_, evidence))
+    # "Corrigan Motor Company was founded in 1908. The firm was renamed Corrigan Automotive in 1952": a company
+    # history states its renames of the company it is about through a description. The description's antecedent is
+    # only trusted when it is the text's topic, the organisation it names first.
+    topic = next((e for e in ordered if e.label_ == "Organization"), None)
+    for described in ents:
+        if topic is None or (described.start, described.end) not in descriptions or described.kb_id_ != topic.kb_id_:
+            continue
+        renamed = next((e for e in ordered if e.start >= described.end), None)
+        if renamed is None or renamed.kb_id_ in known_iris or renamed.kb_id_ == topic.kb_id_ or \
+                renamed.kb_id_ in renames:
+            continue
+        between = text_of(doc)[described.end_char:renamed.start_char]
+        if len(between) <= 40 and not _SENTENCE_END.search(between) and \
+                pattern.match(between.lower() if lang != "zh" else between) and \
+                not (renamed.end < len(doc) and doc[renamed.end].text in ("'s", "’s", "'", "’", "的")):
+            renames[renamed.kb_id_] = (topic.kb_id_, topic.label_, text_of(doc)[described.start_char:
+                                                                                renamed.end_char])
     if not renames:
         return ents
     out = []

@@ -151,6 +151,12 @@ def test_a_rename_stated_past_a_description_merges(finder: MentionFinder) -> Non
     assert found["Quillworks"] == found["Lumen Robotics"] != found["Mara Velde"]
 
 
+def test_a_company_history_s_rename_through_a_description_merges(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "Harnell Motor Company was founded in 1908 by Ada Quist. The firm was renamed "
+                                  "Harnell Automotive in 1952."))
+    assert found["Harnell Motor Company"] == found["Harnell Automotive"] != found["Ada Quist"]
+
+
 @pytest.mark.parametrize("text", [
     "Tavern, the firm Mara Velde founded, renamed Orca last year.",
     "Tavern, the firm Mara Velde founded, said Orca renamed itself Kestrel.",
