@@ -706,6 +706,10 @@ class MentionFinder:
                                 words[end].isupper() and end + 1 < len(words) and glued_space[end] and
                                 words[end + 1][:1].isupper() and _LATIN_NAME.match(words[end + 1]) is not None)):
                         end += 1
+                    # "Moonshot AI（月之暗面）", "Galaxy AI": "AI" after a capitalised name is part of it (a company's or
+                    # a product's: the text types it).
+                    if end < len(words) and words[end] == "AI" and glued_space[end - 1] and words[end - 1][:1].isupper():
+                        end += 1
                     spans.append(self._new_span(doc, i, end, "Entity"))
             elif _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS and (
                     text.endswith(_ORG_SUFFIXES) or text.endswith(_ZH_TRADE_SUFFIXES)):

@@ -454,6 +454,7 @@ def test_a_former_name_stated_after_a_company_is_that_company(finder: MentionFin
     ("澜石医药（原名澜石生物）宣布新药获批。澜石医药称将于明年销售。", "澜石医药", "澜石生物"),
     ("青岚控股，又称青岚集团，是一家港口运营商。", "青岚控股", "青岚集团"),
     ("Vorlane Robotics（中文名：沃澜智能）完成融资。沃澜智能称资金将用于研发。", "Vorlane Robotics", "沃澜智能"),
+    ("Quarrow AI（中文名：夸若智能）完成融资。夸若智能称资金将用于研发。", "Quarrow AI", "夸若智能"),
     # A stock code before the short name in the brackets is a name of the company too.
     ("岚峰新能源科技股份有限公司（300999.SZ，下称“岚峰新能源”）拟建新厂。", "岚峰新能源科技股份有限公司", "300999.SZ"),
     ("岚峰新能源科技股份有限公司（300999.SZ，下称“岚峰新能源”）拟建新厂。", "岚峰新能源科技股份有限公司", "岚峰新能源"),
