@@ -50,16 +50,16 @@ _STATED_EN = re.compile(
     # "X, the social network formerly called Twitter", "Facebook (now Meta)", "X, formerly Twitter"
     r"^\s*[,(]?\s*(?:(?:the|a|an)\s+[^,;()]{0,40}?\s+)?(?:(?:which|that|who)\s+(?:was|is)\s+)?"
     r"(?:formerly|previously|once|originally|until\s+recently|now)\s*,?\s*"
-    r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?$"
-    # "Apollo Go, known in China as 萝卜快跑", "…, also known as …"
+    r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?(?:the\s+)?$"
+    # "Apollo Go, known in China as 萝卜快跑", "…, also known as …", "Norvale Bank, known until 1998 as the …"
     r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
-    r"known\s+(?:in\s+[^,;()]{1,25}?\s+)?as\s+$"
+    r"known\s+(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
     r"|^\s*(?:has\s+|had\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
     r"|^\s*(?:was|has\s+been|had\s+been)\s+(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
     r"|^\s*(?:has\s+|had\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
-    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+$")
+    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
 #: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
 _RENAMED_PAST_APPOSITIVE_EN = re.compile(
@@ -77,7 +77,11 @@ _ORG_TAILS = frozenset([
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Company", "Limited",
     "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "Group", "Holdings", "AI", "Technologies",
     "Technology", "Software", "Systems", "Robotics", "Records", "Motors", "Pharmaceuticals", "Networks",
-    "Semiconductor"])
+    "Semiconductor", "S.A.", "N.V.", "LP", "L.P.", "LLP", "Plc",
+    # The line of business a company's name ends with: "Norvale Bank", "Stratos Airways", "Lyra Biosciences" are
+    # later "Norvale", "Stratos", "Lyra".
+    "Bank", "Bancorp", "Airways", "Airlines", "Biosciences", "Therapeutics", "Pharma", "Industries", "Logistics",
+    "Foods", "Energy", "Financial", "Insurance", "Electronics", "Brewing", "Communications", "Telecom"])
 #: Words no person's name is made of: a name holding one is an organisation's, a place's or a work's, and its
 #: first or last word alone ("Varnley" of "Varnley Post", "Brelmont" of "University of Brelmont") is another thing.
 _NOT_PERSON_WORDS = ORG_NAME_HEADS | _ORG_TAILS | frozenset([
@@ -167,7 +171,8 @@ def _named_together(first: Span, second: Span) -> bool:
 
 #: Legal forms, the words only a company's registered name ends with.
 _LEGAL_TAILS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Limited",
-                          "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH"])
+                          "Incorporated", "plc", "PLC", "Plc", "AG", "SE", "SA", "NV", "GmbH", "S.A.", "N.V.", "LP",
+                          "L.P.", "LLP"])
 
 
 def _without_legal_form(ent: Span) -> str:
@@ -199,6 +204,11 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
         stem.pop()
         if stem[-1][:1].isupper():
             out.append((" ".join(stem), 0))
+    if words[-1] in _LEGAL_TAILS and len(stem) > 1 and stem[0] not in _NOT_PERSON_WORDS and \
+            _name_word(stem[0]) and len(stem[0]) > 2:
+        # A registered name ("Rivermark Capital Partners LP") is a company's, whatever words it is made of: its
+        # first word is what the text calls the company afterwards ("Rivermark").
+        out.append((stem[0], 1))
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
@@ -654,23 +664,29 @@ def _other_script_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 #: "（以下简称“星河动力”）", "（简称远景能源）": the short name a Chinese text gives a company right after its full name.
-_ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:以下|下文|下同，)?(?:简称|下称|称)(?:为)?\s*[:：]?\s*[“\"「『]?"
-                             r"([^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
+#: A stock code may come first: "（300750.SZ，下称“星河动力”）".
+_ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:(?P<code>\d{5,6}\.(?:SH|SZ|HK|BJ)|[A-Z]{1,5}\.(?:O|N|US))\s*[，,；;]\s*)?"
+                             r"(?:以下|下文|下同，)?(?:简称|下称|称)(?:为)?\s*[:：]?\s*[“\"「『]?"
+                             r"(?P<name>[^“”\"「」『』（）()，,。；]{2,16}?)[”\"」』]?\s*[）)，,；]")
 
 
 #: "芯原微电子，又称芯原，", "蓝驰数据原名蓝驰信息", "星桥智能的前身为星桥软件": another name stated after a name
 #: without brackets, up to the next punctuation mark; a description ("前身为一家软件公司") is no name.
-_ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是)"
-                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])([^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
+_ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,（(]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是|"
+                             r"中文名称?|英文名称?|全称)"
+                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])(?P<name>[^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
                              r"\s*(?=[，,。；;、）)]|$)")
 
 
-def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Container[str] = ()) -> list[Span]:
     """The short name stated in brackets after a name ("浙江星河动力科技有限公司（以下简称“星河动力”）") is a
-    mention of that entity, found or not by the other rules; so is another name stated after it without brackets
-    ("芯原微电子，又称芯原，", "X原名Y", "X的前身为Y") where the other rules found none."""
+    mention of that entity, found or not by the other rules, and so is a stock code before it ("（300750.SZ，下称
+    “星河动力”）"); so is another name stated after it, in brackets or not ("芯原微电子，又称芯原，", "X原名Y",
+    "X（曾用名Y）", "X的前身为Y"), where the other rules found none or only pieces of it. When the short name is a
+    listed company's, the full name is that company's registered name and takes its IRI ("贵州茅台酒股份有限公司
+    （以下简称“贵州茅台”）"), with the name found glued before it ("贵州茅台" + "酒股份有限公司")."""
     text = text_of(doc)
-    if not re.search("称|原名|曾用名|前身", text):
+    if not re.search("称|原名|曾用名|前身|全称", text):
         return ents
     out = list(ents)
     for ent in ents:
@@ -678,16 +694,41 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
         match = _ZH_ABBREVIATED.match(after)
         bracketed = match is not None
         match = match or _ZH_STATED_NAME.match(after)
-        if match is None or ent.label_ == "Place":
+        if match is None or ent.label_ == "Place" or ent not in out:
             continue
-        start, end = ent.end_char + match.start(1), ent.end_char + match.end(1)
+        start, end = ent.end_char + match.start("name"), ent.end_char + match.end("name")
         span = doc.char_span(start, end, alignment_mode="strict")
-        if span is None or (not bracketed and any(e.start < span.end and span.start < e.end for e in out)):
+        if span is None:
+            continue
+        inside = [e for e in out if e.start < span.end and span.start < e.end]
+        listed = [e for e in inside if (e.start, e.end) == (span.start, span.end) and e.kb_id_ in known_iris]
+        if bracketed and listed and ent.kb_id_ not in known_iris:
+            # The registered name of a listed company: it, and the listed name glued before it, get the IRI.
+            short = listed[0]
+            before = [e for e in out if e.end == ent.start and (e.kb_id_ == short.kb_id_ or e.kb_id_ not in known_iris)
+                      and e.label_ in ("Organization", "Entity")]
+            first = before[0].start if before else ent.start
+            full = Span(doc, first, ent.end, label=short.label_, kb_id=short.kb_id_)
+            out = [e for e in out if e.end <= first or e.start >= ent.end]
+            out = [full if e.kb_id_ == ent.kb_id_ else e for e in out] + [full]
+            links[(full.start_char, full.end_char)] = ("stated-alias", text[full.start_char:ent.end_char + match.end()])
+            ent = full
+        elif not bracketed and any(e.start < span.start or e.end > span.end or e.kb_id_ in known_iris
+                                   for e in inside):
             continue  # found names are left to the rule below, which knows the gazetteer's word on them
-        out = [e for e in out if e.end <= span.start or e.start >= span.end]
-        out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
-        links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])
-    return sorted(out, key=lambda e: e.start)
+        else:
+            out = [e for e in out if e.end <= span.start or e.start >= span.end]
+            out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
+            links[(start, end)] = ("stated-alias", text[ent.start_char:ent.end_char + match.end()])
+        code = match.groupdict().get("code")
+        if code:
+            code_span = doc.char_span(ent.end_char + match.start("code"), ent.end_char + match.end("code"),
+                                      alignment_mode="expand")
+            if code_span is not None and not any(e.start < code_span.end and code_span.start < e.end for e in out):
+                out.append(Span(doc, code_span.start, code_span.end, label=ent.label_, kb_id=ent.kb_id_))
+                links[(code_span.start_char, code_span.end_char)] = ("bracket-alias", text[ent.start_char:
+                                                                                             ent.end_char + match.end()])
+    return sorted(filter_spans(out), key=lambda e: e.start)
 
 
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
@@ -699,7 +740,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
     if lang != "zh":
         ents = _other_script_names(doc, ents)
     else:
-        ents = _zh_abbreviated(doc, ents, links=links)
+        ents = _zh_abbreviated(doc, ents, links=links, known_iris=known_iris)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
     # Descriptions are skipped too: in "Brelmor Systems, the company formerly known as Dantix" the description is
     # the appositive the statement is made with, and the names on either side are the pair.
@@ -729,6 +770,23 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
             else (first, second)
         evidence = text_of(doc)[first.start_char:second.end_char]
         renames.setdefault(lose.kb_id_, (keep.kb_id_, keep.label_, evidence))
+    # "Corrigan Motor Company was founded in 1908. The firm was renamed Corrigan Automotive in 1952": a company
+    # history states its renames of the company it is about through a description. The description's antecedent is
+    # only trusted when it is the text's topic, the organisation it names first.
+    topic = next((e for e in ordered if e.label_ == "Organization"), None)
+    for described in ents:
+        if topic is None or (described.start, described.end) not in descriptions or described.kb_id_ != topic.kb_id_:
+            continue
+        renamed = next((e for e in ordered if e.start >= described.end), None)
+        if renamed is None or renamed.kb_id_ in known_iris or renamed.kb_id_ == topic.kb_id_ or \
+                renamed.kb_id_ in renames:
+            continue
+        between = text_of(doc)[described.end_char:renamed.start_char]
+        if len(between) <= 40 and not _SENTENCE_END.search(between) and \
+                pattern.match(between.lower() if lang != "zh" else between) and \
+                not (renamed.end < len(doc) and doc[renamed.end].text in ("'s", "’s", "'", "’", "的")):
+            renames[renamed.kb_id_] = (topic.kb_id_, topic.label_, text_of(doc)[described.start_char:
+                                                                                renamed.end_char])
     if not renames:
         return ents
     out = []

@@ -89,7 +89,10 @@ _ZH_CATEGORY = frozenset(["机构", "组织", "企业", "平台", "应用", "公
 _ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从", "向", "给", "让", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "年", "月", "日", "个", "家", "位", "名", "和", "说", "称", "表示", "宣布", "发布", "推出", "收购", "投资", "合作", "已", "已经", "正在", "今天", "昨天", "旗下", "成为", "作为", "据", "根据",
                              "本周", "上周", "下周", "本月", "上月", "今年", "去年", "明年", "此前", "目前", "当天",
                              "周一", "周二", "周三", "周四", "周五", "周六", "周日", "近日", "日前", "随后",
-                             "包括", "其中", "以及", "还有", "通过", "对于", "关于", "由于", "因为", "所以", "如果"])
+                             "包括", "其中", "以及", "还有", "通过", "对于", "关于", "由于", "因为", "所以", "如果",
+                             # Words that state another name: "X，又称Y集团" names Y集团, not "又称Y集团".
+                             "又称", "又名", "也称", "亦称", "别称", "简称", "下称", "全称", "原名", "原称", "曾用名",
+                             "旧称", "更名为", "改名为", "前身"])
 #: Latin words inside Chinese text that are vocabulary, not names.
 _LATIN_STOP = frozenset(
     ["ai", "api", "app", "apps", "ceo", "cto", "cfo", "coo", "gpu", "gpus", "cpu", "tpu", "llm", "llms", "rl", "cot", "sft", "rlhf", "nlp", "cv", "agi", "asr", "tts", "iot", "saas", "ip", "ok", "vs", "etc", "pr", "ppt", "pdf", "url", "http", "https", "www", "com", "cn", "html", "json", "ui", "ux", "id", "it", "pc", "mac", "ios", "android", "app", "sdk", "prompt", "agent", "token", "tokens", "context", "scale", "scaling", "law", "model", "models", "data", "inference", "benchmark", "demo", "beta", "alpha", "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "is", "are", "was", "were", "be", "at", "as", "it", "this", "that", "these", "those", "we", "you", "i", "he", "she", "they", "not", "but", "if", "so", "do", "does", "did", "has", "have", "had", "can", "will", "just", "also", "only", "more", "most", "very", "new", "end"]
@@ -105,6 +108,11 @@ _UNIT_STOP = _EN_STOP_START | _EN_ORG_SUFFIX | frozenset([
     "Researchers", "Scientist", "Analyst", "Analysts", "Says", "Said", "Shares", "Stock", "Co", "Platforms",
     "Incorporated", "Limited", "Plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "US", "USA", "UK", "China"])
 _EN_CONNECTORS = frozenset({"of", "&", "de", "for"})
+#: Lines of business a company's name ends with, whose first word is the company's short name ("Lyra" of "Lyra
+#: Biosciences"): graph.alias_links links the two.
+_EN_BUSINESS_WORDS = frozenset(["Airways", "Airlines", "Biosciences", "Therapeutics", "Pharma", "Pharmaceuticals",
+                                "Industries", "Logistics", "Foods", "Energy", "Financial", "Insurance", "Electronics",
+                                "Brewing", "Communications", "Telecom", "Bancorp", "Motors"])
 _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
 
@@ -698,6 +706,10 @@ class MentionFinder:
                                 words[end].isupper() and end + 1 < len(words) and glued_space[end] and
                                 words[end + 1][:1].isupper() and _LATIN_NAME.match(words[end + 1]) is not None)):
                         end += 1
+                    # "Moonshot AI（月之暗面）", "Galaxy AI": "AI" after a capitalised name is part of it (a company's or
+                    # a product's: the text types it).
+                    if end < len(words) and words[end] == "AI" and glued_space[end - 1] and words[end - 1][:1].isupper():
+                        end += 1
                     spans.append(self._new_span(doc, i, end, "Entity"))
             elif _HAS_CJK.search(text) and text not in _ZH_RELATION_NOUNS and (
                     text.endswith(_ORG_SUFFIXES) or text.endswith(_ZH_TRADE_SUFFIXES)):
@@ -792,7 +804,8 @@ class MentionFinder:
                 end += 1
             run = w[i:end]
             if len(run) >= 2:
-                if run[-1] in _EN_ORG_SUFFIX and run[0] not in _UNIT_STOP:
+                if (run[-1] in _EN_ORG_SUFFIX or run[-1] in _EN_LEGAL_FORMS or run[-1] in _EN_BUSINESS_WORDS) and \
+                        run[0] not in _UNIT_STOP:
                     out.add(run[0])
                 elif len(run) <= 3 and run[-1] not in _UNIT_STOP and run[-1].isalpha() and \
                         not any(x in _UNIT_STOP or x in ORG_NAME_HEADS for x in run[1:]):
@@ -844,6 +857,10 @@ class MentionFinder:
                     end += 2  # "T-Mobile", "Mercedes-Benz": a hyphen glued between name parts
                 else:
                     break
+            # "Hollis-Wren Energy plc", "Hanjin Shipping Co., Ltd.": a legal form the capitals did not take in.
+            end = _en_legal_form_end(doc, end)
+            if w[end - 1] in ("Co", "Co.") and end + 1 < n and w[end] == "," and w[end + 1] in ("Ltd", "Ltd."):
+                end += 2
             if end < n and w[end] == "-" and glued[end - 1] and end + 1 < n and w[end + 1].lower() in ("based", "born"):
                 i = end + 2  # "Jerusalem-based": a place describing something else
                 continue
@@ -871,7 +888,8 @@ class MentionFinder:
             lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps \
                 and not followed_like_name
             if start < end and not lone_initial:
-                label = "Organization" if w[end - 1] in _EN_ORG_SUFFIX and end - start > 1 else "Entity"
+                label = "Organization" if (w[end - 1] in _EN_ORG_SUFFIX or w[end - 1] in _EN_LEGAL_FORMS) and \
+                    end - start > 1 else "Entity"
                 text = "".join(w[k] + ("" if glued[k] or k == end - 1 else " ") for k in range(start, end))
                 if text.lower() not in _LATIN_STOP and not text.isdigit():
                     spans.append(self._new_span(doc, start, end, label))
@@ -956,14 +974,18 @@ def _en_legal_form_end(doc: Doc, end: int) -> int:
     "Group Inc." in "Goldman Sachs Group Inc.", "& Co." in "JPMorgan Chase & Co."), or ``end`` when there is none.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Goldman Sachs Group Inc. said so; Nvidia Group said no.")
-    >>> _en_legal_form_end(doc, 2), _en_legal_form_end(doc, 8)
-    (4, 8)
+    >>> doc = spacy.blank("en")("Goldman Sachs Group Inc. said so; Nvidia Group said no; Hanjin Co., Ltd. too.")
+    >>> _en_legal_form_end(doc, 2), _en_legal_form_end(doc, 8), _en_legal_form_end(doc, 13)
+    (4, 8, 16)
     """
     k = end
     while k < len(doc) and k - end < 2 and doc[k].text in _EN_BEFORE_LEGAL and doc[k - 1].whitespace_:
         k += 1
     if k < len(doc) and doc[k].text in _EN_LEGAL_FORMS and doc[k - 1].whitespace_ and not doc[k].is_sent_start:
+        # "Samsung Electronics Co., Ltd.": the registered form of Asian companies goes on past a comma.
+        if doc[k].text in ("Co", "Co.") and k + 2 < len(doc) and doc[k + 1].text == "," and \
+                doc[k + 2].text in ("Ltd", "Ltd.", "Limited"):
+            return k + 3
         return k + 1
     return end
 

@@ -151,6 +151,12 @@ def test_a_rename_stated_past_a_description_merges(finder: MentionFinder) -> Non
     assert found["Quillworks"] == found["Lumen Robotics"] != found["Mara Velde"]
 
 
+def test_a_company_history_s_rename_through_a_description_merges(finder: MentionFinder) -> None:
+    found = dict(mentions(finder, "Harnell Motor Company was founded in 1908 by Ada Quist. The firm was renamed "
+                                  "Harnell Automotive in 1952."))
+    assert found["Harnell Motor Company"] == found["Harnell Automotive"] != found["Ada Quist"]
+
+
 @pytest.mark.parametrize("text", [
     "Tavern, the firm Mara Velde founded, renamed Orca last year.",
     "Tavern, the firm Mara Velde founded, said Orca renamed itself Kestrel.",
@@ -393,6 +399,19 @@ def test_a_company_s_global_arm_is_the_company_and_its_regional_arm_another(find
     ("Brightwell posted a loss. Brightwell Ltd. blamed higher costs.", "Brightwell", "Brightwell Ltd."),
     # A legal name whose group word comes before its legal form.
     ("Varmont Sachs Group Inc. advised on the deal, and Varmont earned a fee.", "Varmont Sachs Group Inc.", "Varmont"),
+    # Legal forms of other countries, written in lower case or past a comma, are part of the name.
+    ("Tarnwick Ventures LP bought a stake in a mill. Tarnwick said it would seek a board seat.",
+     "Tarnwick Ventures LP", "Tarnwick"),
+    ("Pellucid Cargo Group S.A. ordered ships. Pellucid Cargo said delivery starts in 2029.",
+     "Pellucid Cargo Group S.A.", "Pellucid Cargo"),
+    ("Drummore-Vance Energy plc cut its dividend. Drummore-Vance blamed lower prices.",
+     "Drummore-Vance Energy plc", "Drummore-Vance"),
+    ("Hanmir Shipping Co., Ltd. posted a loss. Hanmir said freight rates fell.", "Hanmir Shipping Co., Ltd.",
+     "Hanmir"),
+    # A company's line of business is left out of its short name.
+    ("Quellon Biosciences raised money from investors. Quellon said trials start next year.", "Quellon Biosciences",
+     "Quellon"),
+    ("Ostrava Airways ordered 12 jets. Ostrava expects the first one in May.", "Ostrava Airways", "Ostrava"),
 ])
 def test_a_company_s_legal_name_and_its_short_name_are_one(finder: MentionFinder, text: str, full: str,
                                                            short: str) -> None:
@@ -411,6 +430,19 @@ def test_a_role_and_its_actor_in_brackets_are_two_people(finder: MentionFinder) 
     assert found["Marisol Quentaro"] != found["Helena Varnsby"]
 
 
+@pytest.mark.parametrize("text, full, other", [
+    # A former name stated with "the" before it, or with the years it was used.
+    ("Brannock Mills, originally called the Brannock Spinning Company, was founded in 1790.", "Brannock Mills",
+     "Brannock Spinning Company"),
+    ("Dellowe Bank, known until 1998 as the Dellowe Savings Bank, has 120 branches.", "Dellowe Bank",
+     "Dellowe Savings Bank"),
+])
+def test_a_former_name_stated_after_a_company_is_that_company(finder: MentionFinder, text: str, full: str,
+                                                              other: str) -> None:
+    found = dict(mentions(finder, text))
+    assert found[full] == found[other]
+
+
 # ----------------------------------------------------------------------------------- Chinese names stated
 @pytest.mark.parametrize("text, full, short", [
     # Another name stated after a name without brackets: 又称, 原名, 的前身为.
@@ -418,6 +450,14 @@ def test_a_role_and_its_actor_in_brackets_are_two_people(finder: MentionFinder) 
     ("芯澜科技的前身为芯澜软件，公司于2019年转型。", "芯澜科技", "芯澜软件"),
     ("蓝鲸数据科技有限公司原名蓝鲸信息，去年完成更名。", "蓝鲸数据科技有限公司", "蓝鲸信息"),
     ("Lumen Robotics的前身为Orvella Labs。", "Lumen Robotics", "Orvella Labs"),
+    # The other name in brackets after a cue, and a cue word that is no part of the name after it.
+    ("澜石医药（原名澜石生物）宣布新药获批。澜石医药称将于明年销售。", "澜石医药", "澜石生物"),
+    ("青岚控股，又称青岚集团，是一家港口运营商。", "青岚控股", "青岚集团"),
+    ("Vorlane Robotics（中文名：沃澜智能）完成融资。沃澜智能称资金将用于研发。", "Vorlane Robotics", "沃澜智能"),
+    ("Quarrow AI（中文名：夸若智能）完成融资。夸若智能称资金将用于研发。", "Quarrow AI", "夸若智能"),
+    # A stock code before the short name in the brackets is a name of the company too.
+    ("岚峰新能源科技股份有限公司（300999.SZ，下称“岚峰新能源”）拟建新厂。", "岚峰新能源科技股份有限公司", "300999.SZ"),
+    ("岚峰新能源科技股份有限公司（300999.SZ，下称“岚峰新能源”）拟建新厂。", "岚峰新能源科技股份有限公司", "岚峰新能源"),
     # A foreign person's name in Chinese, later written by its surname.
     ("创始人谢尔盖·沃罗宁表示公司将扩大团队。沃罗宁此前在一家银行工作。", "谢尔盖·沃罗宁", "沃罗宁"),
 ])
@@ -426,6 +466,11 @@ def test_a_chinese_text_s_other_name_for_an_entity_is_that_entity(finder: Mentio
     found = mentions(finder, text, "zh")
     iris = {iri for name, iri in found if name in (full, short)}
     assert {name for name, _ in found} >= {full, short} and len(iris) == 1
+
+
+def test_the_registered_name_of_a_listed_company_is_that_company(finder: MentionFinder) -> None:
+    found = mentions(finder, "甘蓝酒业股份有限公司（以下简称“甘蓝”）发布年报。甘蓝表示将提高分红。", "zh")
+    assert found[0] == ("甘蓝酒业股份有限公司", "甘蓝") and {iri for _, iri in found} == {"甘蓝"}
 
 
 def test_a_description_stated_as_a_former_self_is_no_name(finder: MentionFinder) -> None:
