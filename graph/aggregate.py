@@ -15,7 +15,9 @@ Both claim nodes are linked with ``kg:contradicts`` in both directions (it is sy
 documents can call it again on the claims that remain.
 
 >>> from graph.build import run_build_texts
->>> result = run_build_texts(["Google acquired DeepMind.", "Google acquired DeepMind in 2014."])
+>>> from graph.settings import ExtractorMode, Settings
+>>> rules = Settings(extractor=ExtractorMode.RULES)  # each claim at the rules' 0.85: 1 - 0.15 * 0.15 = 0.978
+>>> result = run_build_texts(["Google acquired DeepMind.", "Google acquired DeepMind in 2014."], settings=rules)
 >>> [(a.claim_count, a.source_count, round(a.combined_confidence, 3)) for a in aggregate(result.claims)]
 [(2, 2, 0.978)]
 """

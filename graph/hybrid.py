@@ -77,14 +77,15 @@ def model_available(path: Path | None = None) -> bool:
     return ((path or BUNDLED_MODEL) / "config.cfg").is_file()
 
 
-#: Whether an unset ``Settings.extractor`` means hybrid when a model is present. Off until the hybrid is shown to
-#: be at least as good as the rules on our own held-out gold sets (docs/model.md has the figures); until then
-#: ``--extractor hybrid`` opts in.
-HYBRID_BY_DEFAULT = False
+#: Whether an unset ``Settings.extractor`` means hybrid when a model is present (issue 7). It was off until the
+#: hybrid was shown to be at least as good as the rules on our own held-out gold sets and at least half as fast
+#: in a build (docs/model.md and BENCHMARKS.md have the figures); ``--extractor rules`` opts out.
+HYBRID_BY_DEFAULT = True
 
 
 def resolve_mode(mode: ExtractorMode | None, *, model_path: Path | None = None) -> ExtractorMode:
-    """The mode to run: the one asked for, else rules (hybrid once ``HYBRID_BY_DEFAULT`` is switched on).
+    """The mode to run: the one asked for, else hybrid when the model is present (``HYBRID_BY_DEFAULT``), else
+    rules.
 
     >>> resolve_mode(None, model_path=Path("/nonexistent")) is ExtractorMode.RULES
     True

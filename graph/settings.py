@@ -52,7 +52,8 @@ class Settings:
     keep_mentioned_known_entities: bool = True
     #: Treat reader warnings (empty files) as failures.
     strict: bool = False
-    #: rules | model | hybrid; None means rules for now (see graph.hybrid.HYBRID_BY_DEFAULT).
+    #: rules | model | hybrid; None means hybrid when the relation scorer model is present, else rules
+    #: (graph.hybrid.resolve_mode).
     extractor: ExtractorMode | None = None
     #: A relation scorer model folder to use instead of the bundled ``graph/relation_scorer/model``.
     model_path: Path | None = None

@@ -6,13 +6,19 @@ Every sentence here is invented for the test. Each test states correct behaviour
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import pytest
 
-from graph.build import extract
+import graph.build
 from graph.claims import Claim, ClaimExtractor
 from graph.schema import load_schema
+from graph.settings import ExtractorMode, Settings
+
+#: These tests are about the rules: pinned to them, whatever the default extractor (the hybrid's own tests are
+#: tests/test_hybrid.py).
+extract = functools.partial(graph.build.extract, settings=Settings(extractor=ExtractorMode.RULES))
 
 
 def _triples(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:

@@ -140,7 +140,8 @@ def test_cli_table_and_errors_show_relations_and_sentences(tmp_path: Path) -> No
     gold = _write_gold(tmp_path / "gold.jsonl", [
         {"id": "d1", "text": THREE_SENTENCES, "claims": [["Google", "acquired", "DeepMind"],
                                                          ["Meta", "acquired", "Scale AI"]]}])
-    result = CliRunner().invoke(app, ["eval", str(gold), "--show-errors"])
+    # The rules' confidence (0.85) is what the line shows; the hybrid would re-score it.
+    result = CliRunner().invoke(app, ["eval", str(gold), "--show-errors", "--extractor", "rules"])
     assert result.exit_code == 0, result.output
     assert "micro relaxed" in result.output and "precision/recall by confidence threshold" in result.output
     assert "d1: Microsoft partnersWith OpenAI (0.85) | Microsoft partnered with OpenAI." in result.output
