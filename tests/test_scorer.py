@@ -133,7 +133,7 @@ def test_an_encoder_score_does_not_depend_on_the_other_pairs_in_the_batch() -> N
     assert numpy.allclose(together, alone, atol=1e-6)
 
 
-def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path) -> None:
+def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = load_training_config(overrides={"model.length": 8192, "encoder.weight": 0.0})
     pairs = _toy_pairs()
     scorer = train_scorer(pairs, [], config=config).get_pipe("claimgraph_relation_scorer")
@@ -141,11 +141,26 @@ def test_encoder_weight_zero_ships_the_linear_model_alone(tmp_path: Path) -> Non
     with_encoder = train_scorer(pairs, [], config=load_training_config(overrides={"model.length": 8192}))
     ensemble = with_encoder.get_pipe("claimgraph_relation_scorer")
     assert ensemble.encoder is not None and ensemble.encoder_weight == load_training_config()["encoder"]["weight"]
+    # The toy encoder's tables are smaller than the shipped model's: quantise them too.
+    monkeypatch.setattr("graph.relation_scorer.component.QUANTISED_MIN_SIZE", 1000)
     save_model(with_encoder, tmp_path / "m", meta={})
-    assert (tmp_path / "m" / "claimgraph_relation_scorer" / "encoder.gz").is_file()
+    folder = tmp_path / "m" / "claimgraph_relation_scorer"
+    assert (folder / "encoder.gz").is_file() and (folder / "encoder.q8.gz").is_file()
     loaded = load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer")
     assert loaded.encoder_weight == ensemble.encoder_weight
+    # The embedding tables come back from int8: each weight within half a step of its row's scale.
     for got, want in zip(loaded.score(pairs[:4]), ensemble.score(pairs[:4]), strict=True):
+        assert got == pytest.approx(want, abs=0.01)
+    quantised = [n.get_param("E") for n in loaded.encoder.walk() if n.has_param("E")]
+    exact = [n.get_param("E") for n in ensemble.encoder.walk() if n.has_param("E")]
+    assert quantised and all(q.shape == e.shape and not numpy.array_equal(q, e) for q, e in zip(quantised, exact))
+    steps = [numpy.abs(e).max(axis=1, keepdims=True) / 127 for e in exact]
+    assert all((numpy.abs(q - e) <= s / 2 + 1e-7).all() for q, e, s in zip(quantised, exact, steps))
+    # A folder written before the tables were quantised (full floats in encoder.gz, no encoder.q8.gz) loads as it was.
+    (folder / "encoder.gz").write_bytes(gzip.compress(ensemble.encoder.to_bytes()))
+    (folder / "encoder.q8.gz").unlink()
+    full = load_model(tmp_path / "m").get_pipe("claimgraph_relation_scorer")
+    for got, want in zip(full.score(pairs[:4]), ensemble.score(pairs[:4]), strict=True):
         assert got == pytest.approx(want)
     # Without an encoder the scores are the linear model's; with one, the weighted sum of log-probabilities.
     features = featurise(pairs[:2], triggers=scorer.triggers)
