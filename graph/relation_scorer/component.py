@@ -273,7 +273,7 @@ def _write_weights(model: Model[Any, Any], path: Path) -> None:
             tables[f"{index}:{name}"] = {"q": numpy.rint(weights / scale).astype(numpy.int8),
                                          "scale": scale.astype(numpy.float32)}
             kept.append((node, name, node.get_param(name)))
-            node.set_param(name, node.ops.alloc(weights.shape, dtype=weights.dtype))
+            node.set_param(name, node.ops.alloc2f(*weights.shape))
     try:
         packed = model.to_bytes()
     finally:
@@ -304,7 +304,7 @@ def _read_weights(model: Model[Any, Any], path: Path) -> None:
             table = tables.get(f"{index}:{name}")
             if table is not None:
                 weights = table["q"].astype(numpy.float32) * table["scale"]
-                node.set_param(name, node.ops.asarray(weights))
+                node.set_param(name, node.ops.asarray2f(weights))
 
 
 def candidate_pairs(ents: Sequence[Span], *, lang: str) -> Iterable[tuple[int, int, CandidatePair]]:
