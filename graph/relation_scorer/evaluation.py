@@ -131,8 +131,10 @@ def entailed(triples: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str
 
 
 def _predicted(claims: Iterable[Claim], relations: frozenset[str], threshold: float) -> set[tuple[str, str, str]]:
+    # Only what the corpus labels entails: FinRE has no subsidiary label, so a subsidiary claim is outside what
+    # it annotates, and so is the ownership it implies.
     said = entailed((c.subject, c.relation, c.object) for c in claims
-                    if c.polarity == "positive" and c.confidence >= threshold)
+                    if c.relation in relations and c.polarity == "positive" and c.confidence >= threshold)
     return {normalise_triple(s, r, o) for s, r, o in said if r in relations}
 
 
