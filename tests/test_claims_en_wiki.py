@@ -100,8 +100,30 @@ def test_a_coordinated_verb_shares_the_earlier_verbs_agent(
 def test_an_apposition_after_an_object_is_no_coordinated_verb() -> None:
     # "merged with X, parent of Y": X is the parent; the apposition does not take the sentence subject.
     triples = _triples(_given("[Brightline|O] merged with [Harlow Group|O] , parent of [Moonbeam|O] , in 2005 ."))
-    assert ("Harlow Group", "owns", "Moonbeam") in triples
-    assert ("Brightline", "owns", "Moonbeam") not in triples
+    assert ("Moonbeam", "subsidiaryOf", "Harlow Group") in triples
+    assert not {("Brightline", "owns", "Moonbeam"), ("Moonbeam", "subsidiaryOf", "Brightline")} & triples
+
+
+@pytest.mark.parametrize("marked, expected, broader", [
+    ("[Harlow Group|O] , the Canadian parent of [Moonbeam|O] , sold its stake .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+    ("[Harlow Group|O] , the parent company of [Moonbeam|O] , reported a loss .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+    ("[Moonbeam|O] 's parent company , [Harlow Group|O] , reported a loss .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+])
+def test_the_parent_of_an_organisation_is_its_parent_organisation(
+        marked: str, expected: tuple[str, str, str], broader: tuple[str, str, str]) -> None:
+    # Between two organisations "parent" names the parent organisation (Wikidata P749), the narrower reading
+    # of owns, as "subsidiary" does the other way round.
+    triples = _triples(_given(marked))
+    assert expected in triples and broader not in triples
+
+
+def test_the_parent_of_a_product_owns_it() -> None:
+    # A product or brand has no parent organisation: the parent owns it.
+    assert ("Harlow Group", "owns", "Moonbeam") in _triples(
+        _given("[Harlow Group|O] , the parent of the [Moonbeam|D] brand , reported a loss ."))
 
 
 # ---------------------------------------------------------------- brackets
