@@ -68,6 +68,10 @@ def test_a_pronoun_or_description_in_a_later_sentence_is_the_given_entity(
     ("[Ana Ruiz|P] taught at [Eastwood University|O] from 1960 to 1970 .",
      ("Ana Ruiz", "worksFor", "Eastwood University")),
     ("[Ana Ruiz|P] is currently the manager of [Eastwood Rovers|O] .", ("Ana Ruiz", "worksFor", "Eastwood Rovers")),
+    ("[Ana Ruiz|P] was employed by [Harlow Group|O] as a chemist .", ("Ana Ruiz", "worksFor", "Harlow Group")),
+    ("From 1990 [Ana Ruiz|P] was employed at [Eastwood University|O] .",
+     ("Ana Ruiz", "worksFor", "Eastwood University")),
+    ("[Ana Ruiz|P] was a co - editor of the monthly magazine [Lantern|O] .", ("Ana Ruiz", "worksFor", "Lantern")),
 ])
 def test_a_job_named_in_a_biography_gives_the_employer(marked: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(_given(marked))
@@ -190,6 +194,19 @@ def test_a_subject_relative_clause_is_said_of_its_head(
     triples = _triples(_given(marked))
     assert expected in triples, triples
     assert wrong not in triples
+
+
+@pytest.mark.parametrize("marked", [
+    "[Dusk Harbor|E] is a novel by [Ana Ruiz|P] , published by [Lantern Books|O] in 1990 .",
+    "[Dusk Harbor|E] is a 1990 novel written by [Ana Ruiz|P] and published by [Lantern Books|O] .",
+    "[Dusk Harbor|E] is a novel by the Chilean writer [Ana Ruiz|P] published by [Lantern Books|O] .",
+])
+def test_a_passive_after_an_earlier_by_phrase_describes_what_that_phrase_describes(marked: str) -> None:
+    # The name after the first "by" is that phrase's agent (an author: no relation of ours); the publisher's
+    # participle describes the work, as it would without the author.
+    triples = _triples(_given(marked))
+    assert ("Dusk Harbor", "publishedBy", "Lantern Books") in triples
+    assert not any(s == "Ana Ruiz" and o == "Lantern Books" for s, _, o in triples)
 
 
 # ---------------------------------------------------------------- coordinated roles
