@@ -1298,6 +1298,15 @@ class _Sentence:
                                for w in self.words(left_mention.end, trig.start)):
                 left = [m for m in left if m.end <= earlier[-1].start]
                 left_mention = left[-1] if left else None
+        if left_mention is not None and english and words_after[:1] == ["by"] and \
+                self._agent_of_earlier_by(left_mention) and \
+                all(w in _EN_COORDINATED_VERB_JOINTS or w.endswith("ly") for w in self.words(left_mention.end, trig.start)):
+            # "a novel by A, published by B", "written by A and published by B": the mention before is the agent of
+            # an earlier "by" (after a noun, or a verb no relation reads); the participle describes what that
+            # phrase describes, not its agent.
+            left = [m for m in left if m.end < left_mention.start]
+            left = [m for m in left if not self._agent_of_earlier_by(m)][-1:] if left else []
+            left_mention = left[-1] if left else None
         if left_mention is not None and english and _is_role_noun(trig.text) and self._indefinite_role(trig):
             # "Bob met a professor at the University of Oslo": an indefinite role names someone new, not the
             # mention before it; only an apposition or a copula ("A, a professor at X", "A was a curator at X")
@@ -1606,6 +1615,25 @@ class _Sentence:
         return any(self.words(t.end, mention.start) in ([], ["the"]) and t.text.lower().endswith(" of") or
                    _is_role_noun(t.text) and self.words(t.end, mention.start) in (["of"], ["of", "the"])
                    for t in later)
+
+    def _agent_of_earlier_by(self, mention: Span) -> bool:
+        """Whether ``mention`` follows "by", maybe past a short description ("by the Indian writer X"), not past
+        punctuation or another name."""
+        named = {k for m in self.mentions if m.kb_id_ != mention.kb_id_ for k in range(m.start, m.end)}
+        i = mention.start - 1
+        seen = 0
+        while i >= self.sent.start and seen < 4:
+            word = self.w[i]
+            if word.isspace():
+                i -= 1
+                continue
+            if word.lower() == "by":
+                return True
+            if not word.isalpha() or i in named:
+                return False
+            seen += 1
+            i -= 1
+        return False
 
     def passive_agent(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention`` is the agent of a passive ``trig``: after its "by" ("developed in 2004 by X"), or

@@ -68,6 +68,10 @@ def test_a_pronoun_or_description_in_a_later_sentence_is_the_given_entity(
     ("[Ana Ruiz|P] taught at [Eastwood University|O] from 1960 to 1970 .",
      ("Ana Ruiz", "worksFor", "Eastwood University")),
     ("[Ana Ruiz|P] is currently the manager of [Eastwood Rovers|O] .", ("Ana Ruiz", "worksFor", "Eastwood Rovers")),
+    ("[Ana Ruiz|P] was employed by [Harlow Group|O] as a chemist .", ("Ana Ruiz", "worksFor", "Harlow Group")),
+    ("From 1990 [Ana Ruiz|P] was employed at [Eastwood University|O] .",
+     ("Ana Ruiz", "worksFor", "Eastwood University")),
+    ("[Ana Ruiz|P] was a co - editor of the monthly magazine [Lantern|O] .", ("Ana Ruiz", "worksFor", "Lantern")),
 ])
 def test_a_job_named_in_a_biography_gives_the_employer(marked: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(_given(marked))
@@ -100,8 +104,30 @@ def test_a_coordinated_verb_shares_the_earlier_verbs_agent(
 def test_an_apposition_after_an_object_is_no_coordinated_verb() -> None:
     # "merged with X, parent of Y": X is the parent; the apposition does not take the sentence subject.
     triples = _triples(_given("[Brightline|O] merged with [Harlow Group|O] , parent of [Moonbeam|O] , in 2005 ."))
-    assert ("Harlow Group", "owns", "Moonbeam") in triples
-    assert ("Brightline", "owns", "Moonbeam") not in triples
+    assert ("Moonbeam", "subsidiaryOf", "Harlow Group") in triples
+    assert not {("Brightline", "owns", "Moonbeam"), ("Moonbeam", "subsidiaryOf", "Brightline")} & triples
+
+
+@pytest.mark.parametrize("marked, expected, broader", [
+    ("[Harlow Group|O] , the Canadian parent of [Moonbeam|O] , sold its stake .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+    ("[Harlow Group|O] , the parent company of [Moonbeam|O] , reported a loss .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+    ("[Moonbeam|O] 's parent company , [Harlow Group|O] , reported a loss .",
+     ("Moonbeam", "subsidiaryOf", "Harlow Group"), ("Harlow Group", "owns", "Moonbeam")),
+])
+def test_the_parent_of_an_organisation_is_its_parent_organisation(
+        marked: str, expected: tuple[str, str, str], broader: tuple[str, str, str]) -> None:
+    # Between two organisations "parent" names the parent organisation (Wikidata P749), the narrower reading
+    # of owns, as "subsidiary" does the other way round.
+    triples = _triples(_given(marked))
+    assert expected in triples and broader not in triples
+
+
+def test_the_parent_of_a_product_owns_it() -> None:
+    # A product or brand has no parent organisation: the parent owns it.
+    assert ("Harlow Group", "owns", "Moonbeam") in _triples(
+        _given("[Harlow Group|O] , the parent of the [Moonbeam|D] brand , reported a loss ."))
 
 
 # ---------------------------------------------------------------- brackets
@@ -168,6 +194,19 @@ def test_a_subject_relative_clause_is_said_of_its_head(
     triples = _triples(_given(marked))
     assert expected in triples, triples
     assert wrong not in triples
+
+
+@pytest.mark.parametrize("marked", [
+    "[Dusk Harbor|E] is a novel by [Ana Ruiz|P] , published by [Lantern Books|O] in 1990 .",
+    "[Dusk Harbor|E] is a 1990 novel written by [Ana Ruiz|P] and published by [Lantern Books|O] .",
+    "[Dusk Harbor|E] is a novel by the Chilean writer [Ana Ruiz|P] published by [Lantern Books|O] .",
+])
+def test_a_passive_after_an_earlier_by_phrase_describes_what_that_phrase_describes(marked: str) -> None:
+    # The name after the first "by" is that phrase's agent (an author: no relation of ours); the publisher's
+    # participle describes the work, as it would without the author.
+    triples = _triples(_given(marked))
+    assert ("Dusk Harbor", "publishedBy", "Lantern Books") in triples
+    assert not any(s == "Ana Ruiz" and o == "Lantern Books" for s, _, o in triples)
 
 
 # ---------------------------------------------------------------- coordinated roles

@@ -68,6 +68,21 @@ def test_redocred_cross_sentence_pairs_carry_the_entity_pairs_labels() -> None:
     assert pair.text[pair.head[0]:pair.head[1]] == "Minecraft" and "xs:1" in pair.extra
 
 
+def test_redocred_evaluation_reads_a_subsidiary_as_owned_by_its_parent() -> None:
+    # Wikidata annotators label most parent/subsidiary pairs "owned by" (P127) as well; our ontology's
+    # subsidiaryOf is the narrower reading of owns, so the claim must count for both labels.
+    from graph.claims import ClaimExtractor
+    from graph.relation_scorer.evaluation import evaluate_redocred
+    from graph.schema import load_schema
+
+    doc = RedocDocument("Tarvo Lines", ("Tarvo Lines is a subsidiary of Kelmar Group .",),
+                        (RedocEntity("Tarvo Lines", "Organization", ((0, 0, 11),)),
+                         RedocEntity("Kelmar Group", "Organization", ((0, 31, 43),))),
+                        frozenset({(0, "subsidiaryOf", 1), (1, "owns", 0)}))
+    score = evaluate_redocred([doc], {"rules": ClaimExtractor(load_schema())})["rules"]
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+
+
 def _toy_pairs() -> list[CandidatePair]:
     pairs = []
     for buyer, bought in [("甲", "乙"), ("丙", "丁"), ("戊", "己"), ("庚", "辛")]:
