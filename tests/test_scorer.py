@@ -79,8 +79,13 @@ def test_redocred_evaluation_reads_a_subsidiary_as_owned_by_its_parent() -> None
                         (RedocEntity("Tarvo Lines", "Organization", ((0, 0, 11),)),
                          RedocEntity("Kelmar Group", "Organization", ((0, 31, 43),))),
                         frozenset({(0, "subsidiaryOf", 1), (1, "owns", 0)}))
-    score = evaluate_redocred([doc], {"rules": ClaimExtractor(load_schema())})["rules"]
+    rules = {"rules": ClaimExtractor(load_schema())}
+    score = evaluate_redocred([doc], rules)["rules"]
     assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+    # Where the corpus labels the subsidiary only, the ownership it implies is no spurious prediction.
+    only_parent = RedocDocument(doc.title, doc.sentences, doc.entities, frozenset({(0, "subsidiaryOf", 1)}))
+    score = evaluate_redocred([only_parent], rules)["rules"]
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
 
 
 def _toy_pairs() -> list[CandidatePair]:
