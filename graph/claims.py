@@ -1124,7 +1124,11 @@ class _Sentence:
             verb = next((t for t in self.trigger_spans if t.start == at and t.start != trig.start), None)
             if verb is not None and self.words(verb.end, verb.end + 1) == ["的"] and \
                     verb.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS:
-                right = [m for m in right if m.start > verb.end]
+                named_after = [m for m in right if m.start > verb.end]
+                # "A 旗下的 B 发布的公告": 旗下 takes no object, so the relative clause modifies the common noun
+                # after 的 and B stays what A holds, unless a name follows (then that name is the one held).
+                if named_after or trig.text not in _ZH_POSSESSIVE:
+                    right = named_after
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
