@@ -1124,7 +1124,15 @@ class _Sentence:
             verb = next((t for t in self.trigger_spans if t.start == at and t.start != trig.start), None)
             if verb is not None and self.words(verb.end, verb.end + 1) == ["的"] and \
                     verb.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS:
-                right = [m for m in right if m.start > verb.end]
+                named_after = [m for m in right if m.start > verb.end]
+                # "A 旗下的 B 发布的公告": 旗下 takes no object, so the relative clause modifies the common noun
+                # after 的 and B stays what A holds, unless a name follows (then that name is the one held).
+                if named_after or trig.text not in _ZH_POSSESSIVE:
+                    right = named_after
+        if not right and left and self.lang == "zh" and not self.is_english:
+            fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
+            if fronted is not None:
+                right = [fronted]
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
@@ -1780,6 +1788,29 @@ class _Sentence:
         before = [w for w in self.words(max(self.sent.start, trig.start - 3), trig.start)
                   if not w.endswith("ly") and w not in ("also", "not", "never", "later", "first", "then", "just")]
         return bool(before) and before[-1] in _BE_FORMS
+
+    def _fronted_zuowei_subject(self, trig: Span, holder: Span, usable: Sequence[Span]) -> Span | None:
+        """The subject a fronted 作为 phrase describes: "作为 B 旗下的上市公司，A …", "作为 B 的大股东，A …" say of A
+        what "B 旗下的 A", "B 的大股东 A" say, so A, which opens the next clause, is the mention after the trigger.
+
+        Only when the trigger's clause is that phrase: it opens with 作为, ``holder`` (B) stands between 作为 and
+        the trigger, and nothing after the trigger but its own description reaches the comma.
+        """
+        start = self.clause_start(trig.start)
+        lead = self.words(start, holder.start)
+        if lead != ["作为"] or holder.start <= start:
+            return None
+        end = trig.end
+        while end < self.sent.end and self.clause.get(end) == self.clause.get(trig.start):
+            end += 1
+        if end >= self.sent.end or self.w[end] not in (",", "\uff0c"):
+            return None
+        if any(t.start >= trig.end and t.start < end for t in self.trigger_spans):
+            return None  # another predicate in the phrase ("作为 B 旗下收购 C 的平台"): not a plain description
+        nxt = end + 1
+        while nxt < self.sent.end and self.w[nxt].isspace():
+            nxt += 1
+        return next((m for m in usable if m.start == nxt), None)
 
     def _modifies_role(self, mention: Span, trig: Span) -> bool:
         """Whether a mention is followed by a role noun (after 的/'s at most) of another relation than ``trig``'s.

@@ -161,6 +161,31 @@ def test_a_dash_after_a_subsidiary_noun_introduces_the_subsidiary() -> None:
     assert {("星河集团", "owns", "蓝海科技"), ("蓝海科技", "subsidiaryOf", "星河集团")} <= _triples(claims)
 
 
+def test_a_held_company_that_heads_a_relative_clause_is_still_held() -> None:
+    # "A 旗下的 B 发布的公告": 旗下 takes no object, so "B 发布的" describes the announcement and B stays A's;
+    # a verb's object is still read past such a clause ("收购 B 开发的 C": C is what was bought).
+    claims = _given("星河集团旗下的上市公司蓝海科技发布的公告显示,其利润大增。", "星河集团", "蓝海科技")
+    assert ("星河集团", "owns", "蓝海科技") in _triples(claims)
+    claims = _given("星河集团收购了蓝海科技开发的云图平台。", "星河集团", "蓝海科技", "云图平台")
+    assert ("星河集团", "acquired", "蓝海科技") not in _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("作为星河集团旗下唯一的上市公司,蓝海科技今年扭亏为盈。", ("星河集团", "owns", "蓝海科技")),
+    ("作为星河集团的第一大股东,蓝海科技将全额参与此次增发。", ("蓝海科技", "investedIn", "星河集团")),
+    ("作为星河集团的主要竞争对手,蓝海科技上季度的市场份额有所下降。", ("星河集团", "competesWith", "蓝海科技")),
+])
+def test_a_fronted_zuowei_phrase_describes_the_subject_after_the_comma(text: str,
+                                                                     expected: tuple[str, str, str]) -> None:
+    # "作为 B 旗下的…，A …" says of A what "B 旗下的 A" says: A opens the clause the phrase is fronted to.
+    assert expected in _triples(_given(text, "星河集团", "蓝海科技"))
+
+
+def test_a_fronted_zuowei_phrase_needs_a_subject_right_after_it() -> None:
+    # A phrase that is not fronted, or a name later in the clause, is no such subject.
+    assert not _given("他作为星河集团的股东,对蓝海科技今年的业绩很满意。", "星河集团", "蓝海科技")
+
+
 @pytest.mark.parametrize("text, names, expected", [
     ("去年,远洋资本入主星河地产,成为其第一大股东。", ("远洋资本", "星河地产"), ("远洋资本", "investedIn", "星河地产")),
     ("宝能系再度举牌蓝海股份。", ("宝能系", "蓝海股份"), ("宝能系", "investedIn", "蓝海股份")),
