@@ -175,6 +175,11 @@ def test_hedging_gives_a_hedged_claim(text: str, expected: tuple[str, str, str])
     ("美团今天宣布,将收购光年之外公司。", ("美团", "acquired", "光年之外公司")),
     # An agreed deal is not done yet, like "agreed to acquire".
     ("博通已同意以610亿美元收购 VMware。", ("博通", "acquired", "VMware")),
+    # An intention is not done either.
+    ("腾讯有意收购快手。", ("腾讯", "acquired", "快手")),
+    ("阿里巴巴谋求入股小红书。", ("阿里巴巴", "investedIn", "小红书")),
+    ("Microsoft wants to buy Discord.", ("Microsoft", "acquired", "Discord")),
+    ("Oracle is seeking to acquire TikTok.", ("Oracle", "acquired", "TikTok")),
 ])
 def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -> None:
     claim = _only(extract(text), expected[1])
