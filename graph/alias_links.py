@@ -55,9 +55,10 @@ _STATED_EN = re.compile(
     r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
     r"known\s+(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
-    r"|^\s*(?:has\s+|had\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
-    r"|^\s*(?:was|has\s+been|had\s+been)\s+(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
-    r"|^\s*(?:has\s+|had\s+)?changed\s+its\s+name\s+to\s+$"
+    # "Dantrix, which changed its name to Solvane": the same statements as a relative clause.
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:was|has\s+been|had\s+been)\s+(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
     r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
@@ -253,7 +254,8 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
         if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
             persons.add(ent.kb_id_)
         if ent.kb_id_ not in known_iris and ent.label_ != "Place":
-            ranked = full.get(ent.text, {})
+            # Keyed by the normalised name: "StableWave" and "Stable-Wave" are "Stablewave" of "Stablewave AI".
+            ranked = full.get(entity_key(ent.text), {})
             best = min((rank for rank, _ in ranked.values()), default=0)
             candidates = {iri: span for iri, (rank, span) in ranked.items() if rank == best}
             # "the Bee" after "the Sacramento Bee", "the Chiefs" after "the Kansas City Chiefs": the head of a name
@@ -264,7 +266,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             if not candidates and legal_stem:
                 # "Palvera Corp. … Palvera Corporation", "Brightwell … Brightwell Ltd.": one company under two
                 # spellings of its legal form, or named first without it.
-                candidates = {iri: span for iri, (rank, span) in full.get(legal_stem, {}).items()
+                candidates = {iri: span for iri, (rank, span) in full.get(entity_key(legal_stem), {}).items()
                               if rank == 0 and not person_shaped(span)} or written.get(legal_stem, {})
             ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
             if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
@@ -285,7 +287,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             written.setdefault(ent.text, {}).setdefault(ent.kb_id_, ent)
         if len(ent.text.split()) > 1:
             for short, rank in _short_candidates(ent):
-                seen = full.setdefault(short, {})
+                seen = full.setdefault(entity_key(short), {})
                 if ent.kb_id_ not in seen or seen[ent.kb_id_][0] > rank:
                     seen[ent.kb_id_] = (rank, ent)
             if person_shaped(ent):

@@ -829,13 +829,15 @@ class MentionFinder:
         inner_caps = {w[k] for k in range(n) if not sent_start[k] and w[k][:1].isupper()}
         # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
         # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
-        inner_caps |= self._short_form_words(w, sent_start)
+        short_forms = self._short_form_words(w, sent_start)
+        inner_caps |= short_forms
         # "Delta Air Lines cut its forecast. Delta said …": so is the first word of a listed company's longer name,
         # and of a listed person's two-word name, the surname of a name written family name first ("Liang
         # Wenfeng … Liang said").
         inner_caps |= {w[k.start] for k in known if (k.label_ == "Organization" and k.end - k.start > 1 or
                                                      k.label_ == "Person" and k.end - k.start == 2) and
                        _is_name_token(w[k.start]) and w[k.start] not in _UNIT_STOP and w[k.start + 1] != "of"}
+        inner_keys = {entity_key(word) for word in inner_caps}
         i = 0
         while i < n:
             if not _is_name_token(w[i]):
@@ -864,7 +866,9 @@ class MentionFinder:
             if end < n and w[end] == "-" and glued[end - 1] and end + 1 < n and w[end + 1].lower() in ("based", "born"):
                 i = end + 2  # "Jerusalem-based": a place describing something else
                 continue
-            if end - i == 1 and end < n and _DEMONYM.search(w[i]) and w[end][:1].islower():
+            # ... unless the text names a company with it first ("Veridian Capital Partners LP … Veridian said").
+            if end - i == 1 and end < n and _DEMONYM.search(w[i]) and w[end][:1].islower() and \
+                    w[i] not in short_forms:
                 i = end  # "the Israeli maker", "the Finnish lab": an adjective of origin, not a name
                 continue
             start = i
@@ -885,7 +889,8 @@ class MentionFinder:
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
             followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
                 and w[start].lower() not in _EN_STOP_WORDS
-            lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps \
+            # Compared by normalised key: "StableWave said …" after "Stablewave AI" is that name in other capitals.
+            lone_initial = end - start == 1 and sent_start[start] and entity_key(w[start]) not in inner_keys \
                 and not followed_like_name
             if start < end and not lone_initial:
                 label = "Organization" if (w[end - 1] in _EN_ORG_SUFFIX or w[end - 1] in _EN_LEGAL_FORMS) and \

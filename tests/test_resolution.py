@@ -134,6 +134,9 @@ def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -
     ("Quillworks, known in China as 羽毛科技, raised money.", "Quillworks", "羽毛科技"),
     ("Lumen Robotics (栗子) raised money.", "Lumen Robotics", "栗子"),
     ("In May Quillworks renamed itself Lumen Robotics.", "Quillworks", "Lumen Robotics"),
+    # The rename as a relative clause on the first name.
+    ("Quillworks, which changed its name to Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
+    ("Quillworks, which was renamed Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
 ])
 def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
     found = dict(mentions(finder, text))
@@ -290,6 +293,12 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     ("Harrow Air Lines cut its forecast. Harrow said demand stayed strong.", "Harrow Air Lines", "Harrow"),
     # A listed person whose name is written family name first, later by it at the start of a sentence.
     ("Tang Weiluo founded the lab. Tang said the chip is ready.", "Tang Weiluo", "Tang"),
+    # The short form spelled with other capitals or a hyphen.
+    ("Brisquel AI released a model. BrisQuel said it runs on phones.", "Brisquel AI", "BrisQuel"),
+    ("Brisquel AI released a model. Analysts said Bris-Quel had raised prices.", "Brisquel AI", "Bris-Quel"),
+    # A short form that ends like an adjective of origin ("-ian") is still the company's name.
+    ("Veridian Capital Partners LP bought a stake. Veridian said it would hold it.", "Veridian Capital Partners LP",
+     "Veridian"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
