@@ -356,20 +356,25 @@ def _zh_short_names(name: str) -> list[str]:
     ['深圳市蓝鲸数据科技', '蓝鲸数据科技', '蓝鲸数据']
     >>> _zh_short_names("游戏科学公司"), _zh_short_names("北京大学")
     (['游戏科学'], ['北京大学'])
+    >>> _zh_short_names("华鼎汽车集团"), _zh_short_names("北京科技集团")
+    (['华鼎汽车集团', '华鼎汽车'], ['北京科技集团', '北京科技'])
     """
     suffix = next((s for s in _ZH_LEGAL_SUFFIXES if name.endswith(s)), "")
     stem = name[:-len(suffix)] if suffix else name
     out = [stem]
-    if not suffix:
+    # "华鼎汽车集团 … 华鼎汽车": a group is named with and without the word; the name keeps the place it starts
+    # with, which is no registered name's region here ("北京汽车集团" is not "汽车").
+    grouped = not suffix and name.endswith("集团") and len(name) >= 4
+    if not suffix and not grouped:
         return out
     region = ZH_REGION_PREFIX.match(stem)
-    if region and len(stem) - region.end() >= 2:
+    if suffix and region and len(stem) - region.end() >= 2:
         stem = stem[region.end():]
         out.append(stem)
     while True:
         tail = next((t for t in _ZH_TRADE_TAILS if stem.endswith(t) and len(stem) - len(t) >= 2), None)
-        if tail is None:
-            break
+        if tail is None or ZH_REGION_PREFIX.fullmatch(stem[:-len(tail)]):
+            break  # "北京科技集团" is not "北京": a place alone is no short name
         stem = stem[:-len(tail)]
         out.append(stem)
     return list(dict.fromkeys(out))

@@ -370,6 +370,8 @@ def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder)
      "云帆动力"),
     ("上海青禾能源股份有限公司（简称青禾能源）与栗子签约。", "上海青禾能源股份有限公司", "青禾能源"),
     ("杭州云图智能科技有限公司成立于2015年。云图智能随后获得融资。", "杭州云图智能科技有限公司", "云图智能"),
+    # A group named with and without "集团".
+    ("青禾汽车集团成立于1998年，总部位于合肥。此后青禾汽车在深圳上市。", "青禾汽车集团", "青禾汽车"),
 ])
 def test_a_chinese_company_s_short_name_is_that_company(finder: MentionFinder, text: str, full: str,
                                                        short: str) -> None:
