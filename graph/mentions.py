@@ -952,12 +952,21 @@ def _with_registered_region(known: list[Span]) -> list[Span]:
     >>> place, org = Span(doc, 0, 2, label="Place", kb_id="e:bj"), Span(doc, 2, 10, label="Organization", kb_id="e:x")
     >>> [(e.text, e.kb_id_) for e in _with_registered_region([place, org])]
     [('北京星河科技有限公司', 'e:x')]
+    >>> [(e.text, e.kb_id_) for e in _with_registered_region([org])]
+    [('北京星河科技有限公司', 'e:x')]
     """
     by_end = {k.end: k for k in known if k.label_ == "Place"}
+    taken = {i for k in known for i in range(k.start, k.end)}
     out: list[Span] = []
     merged: set[int] = set()
     for span in known:
         place = by_end.get(span.start)
+        if place is None and span.label_ == "Organization" and span.text.endswith(_ZH_REGISTERED_ENDS):
+            # "江苏恒瑞医药股份有限公司": the province or city need not be a mention of its own to start the name.
+            doc = span.doc
+            place = next((Span(doc, span.start - k, span.start, label="Place") for k in (1, 2)
+                          if span.start - k >= 0 and not any(i in taken for i in range(span.start - k, span.start))
+                          and ZH_REGION_PREFIX.fullmatch(doc[span.start - k:span.start].text)), None)
         if span.label_ == "Organization" and place is not None and span.text.endswith(_ZH_REGISTERED_ENDS) and \
                 not span.doc[place.end - 1].whitespace_ and ZH_REGION_PREFIX.fullmatch(place.text):
             merged.add(place.start)

@@ -538,3 +538,9 @@ def test_chinese_brand_short_names_are_the_listed_model_or_product(finder: Menti
     found = mentions(finder, "百度升级了文心，文心的推理更强。腾讯元宝上线，元宝的用户增长很快。刘勰著有《文心雕龙》。", "zh")
     assert ("文心", "ernie") in found and ("元宝", "tencent-yuanbao") in found
     assert [m for m in found if m[1] == "ernie" and m[0] != "文心"] == []
+
+
+def test_a_listed_company_s_registered_name_starts_with_its_province(finder: MentionFinder) -> None:
+    # The province is no mention of its own here; the registered name still takes it in.
+    found = dict(mentions(finder, "江苏甘蓝科技有限公司发布年报。甘蓝科技称研发投入增长。", "zh"))
+    assert found.get("江苏甘蓝科技有限公司") == found.get("甘蓝科技") == "甘蓝科技"
