@@ -445,6 +445,12 @@ def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) 
     return filter_spans(out)
 
 
+#: Labels before a name in brackets that say it is the same thing's name in another script or form.
+_BRACKET_LABELS = frozenset(["中文名", "中文名称", "英文名", "英文名称", "中文", "英文", "简称", "全称", "又称", "原名",
+                             "Chinese", "English"])
+_LABEL_COLONS = frozenset([":", "："])
+
+
 def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], links: Links,
                     not_in_name: Container[str] = ()) -> list[Span]:
     """"Lenovo (联想)", "幻方量化 (High-Flyer)": the name before a bracket and the name inside are one entity.
@@ -474,6 +480,9 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
 
     for inner in ents:
         opener = inner.start - 1
+        # "鹿明机器人（英文名：Lumiq Robotics）": a label saying which name the bracket holds may come first.
+        if opener >= 2 and words[opener] in _LABEL_COLONS and words[opener - 1] in _BRACKET_LABELS:
+            opener -= 2
         if opener < 1 or words[opener] not in _OPENERS or inner.end >= n or words[inner.end] not in _CLOSERS:
             continue
         evidence = doc[max(0, opener - 4):inner.end + 1].text
@@ -501,16 +510,19 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         opener = outer.end
         if opener + 2 >= n + 1 or opener >= n or words[opener] not in _OPENERS:
             continue
-        close = next((k for k in range(opener + 1, min(n, opener + 6)) if words[k] in _CLOSERS), None)
-        if close is None or close == opener + 1 or any(e.start > opener and e.start < close for e in out):
+        first = opener + 1
+        if first + 1 < n and words[first] in _BRACKET_LABELS and words[first + 1] in _LABEL_COLONS:
+            first += 2  # "Lumiq Robotics（中文名：鹿明机器人）"
+        close = next((k for k in range(first, min(n, first + 5)) if words[k] in _CLOSERS), None)
+        if close is None or close == first or any(e.start > opener and e.start < close for e in out):
             continue
-        content = doc[opener + 1:close]
+        content = doc[first:close]
         text = content.text
         other_script = bool(_HAS_CJK.search(text)) != bool(_HAS_CJK.search(outer.text))
         if not other_script or len(text) > 24 or not re.fullmatch(r"[\w\u3400-\u9fff·.\- ]+", text) or \
                 text.replace(" ", "").isdigit():
             continue
-        out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
+        out.append(Span(doc, first, close, label=outer.label_, kb_id=outer.kb_id_))
         links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
     return filter_spans(out)
 

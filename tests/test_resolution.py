@@ -144,6 +144,18 @@ def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str,
     assert found[first] == found[second]
 
 
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("Quillworks（中文名：羽毛科技）成立于2019年。羽毛科技随后获得融资。", "zh", "Quillworks", "羽毛科技"),
+    ("羽毛科技（英文名：Quillworks）成立于2019年。Quillworks 随后获得融资。", "zh", "羽毛科技", "Quillworks"),
+    ("Analysts said Quillworks (Chinese: 羽毛科技) raised money.", "en", "Quillworks", "羽毛科技"),
+])
+def test_a_labelled_name_in_brackets_is_an_alias(finder: MentionFinder, text: str, lang: str, first: str,
+                                                 second: str) -> None:
+    found = mentions(finder, text, lang)
+    assert {first, second} <= {name for name, _ in found}
+    assert len({iri for name, iri in found if name in (first, second)}) == 1
+
+
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
     assert found.get("羽毛科技") == found.get("栗子") == "栗子"
