@@ -56,9 +56,9 @@ _STATED_EN = re.compile(
     r"known\s+(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
     # "Dantrix, which changed its name to Solvane": the same statements as a relative clause.
-    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
-    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:was|has\s+been|had\s+been)\s+(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
-    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+to\s+$"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:was|has\s+been|had\s+been)\s+(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
     r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
@@ -750,6 +750,55 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
     return sorted(filter_spans(out), key=lambda e: e.start)
 
 
+#: Words after a name that say the name that follows is another of its names: "星联通信原名星联网络".
+_ZH_NAME_CUE_BEFORE = re.compile(r"^(?:原名|原称|曾用名|旧称|前身为|前身是|又称|又名|亦称|也称)(?:为|是)?$")
+#: Nouns that name a kind of thing, not one: "公司原名…" is a description's statement.
+_ZH_KIND_NOUNS = ("公司", "集团", "企业", "品牌", "产品", "平台", "机构", "银行", "工厂", "学校", "大学", "项目", "团队",
+                  "部门", "网站", "应用", "软件", "模型", "后者", "前者", "双方", "对方")
+_ZH_CLAUSE_ADVERBS = frozenset(["去年", "今年", "明年", "此前", "目前", "如今", "现在", "当时", "后来", "随后", "最初",
+                                "早年", "其中", "同时", "而", "但", "并", "且", "即", "也", "则", "当年", "同年"])
+#: A clause opener, so the words between it and the cue are the whole subject.
+_ZH_CLAUSE_MARK = frozenset(["，", "。", "；", "！", "？", "、", "：", "\n", ",", ";", ":", "（", "(", "”", "“"])
+
+
+def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """"星联通信原名星联网络": the clause's subject before 原名/又称/前身为 and a found name after it is the same
+    entity under its other name, even when the words of the subject were found as no name: one to three Chinese
+    words (two to eight characters) from the start of the clause; a description ("该公司", "这家企业") is none.
+
+    >>> from graph.nlp import get_pipeline
+    >>> doc = get_pipeline("zh")("星联通信原名星联网络。")
+    >>> ents = [doc.char_span(6, 10, label="Organization", kb_id="e:x", alignment_mode="expand")]
+    >>> [(e.text, e.kb_id_) for e in _zh_named_before_cue(doc, ents, links={})]
+    [('星联通信', 'e:x'), ('星联网络', 'e:x')]
+    """
+    words = words_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for ent in ents:
+        cue = ent.start - 1
+        if cue < 1 or ent.label_ in ("Place", "Person") or not _ZH_NAME_CUE_BEFORE.match(words[cue]):
+            continue
+        start = cue
+        while start > 0 and cue - start < 3 and start - 1 not in taken and words[start - 1] not in _ZH_CLAUSE_MARK \
+                and _HAS_CJK.fullmatch(words[start - 1][:1]) and not doc[start - 1].whitespace_:
+            start -= 1
+        opens = start == 0 or words[start - 1] in _ZH_CLAUSE_MARK or doc[start - 1].whitespace_
+        # "去年星联通信原名…": a time or linking word opening the clause is no part of the name.
+        while start < cue and (words[start] in _ZH_CLAUSE_ADVERBS or words[start].endswith(("年", "月", "日"))):
+            start += 1
+        subject = "".join(words[start:cue])
+        if start == cue or not 2 <= len(subject) <= 8 or subject[0] in "该这此其本它他她" or \
+                subject.endswith(_ZH_KIND_NOUNS) and len(subject) <= 3 or \
+                not opens:
+            continue
+        span = Span(doc, start, cue, label=ent.label_, kb_id=ent.kb_id_)
+        taken.update(range(start, cue))
+        out.append(span)
+        links[(span.start_char, span.end_char)] = ("stated-alias", text_of(doc)[span.start_char:ent.end_char])
+    return sorted(out, key=lambda e: e.start) if len(out) > len(ents) else ents
+
+
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
                    descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
     """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
@@ -760,6 +809,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         ents = _other_script_names(doc, ents)
     else:
         ents = _zh_abbreviated(doc, ents, links=links, known_iris=known_iris)
+        ents = _zh_named_before_cue(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
     # Descriptions are skipped too: in "Brelmor Systems, the company formerly known as Dantix" the description is
     # the appositive the statement is made with, and the names on either side are the pair.

@@ -156,6 +156,13 @@ def test_a_labelled_name_in_brackets_is_an_alias(finder: MentionFinder, text: st
     assert len({iri for name, iri in found if name in (first, second)}) == 1
 
 
+def test_a_chinese_subject_before_its_former_name_is_that_entity(finder: MentionFinder) -> None:
+    # The subject's words are found as no name; the former name after 原名 is.
+    found = mentions(finder, "青禾通信原名青禾网络，2018年更名。青禾通信主营卫星宽带。", "zh")
+    assert [name for name, _ in found].count("青禾通信") == 2 and "青禾网络" in dict(found)
+    assert len({iri for name, iri in found if name in ("青禾通信", "青禾网络")}) == 1
+
+
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
     assert found.get("羽毛科技") == found.get("栗子") == "栗子"
