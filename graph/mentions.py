@@ -559,7 +559,11 @@ class MentionFinder:
         def piece(word: str) -> bool:
             # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
             tag = tags.get(word)
-            return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x"))
+            # "亚历山大·科瓦连科": a given name the dictionary knows as a place's ("ns") is a piece too, unless it is
+            # a place the gazetteer lists ("中国·杭州" is a dateline) or short like most place words.
+            foreign_given = tag == "ns" and len(word) >= 3 and entity_key(word) not in self.schema.entities_by_key
+            return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x") or
+                                                    foreign_given)
 
         for i, word in enumerate(words):
             if word not in _NAME_DOTS or i == 0 or i + 1 >= n:

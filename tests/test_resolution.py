@@ -563,3 +563,10 @@ def test_a_listed_company_s_registered_name_starts_with_its_province(finder: Men
     # The province is no mention of its own here; the registered name still takes it in.
     found = dict(mentions(finder, "江苏甘蓝科技有限公司发布年报。甘蓝科技称研发投入增长。", "zh"))
     assert found.get("江苏甘蓝科技有限公司") == found.get("甘蓝科技") == "甘蓝科技"
+
+
+def test_a_transliterated_name_whose_given_name_is_also_a_place_word(finder: MentionFinder) -> None:
+    # The dictionary tags the given name as a place; with the dot it is a person's, and the surname follows it.
+    found = mentions(finder, "亚历山大·彼得连科出任首席技术官。彼得连科此前在一家芯片企业任职。", "zh")
+    assert ("亚历山大·彼得连科", "亚历山大彼得连科") in found
+    assert len({iri for name, iri in found if name in ("亚历山大·彼得连科", "彼得连科")}) == 1
