@@ -66,6 +66,9 @@ def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[s
     "Boats moored on the banks of the Tavern.",
     "The plant is far from the Tavern, whose basin floods each spring.",
     "Tavern, a town in Finland, gave the company its name.",
+    # A sign of the zodiac.
+    "People born under the Pavo sign are said to be curious.",
+    "Those born under Pavo are said to be curious.",
 ])
 def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
@@ -80,6 +83,8 @@ def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: Mention
     ("Tavern, a company in the city of Leeds, bought a grocer.", "Tavern"),
     ("Tavern, the company named after the river, bought a grocer.", "Tavern"),
     ("Tavern, the city's largest employer, bought a grocer.", "Tavern"),
+    # "sign" as a verb after the name.
+    ("Tavern and Pavo sign a supply deal.", "Tavern"),
 ])
 def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(finder, text)]
@@ -97,6 +102,9 @@ def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionF
     "甘蓝（Kestrel）是一种常见的蔬菜。",
     "甘蓝汁很受欢迎。",
     "甘蓝的意思是一种蔬菜。",
+    # The name glued to a family name is part of a person's name.
+    "当地居民李甘蓝说，他昨天买了一部手机。",
+    "王甘蓝先生在银行工作。",
 ])
 def test_chinese_common_noun_uses_of_a_name_are_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0] == "甘蓝"] == []
