@@ -53,14 +53,26 @@ _STATED_EN = re.compile(
     r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?(?:the\s+)?$"
     # "Apollo Go, known in China as 萝卜快跑", "…, also known as …", "Norvale Bank, known until 1998 as the …"
     r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
-    r"known\s+(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
+    r"known\s+(?:locally\s+|internationally\s+|informally\s+|colloquially\s+|simply\s+)?"
+    r"(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
     # "Dantrix, which changed its name to Solvane": the same statements as a relative clause.
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:was|has\s+been|had\s+been)\s+(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
-    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$")
+    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$"
+    # A company history's first name: "Marlow Instruments was founded in 1921 as the Marlow Gauge Company",
+    # "Vantor Foods, incorporated as the Vantor Canning Company"; "founded as a spin-off of X" names another.
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:was\s+|had\s+been\s+)?(?:originally\s+|first\s+)?"
+    r"(?:founded|established|incorporated|formed|registered|started|set\s+up)\s+"
+    r"(?:(?:in|on)\s+[^,;()]{1,30}?\s+)?(?:under\s+the\s+name|as)\s+(?:the\s+)?$"
+    # "Corland Energy changed its name from Corland Oil", "Dravis Motor, which traded as Dravis Cars until 1999",
+    # "Quorra Software in 2008 and renamed Quorra Cloud in 2015"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+from\s+(?:the\s+)?$"
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|once\s+|previously\s+|formerly\s+)?"
+    r"(?:traded|trading|operated|operating|did\s+business|doing\s+business)\s+as\s+(?:the\s+)?$"
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
 #: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
 _RENAMED_PAST_APPOSITIVE_EN = re.compile(
@@ -78,7 +90,8 @@ _ORG_TAILS = frozenset([
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Company", "Limited",
     "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "Group", "Holdings", "AI", "Technologies",
     "Technology", "Software", "Systems", "Robotics", "Records", "Motors", "Pharmaceuticals", "Networks",
-    "Semiconductor", "S.A.", "N.V.", "LP", "L.P.", "LLP", "Plc",
+    "Semiconductor", "S.A.", "N.V.", "LP", "L.P.", "LLP", "Plc", "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV",
+    "B.V.", "KK", "K.K.",
     # The line of business a company's name ends with: "Norvale Bank", "Stratos Airways", "Lyra Biosciences" are
     # later "Norvale", "Stratos", "Lyra".
     "Bank", "Bancorp", "Airways", "Airlines", "Biosciences", "Therapeutics", "Pharma", "Industries", "Logistics",
@@ -173,7 +186,9 @@ def _named_together(first: Span, second: Span) -> bool:
 #: Legal forms, the words only a company's registered name ends with.
 _LEGAL_TAILS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Limited",
                           "Incorporated", "plc", "PLC", "Plc", "AG", "SE", "SA", "NV", "GmbH", "S.A.", "N.V.", "LP",
-                          "L.P.", "LLP"])
+                          "L.P.", "LLP",
+                          # Nordic, Italian, Dutch and Japanese forms: "Lindqvist & Berg AB", "Vesta Oyj".
+                          "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV", "B.V.", "KK", "K.K."])
 
 
 def _without_legal_form(ent: Span) -> str:

@@ -980,7 +980,8 @@ def _with_registered_region(known: list[Span]) -> list[Span]:
 #: English legal forms a company's name is written with: "Nvidia Corp.", "Meta Platforms Inc.", "Arm Holdings plc".
 _EN_LEGAL_FORMS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC",
                              "Plc", "Corporation", "Incorporated", "Limited", "AG", "SE", "N.V.", "NV", "S.A.", "SA",
-                             "GmbH", "Co.,Ltd.", "LP", "L.P."])
+                             "GmbH", "Co.,Ltd.", "LP", "L.P.", "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV", "B.V.",
+                             "KK", "K.K."])
 #: Words between a company's name and its legal form: "Goldman Sachs Group Inc.", "Alibaba Group Holding Ltd.".
 _EN_BEFORE_LEGAL = frozenset(["Group", "Holdings", "Holding", "&"])
 

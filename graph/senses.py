@@ -177,7 +177,9 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     window = words[max(0, start - 8):start]
     while window and window[-1] in _QUOTES | {"the", "a", "an"}:
         window.pop()
-    if any(tuple(window[-len(cue):]) == cue for cue in _NAME_TALK_BEFORE_EN):
+    # "changed its name from X" states X as the entity's former name, not where a name comes from.
+    renamed = len(window) >= 4 and window[-4] in ("changed", "change", "changes", "changing")
+    if not renamed and any(tuple(window[-len(cue):]) == cue for cue in _NAME_TALK_BEFORE_EN):
         return True
     if window and window[-1] in ("after", "for") and "named" in window:
         named = len(window) - 1 - window[::-1].index("named")

@@ -145,6 +145,14 @@ def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -
     # The rename as a relative clause on the first name.
     ("Quillworks, which changed its name to Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
     ("Quillworks, which was renamed Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
+    # A company history's first name, a trading name, a name changed "from", a rename after "and".
+    ("Lumen Robotics was founded in 1921 as the Quillworks Company.", "Lumen Robotics", "Quillworks Company"),
+    ("Lumen Robotics, incorporated as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("Lumen Robotics, which traded as Quillworks until 1999, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("Locals say Lumen Robotics changed its name from Quillworks.", "Lumen Robotics", "Quillworks"),
+    ("It was set up under the name Quillworks in 2008 and renamed Lumen Robotics in 2015.", "Quillworks",
+     "Lumen Robotics"),
+    ("Lumen Robotics, known locally as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
 ])
 def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
     found = dict(mentions(finder, text))
@@ -326,6 +334,9 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     # A short form that ends like an adjective of origin ("-ian") is still the company's name.
     ("Veridian Capital Partners LP bought a stake. Veridian said it would hold it.", "Veridian Capital Partners LP",
      "Veridian"),
+    # A Nordic legal form.
+    ("Halmqvist & Dahl AB was founded in Orebro. Halmqvist & Dahl makes valves.", "Halmqvist & Dahl AB",
+     "Halmqvist & Dahl"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
