@@ -377,9 +377,10 @@ def _zh_short_names(name: str) -> list[str]:
     suffix = next((s for s in _ZH_LEGAL_SUFFIXES if name.endswith(s)), "")
     stem = name[:-len(suffix)] if suffix else name
     out = [stem]
-    # "华鼎汽车集团 … 华鼎汽车": a group is named with and without the word; the name keeps the place it starts
+    # "华鼎汽车集团 … 华鼎汽车", "远航控股 … 远航": a group or holding company is named with and without the word;
+    # the name keeps the place it starts
     # with, which is no registered name's region here ("北京汽车集团" is not "汽车").
-    grouped = not suffix and name.endswith("集团") and len(name) >= 4
+    grouped = not suffix and name.endswith(("集团", "控股")) and len(name) >= 4
     if not suffix and not grouped:
         return out
     region = ZH_REGION_PREFIX.match(stem)
@@ -516,7 +517,14 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
                 words[start - 1] not in not_in_name and start - 1 not in taken:
             start -= 1
-        if start < opener and start not in by_start:
+        # "蓝图智能（Blueprint AI）": a new one-word name glued before the words taken in ("蓝图", guessed a person's
+        # name) is the first part of the name the bracket glosses.
+        glued = next((e for e in out if e.end == start and e.end - e.start == 1 and e.kb_id_ not in known_iris and
+                      _HAS_CJK.search(e.text) and not doc[e.start].whitespace_), None) if start < opener else None
+        if glued is not None and opener - glued.start <= 3:
+            out = [e for e in out if e is not glued]
+            start = glued.start
+        if start < opener and (start not in by_start or by_start[start] is glued):
             out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
             links[(doc[start].idx, doc[opener - 1].idx + len(doc[opener - 1]))] = ("bracket-alias", evidence)
     out = _tickers(doc, out, links=links)
@@ -777,7 +785,7 @@ _ZH_CLAUSE_MARK = frozenset(["，", "。", "；", "！", "？", "、", "：", "\
 
 
 def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
-    """"星联通信原名星联网络": the clause's subject before 原名/又称/前身为 and a found name after it is the same
+    """"星联通信原名星联网络", "X由Y更名而来": the clause's subject before 原名/又称/前身为 and a found name after it is the same
     entity under its other name, even when the words of the subject were found as no name: one to three Chinese
     words (two to eight characters) from the start of the clause; a description ("该公司", "这家企业") is none.
 
@@ -792,7 +800,11 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
     out = list(ents)
     for ent in ents:
         cue = ent.start - 1
-        if cue < 1 or ent.label_ in ("Place", "Person") or not _ZH_NAME_CUE_BEFORE.match(words[cue]):
+        # "青云数据由青云网络更名而来": the new name is the subject, the old one stands between 由 and 更名.
+        renamed_from = cue >= 1 and words[cue] == "由" and text_of(doc)[ent.end_char:ent.end_char + 4].startswith(
+            ("更名而来", "改名而来", "更名而成", "改名而成"))
+        if cue < 1 or ent.label_ in ("Place", "Person") or not (_ZH_NAME_CUE_BEFORE.match(words[cue]) or
+                                                                 renamed_from):
             continue
         start = cue
         while start > 0 and cue - start < 3 and start - 1 not in taken and words[start - 1] not in _ZH_CLAUSE_MARK \

@@ -179,6 +179,29 @@ def test_a_chinese_subject_before_its_former_name_is_that_entity(finder: Mention
     assert len({iri for name, iri in found if name in ("青禾通信", "青禾网络")}) == 1
 
 
+def test_a_chinese_name_renamed_from_another_is_that_entity(finder: MentionFinder) -> None:
+    found = mentions(finder, "青禾数据由青禾网络更名而来。青禾数据主要提供云服务。", "zh")
+    assert [name for name, _ in found].count("青禾数据") == 2 and "青禾网络" in dict(found)
+    assert len({iri for name, iri in found if name in ("青禾数据", "青禾网络")}) == 1
+
+
+def test_a_chinese_name_before_its_english_gloss_is_taken_whole() -> None:
+    # The first word was guessed as a person's name of its own; the bracket glosses the two words together.
+    from spacy.tokens import Span
+
+    from graph.alias_links import bracket_aliases
+    from graph.nlp import get_pipeline
+    doc = get_pipeline("zh")("白鹭智能（Egret AI）宣布完成融资。")
+    words = [t.text for t in doc]
+    first, gloss = words.index("白鹭"), words.index("Egret")
+    ents = [Span(doc, first, first + 1, label="Person", kb_id="e:bailu"),
+            Span(doc, gloss, gloss + 2, label="Organization", kb_id="e:egret")]
+    links: dict[tuple[int, int], tuple[str, str]] = {}
+    out = bracket_aliases(doc, ents, known_iris=set(), links=links)
+    assert [(e.text, e.kb_id_) for e in out] == [("白鹭智能", "e:egret"), ("Egret AI", "e:egret")]
+    assert links[(0, 4)][0] == "bracket-alias"
+
+
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
     found = dict(mentions(finder, "羽毛科技（原名栗子）今天发布了新产品。", "zh"))
     assert found.get("羽毛科技") == found.get("栗子") == "栗子"
@@ -410,6 +433,7 @@ def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder)
     ("杭州云图智能科技有限公司成立于2015年。云图智能随后获得融资。", "杭州云图智能科技有限公司", "云图智能"),
     # A group named with and without "集团".
     ("青禾汽车集团成立于1998年，总部位于合肥。此后青禾汽车在深圳上市。", "青禾汽车集团", "青禾汽车"),
+    ("启航控股宣布收购一家物流企业。启航称交易金额为20亿元。", "启航控股", "启航"),
 ])
 def test_a_chinese_company_s_short_name_is_that_company(finder: MentionFinder, text: str, full: str,
                                                        short: str) -> None:
