@@ -29,6 +29,7 @@ from graph.alias_links import (
     Links,
     bracket_aliases,
     initialisms,
+    initials,
     same_name_same_iri,
     short_forms,
     stated_aliases,
@@ -840,6 +841,9 @@ class MentionFinder:
                                                      k.label_ == "Person" and k.end - k.start == 2) and
                        _is_name_token(w[k.start]) and w[k.start] not in _UNIT_STOP and w[k.start + 1] != "of"}
         inner_keys = {entity_key(word) for word in inner_caps}
+        # "Royal Bank of Scotland reported a loss. RBS blamed …": a first word spelling the initials of a name
+        # the text wrote before is that name's short form (graph.alias_links.initialisms links the two).
+        initials_seen = {initials(k.text) for k in known} - {""}
         i = 0
         while i < n:
             if not _is_name_token(w[i]):
@@ -893,13 +897,14 @@ class MentionFinder:
                 and w[start].lower() not in _EN_STOP_WORDS
             # Compared by normalised key: "StableWave said …" after "Stablewave AI" is that name in other capitals.
             lone_initial = end - start == 1 and sent_start[start] and entity_key(w[start]) not in inner_keys \
-                and not followed_like_name
+                and not followed_like_name and w[start] not in initials_seen
             if start < end and not lone_initial:
                 label = "Organization" if (w[end - 1] in _EN_ORG_SUFFIX or w[end - 1] in _EN_LEGAL_FORMS) and \
                     end - start > 1 else "Entity"
                 text = "".join(w[k] + ("" if glued[k] or k == end - 1 else " ") for k in range(start, end))
                 if text.lower() not in _LATIN_STOP and not text.isdigit():
                     spans.append(self._new_span(doc, start, end, label))
+                    initials_seen.add(initials(text))
             i = end
         return spans
 

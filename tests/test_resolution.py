@@ -357,6 +357,8 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     # A short form that ends like an adjective of origin ("-ian") is still the company's name.
     ("Veridian Capital Partners LP bought a stake. Veridian said it would hold it.", "Veridian Capital Partners LP",
      "Veridian"),
+    # An initialism at the start of a sentence, after the name it abbreviates.
+    ("Royal Bank of Tessaker reported a loss. RBT blamed legal costs.", "Royal Bank of Tessaker", "RBT"),
     # A Nordic legal form.
     ("Halmqvist & Dahl AB was founded in Orebro. Halmqvist & Dahl makes valves.", "Halmqvist & Dahl AB",
      "Halmqvist & Dahl"),
