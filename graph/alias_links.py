@@ -826,6 +826,32 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
     return sorted(out, key=lambda e: e.start) if len(out) > len(ents) else ents
 
 
+#: "Pellam Brothers became Pellam Retail in 1962": a company's new name after "became", when the clause ends there
+#: or with a year ("Altman became OpenAI CEO", "X became Y's partner" say other things).
+_BECAME_EN = re.compile(r"^\s*(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+_BECAME_END_EN = re.compile(r"^\s*(?:in\s+\d{4}\b|[,.;]|and\b|$)")
+
+
+def _became_renamed(first: Span, second: Span, between: str) -> bool:
+    """Whether "first became second" states a rename: two organisations' names, the clause ending after the second.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pellam Brothers became Pellam Retail in 1962 .")
+    >>> a, b = Span(doc, 0, 2, label="Organization"), Span(doc, 3, 5, label="Organization")
+    >>> _became_renamed(a, b, " became ")
+    True
+    >>> doc = spacy.blank("en")("Sam Vell became Pellam Retail chief in 1962 .")  # the clause goes on
+    >>> _became_renamed(Span(doc, 0, 2, label="Entity"), Span(doc, 3, 5, label="Organization"), " became ")
+    False
+    """
+    if not _BECAME_EN.match(between.lower()):
+        return False
+    kinds = {first.label_, second.label_, infer_type(first), infer_type(second)}
+    if "Person" in kinds or "Place" in kinds:
+        return False
+    return bool(_BECAME_END_EN.match(text_of(first.doc)[second.end_char:second.end_char + 12]))
+
+
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
                    descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
     """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
@@ -856,7 +882,8 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         between = text_of(doc)[first.end_char:second.start_char]
         if _SENTENCE_END.search(between) or not (
                 (len(between) <= 70 and pattern.match(between.lower() if lang != "zh" else between)) or
-                (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower()))):
+                (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower())) or
+                (lang != "zh" and _became_renamed(first, second, between))):
             continue
         if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
             continue

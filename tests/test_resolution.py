@@ -153,6 +153,7 @@ def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -
     ("It was set up under the name Quillworks in 2008 and renamed Lumen Robotics in 2015.", "Quillworks",
      "Lumen Robotics"),
     ("Lumen Robotics, known locally as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("In 1990 Quillworks became Lumen Robotics, a maker of drones.", "Quillworks", "Lumen Robotics"),
 ])
 def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
     found = dict(mentions(finder, text))
@@ -200,6 +201,15 @@ def test_a_chinese_name_before_its_english_gloss_is_taken_whole() -> None:
     out = bracket_aliases(doc, ents, known_iris=set(), links=links)
     assert [(e.text, e.kb_id_) for e in out] == [("白鹭智能", "e:egret"), ("Egret AI", "e:egret")]
     assert links[(0, 4)][0] == "bracket-alias"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("In 2020 Dana Reyes became Lumen Robotics chief executive.", "Dana Reyes", "Lumen Robotics"),
+    ("In 2020 Quillworks became Lumen Robotics's biggest customer.", "Quillworks", "Lumen Robotics"),
+])
+def test_became_without_a_rename_merges_nothing(finder: MentionFinder, text: str, first: str, second: str) -> None:
+    found = dict(mentions(finder, text))
+    assert found[first] != found[second]
 
 
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
