@@ -832,6 +832,15 @@ _BECAME_EN = re.compile(r"^\s*(?:later\s+|eventually\s+|then\s+|officially\s+)?b
 _BECAME_END_EN = re.compile(r"^\s*(?:in\s+\d{4}\b|[,.;]|and\b|$)")
 
 
+#: "Originally named Tessaro Labs, the company became Tessaro Health": a first name given before the clause whose
+#: subject, a description, took the second.
+_ORIGINALLY_BEFORE_EN = re.compile(r"(?:^|[.!?;]\s+|\n)(?:originally|formerly|first|once)\s+(?:named|called|known\s+as)"
+                                   r"\s+(?:the\s+)?$")
+_ORIGINALLY_BETWEEN_EN = re.compile(r"^\s*,\s*(?:the|this)\s+(?:company|firm|business|group|bank|brand|startup|"
+                                    r"maker)\s+(?:later\s+)?(?:became|was\s+renamed|renamed\s+itself|"
+                                    r"changed\s+its\s+name\s+to|rebranded\s+as)\s+(?:the\s+)?$")
+
+
 def _became_renamed(first: Span, second: Span, between: str) -> bool:
     """Whether "first became second" states a rename: two organisations' names, the clause ending after the second.
 
@@ -883,7 +892,10 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         if _SENTENCE_END.search(between) or not (
                 (len(between) <= 70 and pattern.match(between.lower() if lang != "zh" else between)) or
                 (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower())) or
-                (lang != "zh" and _became_renamed(first, second, between))):
+                (lang != "zh" and _became_renamed(first, second, between)) or
+                (lang != "zh" and _ORIGINALLY_BEFORE_EN.search(text_of(doc)[max(0, first.start_char - 40):
+                                                                           first.start_char].lower()) and
+                 _ORIGINALLY_BETWEEN_EN.match(between.lower()))):
             continue
         if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
             continue

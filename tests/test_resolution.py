@@ -154,6 +154,7 @@ def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -
      "Lumen Robotics"),
     ("Lumen Robotics, known locally as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
     ("In 1990 Quillworks became Lumen Robotics, a maker of drones.", "Quillworks", "Lumen Robotics"),
+    ("Originally named Quillworks, the company became Lumen Robotics in 2016.", "Quillworks", "Lumen Robotics"),
 ])
 def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
     found = dict(mentions(finder, text))
