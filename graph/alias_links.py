@@ -228,6 +228,13 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+        # "De Vries" of "Elisabeth de Vries": the surname with its particles (matched by normalised key, so a
+        # capital at the start of a sentence is the same name).
+        k = len(names) - 1
+        while k > 1 and names[k - 1] in _NAME_PARTICLES:
+            k -= 1
+        if k < len(names) - 1:
+            out.append((" ".join(names[k:]), 0))
         # "Su" of "Lisa Su", "Ng" of "Andrew Ng": a two-letter surname, never a two-letter given name ("Al").
         if len(names[-1]) == 2 and names[-1][0].isupper() and names[-1][1].islower():
             out.append((names[-1], 0))

@@ -803,7 +803,11 @@ class MentionFinder:
         i = 0
         while i < n:
             end = i
-            while end < n and _is_name_token(w[end]) and (end == i or not sent_start[end]):
+            # "Karsten Oil & Gas plc": an ampersand between capitalised words stays inside the run.
+            while end < n and (_is_name_token(w[end]) or (w[end] == "&" and end > i and end + 1 < n and
+                                                          _is_name_token(w[end + 1])) or
+                               (w[end] in _EN_LEGAL_FORMS and end > i)) and \
+                    (end == i or not sent_start[end]):
                 end += 1
             run = w[i:end]
             if len(run) >= 2:
@@ -999,6 +1003,8 @@ def _en_legal_form_end(doc: Doc, end: int) -> int:
     >>> doc = spacy.blank("en")("Goldman Sachs Group Inc. said so; Nvidia Group said no; Hanjin Co., Ltd. too.")
     >>> _en_legal_form_end(doc, 2), _en_legal_form_end(doc, 8), _en_legal_form_end(doc, 13)
     (4, 8, 16)
+    >>> _en_legal_form_end(spacy.blank("en")("Delmont Pharmaceuticals, Inc. won approval."), 2)
+    4
     """
     k = end
     while k < len(doc) and k - end < 2 and doc[k].text in _EN_BEFORE_LEGAL and doc[k - 1].whitespace_:
@@ -1009,7 +1015,15 @@ def _en_legal_form_end(doc: Doc, end: int) -> int:
                 doc[k + 2].text in ("Ltd", "Ltd.", "Limited"):
             return k + 3
         return k + 1
+    # "Delmont Pharmaceuticals, Inc.": a US company's registered name puts a comma before the legal form.
+    if k == end and k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text in _EN_COMMA_LEGAL and \
+            (k + 2 == len(doc) or not doc[k + 2].text[:1].isupper()):
+        return k + 2
     return end
+
+
+#: Legal forms written after a comma: "Delmont Pharmaceuticals, Inc.", "Acme Holdings, LLC".
+_EN_COMMA_LEGAL = frozenset(["Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "L.P.", "LP", "LLP", "PLC", "plc"])
 
 
 #: A name written with a lower-case first letter before a capital: "iRobot", "eBay", "iTunes".

@@ -370,6 +370,12 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
      "Veridian"),
     # An initialism at the start of a sentence, after the name it abbreviates.
     ("Royal Bank of Tessaker reported a loss. RBT blamed legal costs.", "Royal Bank of Tessaker", "RBT"),
+    # A surname with its particle, capitalised at the start of a sentence.
+    ("Marit de Tessaker chairs the board. De Tessaker joined in 2015.", "Marit de Tessaker", "De Tessaker"),
+    # A legal form after a comma; a name with an ampersand and its legal form.
+    ("Analysts said Tessaker Pharmaceuticals, Inc. won approval. Tessaker expects sales next year.",
+     "Tessaker Pharmaceuticals, Inc.", "Tessaker"),
+    ("Brinmoe Oil & Gas plc cut jobs. Brinmoe said prices were too low.", "Brinmoe Oil & Gas plc", "Brinmoe"),
     # A Nordic legal form.
     ("Halmqvist & Dahl AB was founded in Orebro. Halmqvist & Dahl makes valves.", "Halmqvist & Dahl AB",
      "Halmqvist & Dahl"),
