@@ -53,13 +53,26 @@ _STATED_EN = re.compile(
     r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?(?:the\s+)?$"
     # "Apollo Go, known in China as 萝卜快跑", "…, also known as …", "Norvale Bank, known until 1998 as the …"
     r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
-    r"known\s+(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
+    r"known\s+(?:locally\s+|internationally\s+|informally\s+|colloquially\s+|simply\s+)?"
+    r"(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
-    r"|^\s*(?:has\s+|had\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
-    r"|^\s*(?:was|has\s+been|had\s+been)\s+(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
-    r"|^\s*(?:has\s+|had\s+)?changed\s+its\s+name\s+to\s+$"
+    # "Dantrix, which changed its name to Solvane": the same statements as a relative clause.
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:was|has\s+been|had\s+been)\s+(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+to\s+$"
     # "the company was known as Codeium until this spring"
-    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$")
+    r"|^\s*(?:was|had\s+been)\s+(?:formerly\s+|previously\s+|once\s+|originally\s+)?(?:known\s+as|called)\s+(?:the\s+)?$"
+    # A company history's first name: "Marlow Instruments was founded in 1921 as the Marlow Gauge Company",
+    # "Vantor Foods, incorporated as the Vantor Canning Company"; "founded as a spin-off of X" names another.
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:was\s+|had\s+been\s+)?(?:originally\s+|first\s+)?"
+    r"(?:founded|established|incorporated|formed|registered|started|set\s+up)\s+"
+    r"(?:(?:in|on)\s+[^,;()]{1,30}?\s+)?(?:under\s+the\s+name|as)\s+(?:the\s+)?$"
+    # "Corland Energy changed its name from Corland Oil", "Dravis Motor, which traded as Dravis Cars until 1999",
+    # "Quorra Software in 2008 and renamed Quorra Cloud in 2015"
+    r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+from\s+(?:the\s+)?$"
+    r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|once\s+|previously\s+|formerly\s+)?"
+    r"(?:traded|trading|operated|operating|did\s+business|doing\s+business)\s+as\s+(?:the\s+)?$"
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
 #: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
 _RENAMED_PAST_APPOSITIVE_EN = re.compile(
@@ -77,7 +90,8 @@ _ORG_TAILS = frozenset([
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Company", "Limited",
     "Incorporated", "plc", "PLC", "AG", "SE", "SA", "NV", "GmbH", "Group", "Holdings", "AI", "Technologies",
     "Technology", "Software", "Systems", "Robotics", "Records", "Motors", "Pharmaceuticals", "Networks",
-    "Semiconductor", "S.A.", "N.V.", "LP", "L.P.", "LLP", "Plc",
+    "Semiconductor", "S.A.", "N.V.", "LP", "L.P.", "LLP", "Plc", "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV",
+    "B.V.", "KK", "K.K.",
     # The line of business a company's name ends with: "Norvale Bank", "Stratos Airways", "Lyra Biosciences" are
     # later "Norvale", "Stratos", "Lyra".
     "Bank", "Bancorp", "Airways", "Airlines", "Biosciences", "Therapeutics", "Pharma", "Industries", "Logistics",
@@ -172,7 +186,9 @@ def _named_together(first: Span, second: Span) -> bool:
 #: Legal forms, the words only a company's registered name ends with.
 _LEGAL_TAILS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Limited",
                           "Incorporated", "plc", "PLC", "Plc", "AG", "SE", "SA", "NV", "GmbH", "S.A.", "N.V.", "LP",
-                          "L.P.", "LLP"])
+                          "L.P.", "LLP",
+                          # Nordic, Italian, Dutch and Japanese forms: "Lindqvist & Berg AB", "Vesta Oyj".
+                          "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV", "B.V.", "KK", "K.K."])
 
 
 def _without_legal_form(ent: Span) -> str:
@@ -212,6 +228,13 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     if person_shaped(ent):
         names = words[:-1] if words[-1] in _GENERATIONS else words
         out.extend((w, 0) for w in (names[0], names[-1]) if len(w) > 2 and not _INITIAL.match(w))
+        # "De Vries" of "Elisabeth de Vries": the surname with its particles (matched by normalised key, so a
+        # capital at the start of a sentence is the same name).
+        k = len(names) - 1
+        while k > 1 and names[k - 1] in _NAME_PARTICLES:
+            k -= 1
+        if k < len(names) - 1:
+            out.append((" ".join(names[k:]), 0))
         # "Su" of "Lisa Su", "Ng" of "Andrew Ng": a two-letter surname, never a two-letter given name ("Al").
         if len(names[-1]) == 2 and names[-1][0].isupper() and names[-1][1].islower():
             out.append((names[-1], 0))
@@ -253,7 +276,8 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
         if ent.label_ == "Person" or (ent.label_ == "Entity" and infer_type(ent) == "Person"):
             persons.add(ent.kb_id_)
         if ent.kb_id_ not in known_iris and ent.label_ != "Place":
-            ranked = full.get(ent.text, {})
+            # Keyed by the normalised name: "StableWave" and "Stable-Wave" are "Stablewave" of "Stablewave AI".
+            ranked = full.get(entity_key(ent.text), {})
             best = min((rank for rank, _ in ranked.values()), default=0)
             candidates = {iri: span for iri, (rank, span) in ranked.items() if rank == best}
             # "the Bee" after "the Sacramento Bee", "the Chiefs" after "the Kansas City Chiefs": the head of a name
@@ -264,7 +288,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             if not candidates and legal_stem:
                 # "Palvera Corp. … Palvera Corporation", "Brightwell … Brightwell Ltd.": one company under two
                 # spellings of its legal form, or named first without it.
-                candidates = {iri: span for iri, (rank, span) in full.get(legal_stem, {}).items()
+                candidates = {iri: span for iri, (rank, span) in full.get(entity_key(legal_stem), {}).items()
                               if rank == 0 and not person_shaped(span)} or written.get(legal_stem, {})
             ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
             if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
@@ -285,7 +309,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
             written.setdefault(ent.text, {}).setdefault(ent.kb_id_, ent)
         if len(ent.text.split()) > 1:
             for short, rank in _short_candidates(ent):
-                seen = full.setdefault(short, {})
+                seen = full.setdefault(entity_key(short), {})
                 if ent.kb_id_ not in seen or seen[ent.kb_id_][0] > rank:
                     seen[ent.kb_id_] = (rank, ent)
             if person_shaped(ent):
@@ -354,20 +378,26 @@ def _zh_short_names(name: str) -> list[str]:
     ['深圳市蓝鲸数据科技', '蓝鲸数据科技', '蓝鲸数据']
     >>> _zh_short_names("游戏科学公司"), _zh_short_names("北京大学")
     (['游戏科学'], ['北京大学'])
+    >>> _zh_short_names("华鼎汽车集团"), _zh_short_names("北京科技集团")
+    (['华鼎汽车集团', '华鼎汽车'], ['北京科技集团', '北京科技'])
     """
     suffix = next((s for s in _ZH_LEGAL_SUFFIXES if name.endswith(s)), "")
     stem = name[:-len(suffix)] if suffix else name
     out = [stem]
-    if not suffix:
+    # "华鼎汽车集团 … 华鼎汽车", "远航控股 … 远航": a group or holding company is named with and without the word;
+    # the name keeps the place it starts
+    # with, which is no registered name's region here ("北京汽车集团" is not "汽车").
+    grouped = not suffix and name.endswith(("集团", "控股")) and len(name) >= 4
+    if not suffix and not grouped:
         return out
     region = ZH_REGION_PREFIX.match(stem)
-    if region and len(stem) - region.end() >= 2:
+    if suffix and region and len(stem) - region.end() >= 2:
         stem = stem[region.end():]
         out.append(stem)
     while True:
         tail = next((t for t in _ZH_TRADE_TAILS if stem.endswith(t) and len(stem) - len(t) >= 2), None)
-        if tail is None:
-            break
+        if tail is None or ZH_REGION_PREFIX.fullmatch(stem[:-len(tail)]):
+            break  # "北京科技集团" is not "北京": a place alone is no short name
         stem = stem[:-len(tail)]
         out.append(stem)
     return list(dict.fromkeys(out))
@@ -438,6 +468,12 @@ def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) 
     return filter_spans(out)
 
 
+#: Labels before a name in brackets that say it is the same thing's name in another script or form.
+_BRACKET_LABELS = frozenset(["中文名", "中文名称", "英文名", "英文名称", "中文", "英文", "简称", "全称", "又称", "原名",
+                             "Chinese", "English"])
+_LABEL_COLONS = frozenset([":", "："])
+
+
 def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], links: Links,
                     not_in_name: Container[str] = ()) -> list[Span]:
     """"Lenovo (联想)", "幻方量化 (High-Flyer)": the name before a bracket and the name inside are one entity.
@@ -467,6 +503,9 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
 
     for inner in ents:
         opener = inner.start - 1
+        # "鹿明机器人（英文名：Lumiq Robotics）": a label saying which name the bracket holds may come first.
+        if opener >= 2 and words[opener] in _LABEL_COLONS and words[opener - 1] in _BRACKET_LABELS:
+            opener -= 2
         if opener < 1 or words[opener] not in _OPENERS or inner.end >= n or words[inner.end] not in _CLOSERS:
             continue
         evidence = doc[max(0, opener - 4):inner.end + 1].text
@@ -485,7 +524,14 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
                 words[start - 1] not in not_in_name and start - 1 not in taken:
             start -= 1
-        if start < opener and start not in by_start:
+        # "蓝图智能（Blueprint AI）": a new one-word name glued before the words taken in ("蓝图", guessed a person's
+        # name) is the first part of the name the bracket glosses.
+        glued = next((e for e in out if e.end == start and e.end - e.start == 1 and e.kb_id_ not in known_iris and
+                      _HAS_CJK.search(e.text) and not doc[e.start].whitespace_), None) if start < opener else None
+        if glued is not None and opener - glued.start <= 3:
+            out = [e for e in out if e is not glued]
+            start = glued.start
+        if start < opener and (start not in by_start or by_start[start] is glued):
             out.append(Span(doc, start, opener, label=inner.label_, kb_id=inner.kb_id_))
             links[(doc[start].idx, doc[opener - 1].idx + len(doc[opener - 1]))] = ("bracket-alias", evidence)
     out = _tickers(doc, out, links=links)
@@ -494,16 +540,19 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
         opener = outer.end
         if opener + 2 >= n + 1 or opener >= n or words[opener] not in _OPENERS:
             continue
-        close = next((k for k in range(opener + 1, min(n, opener + 6)) if words[k] in _CLOSERS), None)
-        if close is None or close == opener + 1 or any(e.start > opener and e.start < close for e in out):
+        first = opener + 1
+        if first + 1 < n and words[first] in _BRACKET_LABELS and words[first + 1] in _LABEL_COLONS:
+            first += 2  # "Lumiq Robotics（中文名：鹿明机器人）"
+        close = next((k for k in range(first, min(n, first + 5)) if words[k] in _CLOSERS), None)
+        if close is None or close == first or any(e.start > opener and e.start < close for e in out):
             continue
-        content = doc[opener + 1:close]
+        content = doc[first:close]
         text = content.text
         other_script = bool(_HAS_CJK.search(text)) != bool(_HAS_CJK.search(outer.text))
         if not other_script or len(text) > 24 or not re.fullmatch(r"[\w\u3400-\u9fff·.\- ]+", text) or \
                 text.replace(" ", "").isdigit():
             continue
-        out.append(Span(doc, opener + 1, close, label=outer.label_, kb_id=outer.kb_id_))
+        out.append(Span(doc, first, close, label=outer.label_, kb_id=outer.kb_id_))
         links[(content.start_char, content.end_char)] = ("bracket-alias", doc[outer.start:close + 1].text)
     return filter_spans(out)
 
@@ -731,6 +780,94 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
     return sorted(filter_spans(out), key=lambda e: e.start)
 
 
+#: Words after a name that say the name that follows is another of its names: "星联通信原名星联网络".
+_ZH_NAME_CUE_BEFORE = re.compile(r"^(?:原名|原称|曾用名|旧称|前身为|前身是|又称|又名|亦称|也称)(?:为|是)?$")
+#: Nouns that name a kind of thing, not one: "公司原名…" is a description's statement.
+_ZH_KIND_NOUNS = ("公司", "集团", "企业", "品牌", "产品", "平台", "机构", "银行", "工厂", "学校", "大学", "项目", "团队",
+                  "部门", "网站", "应用", "软件", "模型", "后者", "前者", "双方", "对方")
+_ZH_CLAUSE_ADVERBS = frozenset(["去年", "今年", "明年", "此前", "目前", "如今", "现在", "当时", "后来", "随后", "最初",
+                                "早年", "其中", "同时", "而", "但", "并", "且", "即", "也", "则", "当年", "同年"])
+#: A clause opener, so the words between it and the cue are the whole subject.
+_ZH_CLAUSE_MARK = frozenset(["，", "。", "；", "！", "？", "、", "：", "\n", ",", ";", ":", "（", "(", "”", "“"])
+
+
+def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Span]:
+    """"星联通信原名星联网络", "X由Y更名而来": the clause's subject before 原名/又称/前身为 and a found name after it is the same
+    entity under its other name, even when the words of the subject were found as no name: one to three Chinese
+    words (two to eight characters) from the start of the clause; a description ("该公司", "这家企业") is none.
+
+    >>> from graph.nlp import get_pipeline
+    >>> doc = get_pipeline("zh")("星联通信原名星联网络。")
+    >>> ents = [doc.char_span(6, 10, label="Organization", kb_id="e:x", alignment_mode="expand")]
+    >>> [(e.text, e.kb_id_) for e in _zh_named_before_cue(doc, ents, links={})]
+    [('星联通信', 'e:x'), ('星联网络', 'e:x')]
+    """
+    words = words_of(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for ent in ents:
+        cue = ent.start - 1
+        # "青云数据由青云网络更名而来": the new name is the subject, the old one stands between 由 and 更名.
+        renamed_from = cue >= 1 and words[cue] == "由" and text_of(doc)[ent.end_char:ent.end_char + 4].startswith(
+            ("更名而来", "改名而来", "更名而成", "改名而成"))
+        if cue < 1 or ent.label_ in ("Place", "Person") or not (_ZH_NAME_CUE_BEFORE.match(words[cue]) or
+                                                                 renamed_from):
+            continue
+        start = cue
+        while start > 0 and cue - start < 3 and start - 1 not in taken and words[start - 1] not in _ZH_CLAUSE_MARK \
+                and _HAS_CJK.fullmatch(words[start - 1][:1]) and not doc[start - 1].whitespace_:
+            start -= 1
+        opens = start == 0 or words[start - 1] in _ZH_CLAUSE_MARK or doc[start - 1].whitespace_
+        # "去年星联通信原名…": a time or linking word opening the clause is no part of the name.
+        while start < cue and (words[start] in _ZH_CLAUSE_ADVERBS or words[start].endswith(("年", "月", "日"))):
+            start += 1
+        subject = "".join(words[start:cue])
+        if start == cue or not 2 <= len(subject) <= 8 or subject[0] in "该这此其本它他她" or \
+                subject.endswith(_ZH_KIND_NOUNS) and len(subject) <= 3 or \
+                not opens:
+            continue
+        span = Span(doc, start, cue, label=ent.label_, kb_id=ent.kb_id_)
+        taken.update(range(start, cue))
+        out.append(span)
+        links[(span.start_char, span.end_char)] = ("stated-alias", text_of(doc)[span.start_char:ent.end_char])
+    return sorted(out, key=lambda e: e.start) if len(out) > len(ents) else ents
+
+
+#: "Pellam Brothers became Pellam Retail in 1962": a company's new name after "became", when the clause ends there
+#: or with a year ("Altman became OpenAI CEO", "X became Y's partner" say other things).
+_BECAME_EN = re.compile(r"^\s*(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+_BECAME_END_EN = re.compile(r"^\s*(?:in\s+\d{4}\b|[,.;]|and\b|$)")
+
+
+#: "Originally named Tessaro Labs, the company became Tessaro Health": a first name given before the clause whose
+#: subject, a description, took the second.
+_ORIGINALLY_BEFORE_EN = re.compile(r"(?:^|[.!?;]\s+|\n)(?:originally|formerly|first|once)\s+(?:named|called|known\s+as)"
+                                   r"\s+(?:the\s+)?$")
+_ORIGINALLY_BETWEEN_EN = re.compile(r"^\s*,\s*(?:the|this)\s+(?:company|firm|business|group|bank|brand|startup|"
+                                    r"maker)\s+(?:later\s+)?(?:became|was\s+renamed|renamed\s+itself|"
+                                    r"changed\s+its\s+name\s+to|rebranded\s+as)\s+(?:the\s+)?$")
+
+
+def _became_renamed(first: Span, second: Span, between: str) -> bool:
+    """Whether "first became second" states a rename: two organisations' names, the clause ending after the second.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pellam Brothers became Pellam Retail in 1962 .")
+    >>> a, b = Span(doc, 0, 2, label="Organization"), Span(doc, 3, 5, label="Organization")
+    >>> _became_renamed(a, b, " became ")
+    True
+    >>> doc = spacy.blank("en")("Sam Vell became Pellam Retail chief in 1962 .")  # the clause goes on
+    >>> _became_renamed(Span(doc, 0, 2, label="Entity"), Span(doc, 3, 5, label="Organization"), " became ")
+    False
+    """
+    if not _BECAME_EN.match(between.lower()):
+        return False
+    kinds = {first.label_, second.label_, infer_type(first), infer_type(second)}
+    if "Person" in kinds or "Place" in kinds:
+        return False
+    return bool(_BECAME_END_EN.match(text_of(first.doc)[second.end_char:second.end_char + 12]))
+
+
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
                    descriptions: Container[tuple[int, int]] = ()) -> list[Span]:
     """Two mentions the sentence between them declares one thing ("formerly called", "known in China as",
@@ -741,6 +878,7 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         ents = _other_script_names(doc, ents)
     else:
         ents = _zh_abbreviated(doc, ents, links=links, known_iris=known_iris)
+        ents = _zh_named_before_cue(doc, ents, links=links)
     # Places are skipped: "known in China as" names a place on the way, not an alias.
     # Descriptions are skipped too: in "Brelmor Systems, the company formerly known as Dantix" the description is
     # the appositive the statement is made with, and the names on either side are the pair.
@@ -760,7 +898,11 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         between = text_of(doc)[first.end_char:second.start_char]
         if _SENTENCE_END.search(between) or not (
                 (len(between) <= 70 and pattern.match(between.lower() if lang != "zh" else between)) or
-                (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower()))):
+                (lang != "zh" and _RENAMED_PAST_APPOSITIVE_EN.match(between.lower())) or
+                (lang != "zh" and _became_renamed(first, second, between)) or
+                (lang != "zh" and _ORIGINALLY_BEFORE_EN.search(text_of(doc)[max(0, first.start_char - 40):
+                                                                           first.start_char].lower()) and
+                 _ORIGINALLY_BETWEEN_EN.match(between.lower()))):
             continue
         if first.kb_id_ in known_iris and second.kb_id_ in known_iris:
             continue

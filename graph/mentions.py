@@ -29,6 +29,7 @@ from graph.alias_links import (
     Links,
     bracket_aliases,
     initialisms,
+    initials,
     same_name_same_iri,
     short_forms,
     stated_aliases,
@@ -38,6 +39,7 @@ from graph.name_types import ORG_NAME_HEADS, infer_type
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
+from graph.senses import SURNAMES_ZH as _SURNAMES
 from graph.senses import other_sense
 
 #: Where a Doc keeps why each mention got its IRI: (start_char, end_char) → (rule, evidence).
@@ -52,9 +54,6 @@ PLURAL_KEY = "claimgraph.plural"
 
 #: Latin aliases this short (or shorter) must match case-sensitively: "Go", "Meta", "o1".
 SHORT_ALIAS = 4
-#: Common Chinese family names: a tagged "person" must start with one ("奥兰多" is a city, "智慧" a word).
-_SURNAMES = frozenset(
-    ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "常", "温", "康", "施", "文", "牛", "樊", "葛", "邢", "安", "齐", "易", "乔", "伍", "庞", "颜", "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧", "耿", "关", "兰", "焦", "俞", "左", "柳", "甘", "祝", "包", "宁", "尚", "符", "舒", "阮", "柯", "纪", "梅", "童", "凌", "毕", "单", "季", "裴", "霍", "涂", "成", "苗", "谷", "盛", "曲", "翁", "冉", "骆", "蓝", "路", "游", "辛", "靳", "管", "柴", "蒙", "鲍", "华", "喻", "祁", "蒲", "房", "滕", "屈", "饶", "解", "牟", "艾", "尤", "阳", "时", "穆", "农", "司", "卓", "古", "吉", "缪", "简", "车", "项", "连", "芦", "麦", "褚", "娄", "窦", "戚", "岑", "景", "党", "宫", "费", "卜", "冷", "晏", "席", "卫", "米", "柏", "宗", "瞿", "桂", "全", "佟", "应", "臧", "闵", "苟", "邬", "边", "卞", "姬", "师", "和", "仇", "栾", "隋", "商", "刁", "沙", "荣", "巫", "寇", "桑", "郎", "甄", "丛", "仲", "虞", "敖", "巩", "明", "佘", "池", "查", "麻", "苑", "迟", "邝", "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙"])
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominican|Israeli|Pakistani|Saudi|Iraqi|"
                       r"Kuwaiti|Emirati|Qatari|Omani|Thai|Nepali|Bangladeshi|Somali|Dutch|French|Swiss|Greek|Czech)$")
 _NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
@@ -559,7 +558,11 @@ class MentionFinder:
         def piece(word: str) -> bool:
             # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
             tag = tags.get(word)
-            return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x"))
+            # "亚历山大·科瓦连科": a given name the dictionary knows as a place's ("ns") is a piece too, unless it is
+            # a place the gazetteer lists ("中国·杭州" is a dateline) or short like most place words.
+            foreign_given = tag == "ns" and len(word) >= 3 and entity_key(word) not in self.schema.entities_by_key
+            return word not in _ZH_NOT_IN_NAME and (tag is None or tag.startswith("nr") or tag in ("nz", "x") or
+                                                    foreign_given)
 
         for i, word in enumerate(words):
             if word not in _NAME_DOTS or i == 0 or i + 1 >= n:
@@ -800,7 +803,11 @@ class MentionFinder:
         i = 0
         while i < n:
             end = i
-            while end < n and _is_name_token(w[end]) and (end == i or not sent_start[end]):
+            # "Karsten Oil & Gas plc": an ampersand between capitalised words stays inside the run.
+            while end < n and (_is_name_token(w[end]) or (w[end] == "&" and end > i and end + 1 < n and
+                                                          _is_name_token(w[end + 1])) or
+                               (w[end] in _EN_LEGAL_FORMS and end > i)) and \
+                    (end == i or not sent_start[end]):
                 end += 1
             run = w[i:end]
             if len(run) >= 2:
@@ -829,13 +836,18 @@ class MentionFinder:
         inner_caps = {w[k] for k in range(n) if not sent_start[k] and w[k][:1].isupper()}
         # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
         # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
-        inner_caps |= self._short_form_words(w, sent_start)
+        short_forms = self._short_form_words(w, sent_start)
+        inner_caps |= short_forms
         # "Delta Air Lines cut its forecast. Delta said …": so is the first word of a listed company's longer name,
         # and of a listed person's two-word name, the surname of a name written family name first ("Liang
         # Wenfeng … Liang said").
         inner_caps |= {w[k.start] for k in known if (k.label_ == "Organization" and k.end - k.start > 1 or
                                                      k.label_ == "Person" and k.end - k.start == 2) and
                        _is_name_token(w[k.start]) and w[k.start] not in _UNIT_STOP and w[k.start + 1] != "of"}
+        inner_keys = {entity_key(word) for word in inner_caps}
+        # "Royal Bank of Scotland reported a loss. RBS blamed …": a first word spelling the initials of a name
+        # the text wrote before is that name's short form (graph.alias_links.initialisms links the two).
+        initials_seen = {initials(k.text) for k in known} - {""}
         i = 0
         while i < n:
             if not _is_name_token(w[i]):
@@ -864,7 +876,9 @@ class MentionFinder:
             if end < n and w[end] == "-" and glued[end - 1] and end + 1 < n and w[end + 1].lower() in ("based", "born"):
                 i = end + 2  # "Jerusalem-based": a place describing something else
                 continue
-            if end - i == 1 and end < n and _DEMONYM.search(w[i]) and w[end][:1].islower():
+            # ... unless the text names a company with it first ("Veridian Capital Partners LP … Veridian said").
+            if end - i == 1 and end < n and _DEMONYM.search(w[i]) and w[end][:1].islower() and \
+                    w[i] not in short_forms:
                 i = end  # "the Israeli maker", "the Finnish lab": an adjective of origin, not a name
                 continue
             start = i
@@ -885,14 +899,16 @@ class MentionFinder:
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
             followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
                 and w[start].lower() not in _EN_STOP_WORDS
-            lone_initial = end - start == 1 and sent_start[start] and w[start] not in inner_caps \
-                and not followed_like_name
+            # Compared by normalised key: "StableWave said …" after "Stablewave AI" is that name in other capitals.
+            lone_initial = end - start == 1 and sent_start[start] and entity_key(w[start]) not in inner_keys \
+                and not followed_like_name and w[start] not in initials_seen
             if start < end and not lone_initial:
                 label = "Organization" if (w[end - 1] in _EN_ORG_SUFFIX or w[end - 1] in _EN_LEGAL_FORMS) and \
                     end - start > 1 else "Entity"
                 text = "".join(w[k] + ("" if glued[k] or k == end - 1 else " ") for k in range(start, end))
                 if text.lower() not in _LATIN_STOP and not text.isdigit():
                     spans.append(self._new_span(doc, start, end, label))
+                    initials_seen.add(initials(text))
             i = end
         return spans
 
@@ -947,12 +963,21 @@ def _with_registered_region(known: list[Span]) -> list[Span]:
     >>> place, org = Span(doc, 0, 2, label="Place", kb_id="e:bj"), Span(doc, 2, 10, label="Organization", kb_id="e:x")
     >>> [(e.text, e.kb_id_) for e in _with_registered_region([place, org])]
     [('北京星河科技有限公司', 'e:x')]
+    >>> [(e.text, e.kb_id_) for e in _with_registered_region([org])]
+    [('北京星河科技有限公司', 'e:x')]
     """
     by_end = {k.end: k for k in known if k.label_ == "Place"}
+    taken = {i for k in known for i in range(k.start, k.end)}
     out: list[Span] = []
     merged: set[int] = set()
     for span in known:
         place = by_end.get(span.start)
+        if place is None and span.label_ == "Organization" and span.text.endswith(_ZH_REGISTERED_ENDS):
+            # "江苏恒瑞医药股份有限公司": the province or city need not be a mention of its own to start the name.
+            doc = span.doc
+            place = next((Span(doc, span.start - k, span.start, label="Place") for k in (1, 2)
+                          if span.start - k >= 0 and not any(i in taken for i in range(span.start - k, span.start))
+                          and ZH_REGION_PREFIX.fullmatch(doc[span.start - k:span.start].text)), None)
         if span.label_ == "Organization" and place is not None and span.text.endswith(_ZH_REGISTERED_ENDS) and \
                 not span.doc[place.end - 1].whitespace_ and ZH_REGION_PREFIX.fullmatch(place.text):
             merged.add(place.start)
@@ -964,7 +989,8 @@ def _with_registered_region(known: list[Span]) -> list[Span]:
 #: English legal forms a company's name is written with: "Nvidia Corp.", "Meta Platforms Inc.", "Arm Holdings plc".
 _EN_LEGAL_FORMS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC",
                              "Plc", "Corporation", "Incorporated", "Limited", "AG", "SE", "N.V.", "NV", "S.A.", "SA",
-                             "GmbH", "Co.,Ltd.", "LP", "L.P."])
+                             "GmbH", "Co.,Ltd.", "LP", "L.P.", "AB", "Oy", "Oyj", "ASA", "SpA", "S.p.A.", "BV", "B.V.",
+                             "KK", "K.K."])
 #: Words between a company's name and its legal form: "Goldman Sachs Group Inc.", "Alibaba Group Holding Ltd.".
 _EN_BEFORE_LEGAL = frozenset(["Group", "Holdings", "Holding", "&"])
 
@@ -977,6 +1003,8 @@ def _en_legal_form_end(doc: Doc, end: int) -> int:
     >>> doc = spacy.blank("en")("Goldman Sachs Group Inc. said so; Nvidia Group said no; Hanjin Co., Ltd. too.")
     >>> _en_legal_form_end(doc, 2), _en_legal_form_end(doc, 8), _en_legal_form_end(doc, 13)
     (4, 8, 16)
+    >>> _en_legal_form_end(spacy.blank("en")("Delmont Pharmaceuticals, Inc. won approval."), 2)
+    4
     """
     k = end
     while k < len(doc) and k - end < 2 and doc[k].text in _EN_BEFORE_LEGAL and doc[k - 1].whitespace_:
@@ -987,7 +1015,15 @@ def _en_legal_form_end(doc: Doc, end: int) -> int:
                 doc[k + 2].text in ("Ltd", "Ltd.", "Limited"):
             return k + 3
         return k + 1
+    # "Delmont Pharmaceuticals, Inc.": a US company's registered name puts a comma before the legal form.
+    if k == end and k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text in _EN_COMMA_LEGAL and \
+            (k + 2 == len(doc) or not doc[k + 2].text[:1].isupper()):
+        return k + 2
     return end
+
+
+#: Legal forms written after a comma: "Delmont Pharmaceuticals, Inc.", "Acme Holdings, LLC".
+_EN_COMMA_LEGAL = frozenset(["Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "L.P.", "LP", "LLP", "PLC", "plc"])
 
 
 #: A name written with a lower-case first letter before a capital: "iRobot", "eBay", "iTunes".

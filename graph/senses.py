@@ -97,6 +97,16 @@ _NAME_SOURCE_ZH = re.compile(r"(?:名字|名称|得名|取名|命名|由来)[^�
 #: A measure word before the name makes it a common noun: "一个苹果", "两斤小米" (companies take 家, not these).
 _CLASSIFIER_ZH = re.compile(r"(?:[一二两三四五六七八九十几半数这那每]|\d+)[个颗粒斤碗袋棵只头片块根串杯盘]$")
 #: Verbs no company is the object of: "常吃甘蓝", "种小米".
+#: Common Chinese family names: a tagged "person" must start with one ("奥兰多" is a city, "智慧" a word).
+SURNAMES_ZH = frozenset(
+    ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "常", "温", "康", "施", "文", "牛", "樊", "葛", "邢", "安", "齐", "易", "乔", "伍", "庞", "颜", "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧", "耿", "关", "兰", "焦", "俞", "左", "柳", "甘", "祝", "包", "宁", "尚", "符", "舒", "阮", "柯", "纪", "梅", "童", "凌", "毕", "单", "季", "裴", "霍", "涂", "成", "苗", "谷", "盛", "曲", "翁", "冉", "骆", "蓝", "路", "游", "辛", "靳", "管", "柴", "蒙", "鲍", "华", "喻", "祁", "蒲", "房", "滕", "屈", "饶", "解", "牟", "艾", "尤", "阳", "时", "穆", "农", "司", "卓", "古", "吉", "缪", "简", "车", "项", "连", "芦", "麦", "褚", "娄", "窦", "戚", "岑", "景", "党", "宫", "费", "卜", "冷", "晏", "席", "卫", "米", "柏", "宗", "瞿", "桂", "全", "佟", "应", "臧", "闵", "苟", "邬", "边", "卞", "姬", "师", "和", "仇", "栾", "隋", "商", "刁", "沙", "荣", "巫", "寇", "桑", "郎", "甄", "丛", "仲", "虞", "敖", "巩", "明", "佘", "池", "查", "麻", "苑", "迟", "邝", "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙"])
+#: Who a person in a news story is ("当地居民李华为说"): a family name after one of these starts a person's name, and
+#: a company's name glued to that family name is part of the person's ("华为" in "李华为").
+_PERSON_NOUNS_ZH = ("居民", "村民", "市民", "网友", "学生", "员工", "职工", "老师", "教师", "医生", "记者", "司机", "店主",
+                    "老板", "顾客", "游客", "名叫", "叫做", "同学", "农民", "工人", "消费者", "用户", "患者", "律师",
+                    "男子", "女子", "老人", "大爷", "大妈", "市民们", "孩子", "儿子", "女儿")
+#: What follows a person's name only: "王华为先生".
+_AFTER_PERSON_ZH = ("先生", "女士", "同学", "老师", "师傅", "大爷", "阿姨")
 _FOOD_VERB_ZH = re.compile(r"(?:吃|喝|种|种植|煮|烤|炒|腌|采摘|摘|熬)(?:了|过|着)?$")
 _COPULA_ZH = re.compile(r"^(?:也|则|就|本来|原本|本身|其实)?(?:是|为|属于|指)")
 _CLAUSE_END = frozenset([",", ";", ".", ":", "!", "?", "，", "；", "。", "：", "！", "？"])
@@ -136,6 +146,11 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     if end < len(words) and (words[end] in other_kinds or words[end] in _GAME_HEADS | _OTHER_HEADS_EN) and \
             words[end] != "character":
         return True  # "Go champion", "the Go board": a game, not a product
+    # "the Gemini sign", "born under Gemini": a sign of the zodiac ("Apple and Nvidia sign a deal" is a verb, so
+    # only "the" before the name makes "sign" a noun here).
+    if (end < len(words) and words[end] == "sign" and start >= 1 and words[start - 1] == "the") or \
+            " born under " in " " + " ".join(words[max(0, start - 3):start]) + " ":
+        return True
     # "the Amazon, whose basin covers …": a river's or a region's parts.
     if words[end:end + 2] == [",", "whose"] and end + 2 < len(words) and words[end + 2] in _OTHER_HEADS_EN:
         return True
@@ -162,7 +177,9 @@ def _other_sense_en(span: Span, entity_type: str) -> bool:
     window = words[max(0, start - 8):start]
     while window and window[-1] in _QUOTES | {"the", "a", "an"}:
         window.pop()
-    if any(tuple(window[-len(cue):]) == cue for cue in _NAME_TALK_BEFORE_EN):
+    # "changed its name from X" states X as the entity's former name, not where a name comes from.
+    renamed = len(window) >= 4 and window[-4] in ("changed", "change", "changes", "changing")
+    if not renamed and any(tuple(window[-len(cue):]) == cue for cue in _NAME_TALK_BEFORE_EN):
         return True
     if window and window[-1] in ("after", "for") and "named" in window:
         named = len(window) - 1 - window[::-1].index("named")
@@ -203,6 +220,10 @@ def _other_sense_zh(span: Span, entity_type: str) -> bool:
         return True
     clause_start = max(text.rfind(mark, 0, start) for mark in "，。；！？\n")
     before = text[clause_start + 1:start]
+    # "当地居民李华为说", "王华为先生": a family name glued before the name makes it part of a person's name.
+    if before[-1:] in SURNAMES_ZH and (before[:-1].endswith(_PERSON_NOUNS_ZH) or
+                                       text[end:end + 2].startswith(_AFTER_PERSON_ZH)):
+        return True
     # "这家公司与地质年代中的寒武纪同名": the thing the company shares its name with is not the company.
     if rest.startswith("同名"):
         return "与" in before or "和" in before

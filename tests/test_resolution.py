@@ -66,6 +66,9 @@ def mentions(finder: MentionFinder, text: str, lang: str = "en") -> list[tuple[s
     "Boats moored on the banks of the Tavern.",
     "The plant is far from the Tavern, whose basin floods each spring.",
     "Tavern, a town in Finland, gave the company its name.",
+    # A sign of the zodiac.
+    "People born under the Pavo sign are said to be curious.",
+    "Those born under Pavo are said to be curious.",
 ])
 def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text) if m[0] in ("Orca", "Tavern", "Pavo", "Kestrel")] == []
@@ -80,6 +83,8 @@ def test_a_name_described_as_another_kind_of_thing_is_no_mention(finder: Mention
     ("Tavern, a company in the city of Leeds, bought a grocer.", "Tavern"),
     ("Tavern, the company named after the river, bought a grocer.", "Tavern"),
     ("Tavern, the city's largest employer, bought a grocer.", "Tavern"),
+    # "sign" as a verb after the name.
+    ("Tavern and Pavo sign a supply deal.", "Tavern"),
 ])
 def test_the_entity_sense_keeps_its_mention(finder: MentionFinder, text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(finder, text)]
@@ -97,6 +102,9 @@ def test_a_capitalised_one_word_name_is_not_the_lower_case_word(finder: MentionF
     "甘蓝（Kestrel）是一种常见的蔬菜。",
     "甘蓝汁很受欢迎。",
     "甘蓝的意思是一种蔬菜。",
+    # The name glued to a family name is part of a person's name.
+    "当地居民李甘蓝说，他昨天买了一部手机。",
+    "王甘蓝先生在银行工作。",
 ])
 def test_chinese_common_noun_uses_of_a_name_are_no_mention(finder: MentionFinder, text: str) -> None:
     assert [m for m in mentions(finder, text, "zh") if m[0] == "甘蓝"] == []
@@ -134,11 +142,75 @@ def test_chinese_talk_about_the_name_is_the_other_sense(finder: MentionFinder) -
     ("Quillworks, known in China as 羽毛科技, raised money.", "Quillworks", "羽毛科技"),
     ("Lumen Robotics (栗子) raised money.", "Lumen Robotics", "栗子"),
     ("In May Quillworks renamed itself Lumen Robotics.", "Quillworks", "Lumen Robotics"),
+    # The rename as a relative clause on the first name.
+    ("Quillworks, which changed its name to Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
+    ("Quillworks, which was renamed Tarnby in 2020, makes drones.", "Quillworks", "Tarnby"),
+    # A company history's first name, a trading name, a name changed "from", a rename after "and".
+    ("Lumen Robotics was founded in 1921 as the Quillworks Company.", "Lumen Robotics", "Quillworks Company"),
+    ("Lumen Robotics, incorporated as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("Lumen Robotics, which traded as Quillworks until 1999, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("Locals say Lumen Robotics changed its name from Quillworks.", "Lumen Robotics", "Quillworks"),
+    ("It was set up under the name Quillworks in 2008 and renamed Lumen Robotics in 2015.", "Quillworks",
+     "Lumen Robotics"),
+    ("Lumen Robotics, known locally as Quillworks, grew fast.", "Lumen Robotics", "Quillworks"),
+    ("In 1990 Quillworks became Lumen Robotics, a maker of drones.", "Quillworks", "Lumen Robotics"),
+    ("Originally named Quillworks, the company became Lumen Robotics in 2016.", "Quillworks", "Lumen Robotics"),
 ])
 def test_an_alias_the_text_states_gets_one_iri(finder: MentionFinder, text: str, first: str, second: str) -> None:
     found = dict(mentions(finder, text))
     assert first in found and second in found
     assert found[first] == found[second]
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("Quillworks（中文名：羽毛科技）成立于2019年。羽毛科技随后获得融资。", "zh", "Quillworks", "羽毛科技"),
+    ("羽毛科技（英文名：Quillworks）成立于2019年。Quillworks 随后获得融资。", "zh", "羽毛科技", "Quillworks"),
+    ("Analysts said Quillworks (Chinese: 羽毛科技) raised money.", "en", "Quillworks", "羽毛科技"),
+])
+def test_a_labelled_name_in_brackets_is_an_alias(finder: MentionFinder, text: str, lang: str, first: str,
+                                                 second: str) -> None:
+    found = mentions(finder, text, lang)
+    assert {first, second} <= {name for name, _ in found}
+    assert len({iri for name, iri in found if name in (first, second)}) == 1
+
+
+def test_a_chinese_subject_before_its_former_name_is_that_entity(finder: MentionFinder) -> None:
+    # The subject's words are found as no name; the former name after 原名 is.
+    found = mentions(finder, "青禾通信原名青禾网络，2018年更名。青禾通信主营卫星宽带。", "zh")
+    assert [name for name, _ in found].count("青禾通信") == 2 and "青禾网络" in dict(found)
+    assert len({iri for name, iri in found if name in ("青禾通信", "青禾网络")}) == 1
+
+
+def test_a_chinese_name_renamed_from_another_is_that_entity(finder: MentionFinder) -> None:
+    found = mentions(finder, "青禾数据由青禾网络更名而来。青禾数据主要提供云服务。", "zh")
+    assert [name for name, _ in found].count("青禾数据") == 2 and "青禾网络" in dict(found)
+    assert len({iri for name, iri in found if name in ("青禾数据", "青禾网络")}) == 1
+
+
+def test_a_chinese_name_before_its_english_gloss_is_taken_whole() -> None:
+    # The first word was guessed as a person's name of its own; the bracket glosses the two words together.
+    from spacy.tokens import Span
+
+    from graph.alias_links import bracket_aliases
+    from graph.nlp import get_pipeline
+    doc = get_pipeline("zh")("白鹭智能（Egret AI）宣布完成融资。")
+    words = [t.text for t in doc]
+    first, gloss = words.index("白鹭"), words.index("Egret")
+    ents = [Span(doc, first, first + 1, label="Person", kb_id="e:bailu"),
+            Span(doc, gloss, gloss + 2, label="Organization", kb_id="e:egret")]
+    links: dict[tuple[int, int], tuple[str, str]] = {}
+    out = bracket_aliases(doc, ents, known_iris=set(), links=links)
+    assert [(e.text, e.kb_id_) for e in out] == [("白鹭智能", "e:egret"), ("Egret AI", "e:egret")]
+    assert links[(0, 4)][0] == "bracket-alias"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("In 2020 Dana Reyes became Lumen Robotics chief executive.", "Dana Reyes", "Lumen Robotics"),
+    ("In 2020 Quillworks became Lumen Robotics's biggest customer.", "Quillworks", "Lumen Robotics"),
+])
+def test_became_without_a_rename_merges_nothing(finder: MentionFinder, text: str, first: str, second: str) -> None:
+    found = dict(mentions(finder, text))
+    assert found[first] != found[second]
 
 
 def test_chinese_stated_aliases_merge(finder: MentionFinder) -> None:
@@ -290,6 +362,23 @@ def test_descriptions_ending_like_a_company_are_no_name(finder: MentionFinder, t
     ("Harrow Air Lines cut its forecast. Harrow said demand stayed strong.", "Harrow Air Lines", "Harrow"),
     # A listed person whose name is written family name first, later by it at the start of a sentence.
     ("Tang Weiluo founded the lab. Tang said the chip is ready.", "Tang Weiluo", "Tang"),
+    # The short form spelled with other capitals or a hyphen.
+    ("Brisquel AI released a model. BrisQuel said it runs on phones.", "Brisquel AI", "BrisQuel"),
+    ("Brisquel AI released a model. Analysts said Bris-Quel had raised prices.", "Brisquel AI", "Bris-Quel"),
+    # A short form that ends like an adjective of origin ("-ian") is still the company's name.
+    ("Veridian Capital Partners LP bought a stake. Veridian said it would hold it.", "Veridian Capital Partners LP",
+     "Veridian"),
+    # An initialism at the start of a sentence, after the name it abbreviates.
+    ("Royal Bank of Tessaker reported a loss. RBT blamed legal costs.", "Royal Bank of Tessaker", "RBT"),
+    # A surname with its particle, capitalised at the start of a sentence.
+    ("Marit de Tessaker chairs the board. De Tessaker joined in 2015.", "Marit de Tessaker", "De Tessaker"),
+    # A legal form after a comma; a name with an ampersand and its legal form.
+    ("Analysts said Tessaker Pharmaceuticals, Inc. won approval. Tessaker expects sales next year.",
+     "Tessaker Pharmaceuticals, Inc.", "Tessaker"),
+    ("Brinmoe Oil & Gas plc cut jobs. Brinmoe said prices were too low.", "Brinmoe Oil & Gas plc", "Brinmoe"),
+    # A Nordic legal form.
+    ("Halmqvist & Dahl AB was founded in Orebro. Halmqvist & Dahl makes valves.", "Halmqvist & Dahl AB",
+     "Halmqvist & Dahl"),
 ])
 def test_a_shorter_name_of_an_entity_named_in_full_is_that_entity(finder: MentionFinder, text: str, full: str,
                                                                   short: str) -> None:
@@ -361,6 +450,9 @@ def test_short_forms_of_the_united_states_are_the_country(finder: MentionFinder)
      "云帆动力"),
     ("上海青禾能源股份有限公司（简称青禾能源）与栗子签约。", "上海青禾能源股份有限公司", "青禾能源"),
     ("杭州云图智能科技有限公司成立于2015年。云图智能随后获得融资。", "杭州云图智能科技有限公司", "云图智能"),
+    # A group named with and without "集团".
+    ("青禾汽车集团成立于1998年，总部位于合肥。此后青禾汽车在深圳上市。", "青禾汽车集团", "青禾汽车"),
+    ("启航控股宣布收购一家物流企业。启航称交易金额为20亿元。", "启航控股", "启航"),
 ])
 def test_a_chinese_company_s_short_name_is_that_company(finder: MentionFinder, text: str, full: str,
                                                        short: str) -> None:
@@ -527,3 +619,16 @@ def test_chinese_brand_short_names_are_the_listed_model_or_product(finder: Menti
     found = mentions(finder, "百度升级了文心，文心的推理更强。腾讯元宝上线，元宝的用户增长很快。刘勰著有《文心雕龙》。", "zh")
     assert ("文心", "ernie") in found and ("元宝", "tencent-yuanbao") in found
     assert [m for m in found if m[1] == "ernie" and m[0] != "文心"] == []
+
+
+def test_a_listed_company_s_registered_name_starts_with_its_province(finder: MentionFinder) -> None:
+    # The province is no mention of its own here; the registered name still takes it in.
+    found = dict(mentions(finder, "江苏甘蓝科技有限公司发布年报。甘蓝科技称研发投入增长。", "zh"))
+    assert found.get("江苏甘蓝科技有限公司") == found.get("甘蓝科技") == "甘蓝科技"
+
+
+def test_a_transliterated_name_whose_given_name_is_also_a_place_word(finder: MentionFinder) -> None:
+    # The dictionary tags the given name as a place; with the dot it is a person's, and the surname follows it.
+    found = mentions(finder, "亚历山大·彼得连科出任首席技术官。彼得连科此前在一家芯片企业任职。", "zh")
+    assert ("亚历山大·彼得连科", "亚历山大彼得连科") in found
+    assert len({iri for name, iri in found if name in ("亚历山大·彼得连科", "彼得连科")}) == 1
