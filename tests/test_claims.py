@@ -1143,6 +1143,15 @@ def test_a_brand_noun_types_the_brand_and_its_owner(text: str, expected: tuple[s
     assert expected in _triples(extract(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4 Turbo 是 OpenAI 在2023年11月推出的模型。", ("OpenAI", "released", "GPT-4 Turbo")),
+    ("Gemini 是谷歌于去年推出的大模型。", ("谷歌", "released", "Gemini")),
+])
+def test_a_time_adjunct_inside_a_chinese_relative_clause_keeps_its_agent(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
 def test_a_side_that_speaks_in_chinese_is_an_organisation() -> None:
     # partnersWith is symmetric: the pair is stored in one order, whichever it is.
     pairs = {frozenset((s, o)) for s, r, o in _triples(extract("海曜方面表示，公司与宁德时代合作建设工厂。"))
