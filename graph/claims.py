@@ -385,10 +385,17 @@ class ClaimExtractor:
             kind = _owned_kind(words[owner.end:owned.start])
             # "Sprint's prepaid brand Boost Mobile", "Musk's rocket company SpaceX", "字节跳动的短视频应用抖音": the
             # noun between names what is owned (a brand, an app, a person's company), not what was developed.
-            if owns is None or kind is None or owner.kb_id_ == owned.kb_id_ or \
-                    not (fits(owner.label_, owns.domain) and fits(owned.label_, owns.range)) or \
-                    "Entity" in (owner.label_, owned.label_) or \
-                    (kind in _PERSON_OWNED_KINDS and owner.label_ != "Person"):
+            if owns is None or kind is None or owner.kb_id_ == owned.kb_id_:
+                continue
+            # A brand or an app is a product, and its owner a person or an organisation: the kind noun types names
+            # no list knows ("Sprint's prepaid brand Boost Mobile" with neither name listed).
+            owner_type, owned_type = owner.label_, owned.label_
+            if kind in _OWNED_KINDS:
+                owner_type = "Organization" if owner_type == "Entity" else owner_type
+                owned_type = "Product" if owned_type == "Entity" else owned_type
+            if not (fits(owner_type, owns.domain) and fits(owned_type, owns.range)) or \
+                    "Entity" in (owner_type, owned_type) or \
+                    (kind in _PERSON_OWNED_KINDS and owner_type != "Person"):
                 continue
             if ctx is None:
                 ctx = _Sentence(doc, sent, mentions, lang)
@@ -397,7 +404,7 @@ class ClaimExtractor:
             evidence, start, end = ctx.evidence(offset)
             claims.append(Claim(
                 doc_id=doc_id, relation="owns", subject=owner.kb_id_, subject_name=owner.text,
-                subject_type=owner.label_, object=owned.kb_id_, object_name=owned.text, object_type=owned.label_,
+                subject_type=owner_type, object=owned.kb_id_, object_name=owned.text, object_type=owned_type,
                 polarity=polarity, modality="asserted", confidence=0.6, inferred=False, evidence=evidence,
                 start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
             ))
@@ -520,6 +527,10 @@ class ClaimExtractor:
         if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower().startswith("produc") and \
                 set(ctx.words(ctx.clause_start(trig.start), trig.end + 4)) & _EN_WORK_NOUNS:
             return []  # "a television series produced by X", "produced a documentary": a work is made, not manufactured
+        if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower() in ("made", "makes") and \
+                set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
+            # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
+            spec = self.schema.relations.get("developedBy", spec)
         if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
             return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
         if ctx.is_english and trig.start - 2 >= ctx.sent.start and \
@@ -533,6 +544,16 @@ class ClaimExtractor:
             return []
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
+        if spec.name in _WHOLE_COMPANY_RELATIONS and ctx.is_english and not trigger.inverse and \
+                len(patient.spans) == 1 and patient.spans[0].start >= trig.end and ctx.names_a_part(patient.spans[0]):
+            # "its purchase of IBM's x86 server business", "bought the chip unit of Acme": buying (or merging
+            # with, investing in) a part of a company is no claim on the company, and the part has no name here.
+            return []
+        if spec.name == "subsidiaryOf" and ctx.is_english and trig.text.lower().endswith(" of") and \
+                ctx.part_is_object(trig):
+            # "Siemens agreed to buy the appliance division of Bosch": the part is the object of the verb before
+            # it, not a description of that verb's subject.
+            return []
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
         if not subj and not obj:
             return []
@@ -1030,6 +1051,32 @@ class _Sentence:
         if set(lead) & _BE_FORMS and not _is_role_noun(trig.text):
             return None  # "B, which are wholly owned": an agentless passive's head is its patient
         return self.paren_head(trig)
+
+    def names_a_part(self, mention: Span) -> bool:
+        """Whether an English ``mention`` is the owner of an unnamed business part right after it ("IBM's x86
+        server business", "Acme's chip unit") or the "of" complement of one just before it ("the chip unit of
+        Acme"), so that what a verb acts on is the part, not the company."""
+        after = self.words(mention.end, min(mention.end + 6, self.sent.end))
+        if after[:1] in (["'s"], ["\u2019s"]):
+            for k, w in enumerate(after[1:], start=mention.end + 1):
+                if w in _EN_BUSINESS_PARTS:
+                    return True
+                if not (w[:1].isalnum() or w == "-") or any(m.start <= k < m.end for m in self.mentions):
+                    break  # a comma, a verb's particle or another name: the possessive phrase ended
+        before = self.words(max(self.sent.start, mention.start - 3), mention.start)
+        return len(before) >= 2 and before[-1] == "of" and before[-2] in _EN_BUSINESS_PARTS
+
+    def part_is_object(self, trig: Span) -> bool:
+        """Whether the noun phrase a part noun heads ("the appliance division of Bosch") is the object of another
+        trigger right before it in the clause: no comma, copula or name stands between that verb and the phrase."""
+        for t in self.trigger_spans:
+            if t.end > trig.start or t.start == trig.start or _is_role_noun(t.text):
+                continue
+            between = self.words(t.end, trig.start)
+            if len(between) <= 5 and not set(between) & (_BE_FORMS | {",", "as", "became", "remains", "stays"}) and \
+                    not any(t.end <= m.start and m.end <= trig.start for m in self.mentions):
+                return True
+        return False
 
     def visible_from(self, trig: Span, mentions: list[Span]) -> list[Span]:
         """The mentions a trigger may take as arguments, given parentheticals."""
@@ -2058,6 +2105,11 @@ class _Sentence:
         roles = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
         between = [self.w[i] for i in range(possessor.end, trig.start)
                    if i not in self.bracketed and not self.w[i].isspace() and i not in roles]
+        if not _is_zh_role_noun(trig.text) and self.words(trig.end, trig.end + 1) == ["的"]:
+            # "A 是 B 在2023年11月推出的模型", "A 是 B 于去年发布的": a time adjunct inside the relative clause stands
+            # between its agent and its verb.
+            between = [w for w in between if not (w in _ZH_TIME_ADJUNCT_WORDS or w in _FILLERS or
+                                                  any(ch.isdigit() for ch in w))]
         # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
         # possessor and holder of the last role.
         # A rank or kind may qualify the role too: "成为 B 的第二大流通股股东".
@@ -2087,6 +2139,22 @@ class _Sentence:
         start += stripped_left
         return text, offset + start, offset + start + len(text)
 
+
+#: Relations between whole companies: what a verb of these acts on is a business part when the mention only owns it.
+_WHOLE_COMPANY_RELATIONS = frozenset(["acquired", "mergedWith", "investedIn"])
+#: Nouns that name an unnamed part of a company's business ("IBM's x86 server business").
+_EN_BUSINESS_PARTS = frozenset(["business", "businesses", "unit", "units", "division", "divisions", "operations",
+                                "operation", "arm", "assets", "segment", "subsidiary", "subsidiaries", "brand",
+                                "brands", "factory", "factories", "plant", "plants"])
+
+#: Kinds of software: what is "made by" a company is developed by it, not manufactured.
+_EN_SOFTWARE_NOUNS = frozenset(["editor", "app", "apps", "application", "software", "tool", "tools", "model",
+                                "models", "chatbot", "assistant", "platform", "service", "browser", "game", "games",
+                                "program", "programme", "website", "site", "api", "agent", "library", "framework"])
+
+#: Words of a Chinese time adjunct ("在2023年11月", "于去年底") besides digits and the fillers.
+_ZH_TIME_ADJUNCT_WORDS = frozenset(["在", "于", "底", "初", "中旬", "上旬", "下旬", "年底", "年初", "月底", "月初",
+                                    "N"])
 
 _NOMINALISERS = frozenset(["的", "the", "its", "their", "his", "her"])
 #: Words of the time and place adjuncts that may stand between a passive participle and its "by" ("founded in

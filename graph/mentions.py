@@ -150,7 +150,9 @@ _ZH_DEAL_VERBS = frozenset(["参股", "减持", "增持", "受让", "增资", "�
                             "并购", "划转", "托管"])
 #: Words right after a company's name that say it is one: its leaders' roles, 旗下, an announcement.
 _ZH_NAME_CUES = frozenset(["董事长", "总裁", "副总裁", "总经理", "创始人", "联合创始人", "首席执行官", "董事会", "发言人",
-                           "旗下", "公告"])
+                           "旗下", "公告", "方面"])
+#: Verbs of saying after "X方面" ("游戏科学方面表示"): the side that speaks is an organisation.
+_ZH_SPEECH_AFTER_SIDE = frozenset(["表示", "称", "回应", "透露", "证实", "确认", "否认", "指出", "介绍"])
 #: What may stand between the announcer and 公告: "X今日公告称", "X昨晚发布公告".
 _ZH_ANNOUNCE_GAP = frozenset(["今日", "昨日", "昨晚", "今晚", "近日", "日前", "发布", "晚间", "早间", "当日", "同日"])
 #: Where a clause opens: the announcer of "X公告" comes right after one of these or starts the text.
@@ -523,6 +525,8 @@ class MentionFinder:
         for i, word in enumerate(words):
             if word not in _ZH_NAME_CUES or i == 0 or i - 1 in known_tokens:
                 continue
+            if word == "方面" and (i + 1 >= len(words) or words[i + 1] not in _ZH_SPEECH_AFTER_SIDE):
+                continue  # "X方面表示" speaks for X; "技术方面" is a field, not a speaker
             cue = i
             if word == "公告":
                 # "X今日公告称", "X昨晚发布公告": the announcer starts the clause.
@@ -833,7 +837,10 @@ class MentionFinder:
         glued = [row[1] == 0 for row in flags]  # no whitespace after the token
         # Capitalised words seen away from a sentence start are names; a lone capitalised first word
         # ("Regulators", "Image") counts only if the document also capitalises it elsewhere.
-        inner_caps = {w[k] for k in range(n) if not sent_start[k] and w[k][:1].isupper()}
+        # A lower-case first letter before a capital ("iRobot", "eBay") is a name's at a sentence start too: no
+        # common word is written so.
+        inner_caps = {w[k] for k in range(n) if (not sent_start[k] and w[k][:1].isupper()) or
+                      (_LOWER_CAMEL.match(w[k]) and _is_name_token(w[k]))}
         # "Brightwell Ltd. posted a loss. Brightwell blamed …": a lone first word is also a name when the text
         # writes it elsewhere as the short form of a longer name (graph.alias_links.short_forms links the two).
         short_forms = self._short_form_words(w, sent_start)
@@ -1214,6 +1221,13 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 here = bisect.bisect_right(sentence_starts, i) - 1
                 near = sentence_starts[max(0, here - 1)] if sentence_starts else 0
                 antecedents = [e for e in antecedents if e.start >= near]
+        if not pronoun and wanted == "Organization" and noun in _GENERIC_CLASS_NOUNS:
+            speaker = _untyped_speaker(doc, ents, sentence_starts, i)
+            if speaker is not None and all(e.start < speaker.start for e in antecedents):
+                # "iRobot also said … that A, who co-founded the company, would step down": the sentence is what
+                # the untyped name says about itself; "the company" is the speaker, not an organisation named
+                # in an earlier sentence.
+                antecedents = antecedents + [speaker]
         if antecedents:
             if pronoun:
                 ante = _salient(antecedents, sentence_starts, i, names)
@@ -1260,6 +1274,36 @@ _EN_PLURALS: dict[tuple[str, ...], str] = {
 _ZH_PLURAL = re.compile("|".join(sorted(_ZH_PLURALS, key=len, reverse=True)))
 #: Words that join the two members of a list.
 _PAIR_JOINERS = frozenset(["和", "与", "及", "以及", "、", "跟", "同", "and", "&"])
+
+
+#: Verbs of saying after a sentence's subject ("X said", "X also announced", "X 表示").
+_SPEECH_VERBS = frozenset(["said", "says", "announced", "announces", "told", "confirmed", "disclosed", "stated",
+                           "表示", "宣布", "称", "透露", "披露"])
+#: Words that may stand between the subject and its verb of saying.
+_SPEECH_LEAD = frozenset(["also", "later", "then", "on", "has", "had", "have", "已", "也", "还", "则", "同时", "随后",
+                          "今天", "周一", "周二", "周三", "周四", "周五"])
+
+
+def _untyped_speaker(doc: Doc, ents: list[Span], sentence_starts: list[int], i: int) -> Span | None:
+    """The name of no known type that opens the sentence of token ``i`` as the subject of a verb of saying
+    ("iRobot also said …"); a product does not speak, so such a name is a person or an organisation, and one
+    that is not known to be a person may be what a later "the company" in the sentence means.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Zorvex also said that the company would cut staff.")
+    >>> name = Span(doc, 0, 1, label="Entity", kb_id="zorvex")
+    >>> _untyped_speaker(doc, [name], [0], 5).text
+    'Zorvex'
+    """
+    here = bisect.bisect_right(sentence_starts, i) - 1
+    start = sentence_starts[here] if here >= 0 else 0
+    first = next((e for e in ents if e.start >= start), None)
+    if first is None or first.label_ != "Entity" or first.start != start or first.end >= i:
+        return None
+    k = first.end
+    while k < i and (doc[k].is_space or doc[k].lower_ in _SPEECH_LEAD or doc[k].lower_.endswith("day")):
+        k += 1
+    return first if k < i and doc[k].lower_ in _SPEECH_VERBS else None
 
 
 def _plural_references(doc: Doc, ents: list[Span], sentence_starts: list[int], taken: set[int]) -> list[Span]:

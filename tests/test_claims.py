@@ -1100,3 +1100,73 @@ def test_joining_a_company_is_employment() -> None:
 def test_a_possessed_name_before_a_part_noun_is_the_possessors_part(text: str, expected: tuple[str, str, str]) -> None:
     # "Alphabet's Waymo unit" says what "Alphabet's unit Waymo" says: the possessor owns the named part.
     assert expected in _triples(extract(text)), _triples(extract(text))
+
+
+# ---------------------------------------------------------------- session 8: officers, business parts, speakers
+@pytest.mark.parametrize("text, wrong", [
+    ("Earlier this month Siemens also closed its purchase of Bosch's household appliance business for $3 billion.",
+     ("Siemens", "acquired", "Bosch")),
+    ("Broadcom completed its acquisition of VMware's end-user computing unit.", ("Broadcom", "acquired", "VMware")),
+    ("Siemens agreed to buy the household appliance division of Bosch for $3 billion.",
+     ("Siemens", "acquired", "Bosch")),
+    ("Siemens agreed to buy the household appliance division of Bosch for $3 billion.",
+     ("Siemens", "subsidiaryOf", "Bosch")),
+    ("Microsoft invested in OpenAI's for-profit arm.", ("Microsoft", "investedIn", "OpenAI")),
+])
+def test_buying_a_business_part_of_a_company_is_no_claim_on_the_company(
+        text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Siemens agreed to buy Bosch for $3 billion.", ("Siemens", "acquired", "Bosch")),
+    ("Siemens bought Alphabet's Waymo unit.", ("Siemens", "acquired", "Waymo")),
+    ("Mobileye, a division of Intel, sold shares in an offering.", ("Mobileye", "subsidiaryOf", "Intel")),
+    ("Mobileye remains a unit of Intel.", ("Mobileye", "subsidiaryOf", "Intel")),
+])
+def test_a_named_company_or_a_named_part_is_still_what_is_bought(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Windsurf has been competing with Cursor, the editor made by Anysphere, for developers.",
+     ("Cursor", "developedBy", "Anysphere")),
+    ("The Pixel 8 is made by Foxconn.", ("Pixel 8", "manufacturedBy", "Foxconn")),
+    ("Apple showed off the Vision Pro headset in June.", ("Apple", "announced", "Vision Pro")),
+])
+def test_software_made_by_a_company_is_developed_and_a_product_shown_off_is_announced(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("To satisfy regulators, the companies agreed to sell Sprint's prepaid brand Boost Mobile to Dish Network.",
+     ("Sprint", "owns", "Boost Mobile")),
+    ("Unilever's ice cream brand Magnum posted higher sales.", ("Unilever", "owns", "Magnum")),
+])
+def test_a_brand_noun_types_the_brand_and_its_owner(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4 Turbo 是 OpenAI 在2023年11月推出的模型。", ("OpenAI", "released", "GPT-4 Turbo")),
+    ("Gemini 是谷歌于去年推出的大模型。", ("谷歌", "released", "Gemini")),
+])
+def test_a_time_adjunct_inside_a_chinese_relative_clause_keeps_its_agent(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_a_side_that_speaks_in_chinese_is_an_organisation() -> None:
+    # partnersWith is symmetric: the pair is stored in one order, whichever it is.
+    pairs = {frozenset((s, o)) for s, r, o in _triples(extract("海曜方面表示，公司与宁德时代合作建设工厂。"))
+             if r == "partnersWith"}
+    assert frozenset(("海曜", "宁德时代")) in pairs
+
+
+def test_the_company_in_what_an_untyped_name_says_is_the_speaker() -> None:
+    text = ("Walmart will pay eZorb a fee of $50 million.\n\n"
+            "eZorb also said that Maria Lopez, who co-founded the company in 2004 with Peter Hall, would step down.")
+    triples = _triples(extract(text))
+    assert ("eZorb", "foundedBy", "Maria Lopez") in triples and ("eZorb", "foundedBy", "Peter Hall") in triples
+    assert not any(t[0] == "Walmart" and t[1] == "foundedBy" for t in triples)

@@ -309,3 +309,8 @@ def test_a_known_group_and_a_trade_word_is_a_company_of_its_own(finder: MentionF
 def test_chinese_company_names_cued_by_the_word_after_them(finder: MentionFinder, text: str,
                                                            names: list[str]) -> None:
     assert [surface for surface, label in _mentions(finder, text, "zh") if surface != "王伟"] == names
+
+
+def test_a_lower_camel_name_opening_a_sentence_is_a_name(finder: MentionFinder) -> None:
+    found = _mentions(finder, "Walmart will pay eZorb a fee.\n\neZorb also said it would cut staff.", "en")
+    assert [text for text, _ in found].count("eZorb") == 2
