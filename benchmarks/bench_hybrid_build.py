@@ -74,17 +74,19 @@ def measure(mode: str, stage: str, paths: list[str]) -> dict[str, float]:
 
 
 def first_files(path: str, max_chars: int) -> list[str]:
-    """The files under ``path``, in the order a build reads them, until they hold ``max_chars`` characters."""
-    from graph.documents import read_documents
+    """The files under ``path``, in the order a build reads them, until they hold ``max_chars`` characters.
+
+    Files, not documents: a JSONL file's records are documents named ``file#id``, which are no paths to read.
+    """
+    from graph.documents import iter_files, read_documents
 
     files: list[str] = []
     chars = 0
-    for document in read_documents([path], on_problem=lambda problem: None):
+    for file in iter_files([path]):
         if chars >= max_chars:
             break
-        if str(document.path) not in files:
-            files.append(str(document.path))
-        chars += len(document.text)
+        files.append(str(file))
+        chars += sum(len(document.text) for document in read_documents([file], on_problem=lambda problem: None))
     return files
 
 
