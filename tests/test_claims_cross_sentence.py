@@ -109,3 +109,11 @@ def test_a_pronoun_compared_with_a_name_is_of_the_same_kind(text: str, expected:
     triples = _triples(extract(text))
     assert expected in triples
     assert wrong not in triples
+
+
+def test_it_after_an_apposition_stands_for_the_name_the_apposition_gives() -> None:
+    # "The first Helix product, the Z900": the sentence is about the Z900; Helix only modifies "product".
+    triples = _triples(extract("Orbix on Monday unveiled Helix, its new chip family. The first Helix product, "
+                               "the Z900, combines two dies. It is made by Samsung using a custom process."))
+    assert ("Z900", "manufacturedBy", "Samsung") in triples
+    assert ("Helix", "manufacturedBy", "Samsung") not in triples
