@@ -632,8 +632,9 @@ class ClaimExtractor:
             # "the company" names no one; show the entity it points at.
             return ctx.names.get(span.kb_id_, span.text) if is_description(span.text) else span.text
 
-        for subject_span in subj.spans:
-            for object_span in obj.spans:
+        subject_spans, object_spans = _compared_readings(subj.spans, obj.spans, spec)
+        for subject_span in subject_spans:
+            for object_span in object_spans:
                 # Fresh names per pair: a swap below must not leak into the next pair of the loop.
                 s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
@@ -2688,6 +2689,45 @@ def _pronoun_readings(subject: Span, obj: Span, spec: RelationSpec) -> tuple[Spa
         if s is not None and o is not None and s.kb_id_ != o.kb_id_ and spec.accepts(s.label_, o.label_):
             return s, o
     return subject, obj
+
+
+def _compared_readings(subjects: list[Span], objects: list[Span],
+                       spec: RelationSpec) -> tuple[list[Span], list[Span]]:
+    """Both sides of a comparison with a lone pronoun read as the kind of entity it is compared with.
+
+    A relation whose two sides take the same classes (outperforms, competesWith) compares like with like: "它 …
+    超过了 Llama 2" after "星河科技开源了 Lumi-20B" is the model beating a model, not the company; "It beat
+    Google in cloud sales" stays the company. The first name of the other side decides (the nearest one, which
+    a list's later members follow). Relations of different domain and range are left to their types.
+
+    >>> import spacy
+    >>> from graph.schema import load_schema
+    >>> from graph.mentions import OTHER_READING_KEY
+    >>> doc = spacy.blank("en")("It beat Gemma.")
+    >>> doc.user_data[OTHER_READING_KEY] = {0: ("lumi", "AIModel")}
+    >>> it = Span(doc, 0, 1, label="Organization", kb_id="nimbus")
+    >>> gemma = Span(doc, 2, 3, label="AIModel", kb_id="gemma")
+    >>> spec = load_schema().relations["outperforms"]
+    >>> [s.kb_id_ for s in _compared_readings([it], [gemma], spec)[0]]
+    ['lumi']
+    >>> [s.kb_id_ for s in _compared_readings([it], [Span(doc, 2, 3, label="Organization", kb_id="g")], spec)[0]]
+    ['nimbus']
+    """
+    if spec.domain != spec.range or not subjects or not objects:
+        return subjects, objects
+
+    def organisation(span: Span) -> bool:
+        return span.label_ == "Organization"
+
+    def reread(lone: list[Span], other: Span) -> list[Span]:
+        alt = other_reading(lone[0]) if len(lone) == 1 else None
+        if alt is None or other.label_ == "Entity" or alt.kb_id_ == other.kb_id_:
+            return lone
+        if organisation(lone[0]) != organisation(other) and organisation(alt) == organisation(other):
+            return [alt]
+        return lone
+
+    return reread(subjects, objects[0]), reread(objects, subjects[0])
 
 
 def _narrowest_readings(claims: list[Claim], schema: Schema) -> list[Claim]:

@@ -1522,8 +1522,41 @@ def _salient(candidates: list[Span], sentence_starts: list[int], at: int,
         stop = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else at
         inside = [c for c in candidates if start <= c.start < min(stop, at) and not _governed(c, names)]
         if inside:
+            # "The first Helix product, the Z900, …": the subject is the product the apposition names; the
+            # name before it only modifies the noun.
+            if len(inside) > 1 and _modifies_appositive(inside[0], inside[1]):
+                return inside[1]
             return inside[0]
     return candidates[-1]
+
+
+_EN_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our"])
+
+
+def _modifies_appositive(first: Span, second: Span) -> bool:
+    """Whether ``first`` premodifies a noun that ``second``, in apposition, names: "the first Helix product, the
+    Z900" (a determiner, the name, one or two lowercase words, a comma, the second name).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The first Helix product, the Z900, is fast. Orbix said, the Z900 is fast.")
+    >>> _modifies_appositive(Span(doc, 2, 3), Span(doc, 6, 7))
+    True
+    >>> _modifies_appositive(Span(doc, 11, 12), Span(doc, 15, 16))
+    False
+    """
+    doc = first.doc
+    k = first.start - 1
+    while k >= max(0, first.start - 3) and doc[k].lower_ not in _EN_DETERMINERS and doc[k].is_lower:
+        k -= 1
+    if k < 0 or k < first.start - 3 or doc[k].lower_ not in _EN_DETERMINERS:
+        return False
+    k = first.end
+    while k < second.start and k < first.end + 2 and doc[k].is_alpha and doc[k].is_lower:
+        k += 1
+    if k == first.end or k >= second.start or doc[k].text != ",":
+        return False
+    rest = [t.lower_ for t in doc[k + 1:second.start]]
+    return rest in ([], ["the"], ["a"], ["an"])
 
 
 #: Prepositions whose object is no subject of its sentence ("the son of X", "据 X 报道").

@@ -93,3 +93,27 @@ def test_a_bare_gongsi_inside_a_clause_is_no_mention() -> None:
     assert [e.start for e in bare] == [7]
     assert bare[0].kb_id_ == next(e.kb_id_ for e in doc.ents if e.text == "星辰科技")
 
+
+
+# ---------------------------------------------------------------- comparisons
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("星河科技本月初开源了 Lumi-20B 模型。发布后不久，它在排行榜上位居第一，成绩超过了 Llama 3。",
+     ("Lumi-20B", "outperforms", "Llama 3"), ("星河科技", "outperforms", "Llama 3")),
+    ("Tarn Labs released Vexa-7 in March. It competes with Google in cloud services.",
+     ("Google", "competesWith", "Tarn Labs"), ("Google", "competesWith", "Vexa-7")),
+])
+def test_a_pronoun_compared_with_a_name_is_of_the_same_kind(text: str, expected: tuple[str, str, str],
+                                                             wrong: tuple[str, str, str]) -> None:
+    # A comparison sets like against like: "它 … 超过了 Llama 3" is the model just released, not its company,
+    # while "it competes with Google" is the company.
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert wrong not in triples
+
+
+def test_it_after_an_apposition_stands_for_the_name_the_apposition_gives() -> None:
+    # "The first Helix product, the Z900": the sentence is about the Z900; Helix only modifies "product".
+    triples = _triples(extract("Orbix on Monday unveiled Helix, its new chip family. The first Helix product, "
+                               "the Z900, combines two dies. It is made by Samsung using a custom process."))
+    assert ("Z900", "manufacturedBy", "Samsung") in triples
+    assert ("Helix", "manufacturedBy", "Samsung") not in triples
