@@ -215,6 +215,15 @@ def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, 
     ("The memo was sent by Zentrix's chief executive on Monday.", "en", "Zentrix", "Organization"),
     ("Investors included Sequoia Capital, Quvarix and Andreessen Horowitz.", "en", "Quvarix", "Organization"),
     ("Amazon and Zentrix said on Monday that talks had ended.", "en", "Zentrix", "Organization"),
+    ("She taught at the Coastal University of Quillbox for years.", "en", "Coastal University of Quillbox",
+     "Organization"),
+    ("The firm paused a voice called Zentrix last week.", "en", "Zentrix", "Product"),
+    ("Marlo Quoine, who runs the division, wrote a memo.", "en", "Marlo Quoine", "Person"),
+    ("In 2019 Zentrix was developed by a small team in Oslo.", "en", "Zentrix", "Product"),
+    ("Researchers from the Quvarix group built it.", "en", "Quvarix", "Organization"),
+    ("国际学术期刊《Quvarix》本周发表了这篇论文。", "zh", "Quvarix", "Organization"),
+    ("据 Zentrix 报道，这笔交易已经完成。", "zh", "Zentrix", "Organization"),
+    ("游戏在 Quvarix 平台上线。", "zh", "Quvarix", "Product"),
 ])
 def test_context_types_an_unlisted_name(finder: MentionFinder, text: str, lang: str, name: str, kind: str) -> None:
     doc = finder(finder.nlp(lang)(text), lang=lang)
@@ -270,7 +279,8 @@ def test_jieba_glued_function_characters_are_split_off() -> None:
     ("The name nods to NASA's Project Gemini, the programme.", "en", "Project Gemini", "Entity"),
     ("He joined the French Foreign Legion in 1918.", "en", "French Foreign Legion", "Organization"),
     ("She sat on the Council on Foreign Relations until 2019.", "en", "Council on Foreign Relations", "Organization"),
-    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Entity"),
+    # One mention, and typed by the list it shares with Amazon.
+    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Organization"),
 ])
 def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, text: str, lang: str, name: str,
                                                       label: str) -> None:
