@@ -35,7 +35,7 @@ from graph.alias_links import (
     stated_aliases,
 )
 from graph.documents import HAN_CHARACTER
-from graph.name_types import ORG_NAME_HEADS, infer_type
+from graph.name_types import ORG_NAME_HEADS, infer_type, list_kinds
 from graph.nlp import get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
@@ -377,6 +377,13 @@ class MentionFinder:
                 found = infer_type(ent)
                 if found != "Entity":
                     types.setdefault(ent.kb_id_, found)
+        # The weakest evidence last: a name in a list of one kind ("Amazon and Acme said") is of that kind, unless
+        # something said of the name itself already typed it.
+        names = [e for e in ents if not is_description(e.text)]
+        current = [types.get(e.kb_id_, e.label_) for e in names]
+        for ent, kind in zip(names, list_kinds(names, current)):
+            if kind != "Entity" and ent.label_ == "Entity" and ent.kb_id_ not in self.schema.entities:
+                types.setdefault(ent.kb_id_, kind)
         if not types:
             return ents
         return [Span(e.doc, e.start, e.end, label=types[e.kb_id_], kb_id=e.kb_id_)

@@ -20,6 +20,8 @@ specific first:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Span
 
@@ -32,19 +34,22 @@ _ORG_HEADS = frozenset([
     "fund", "investor", "agency", "regulator", "publisher", "studio", "unit", "subsidiary", "division",
     "newspaper", "outlet", "broadcaster", "university", "institute", "foundation", "nonprofit", "non-profit",
     "organisation", "organization", "consortium", "exchange", "insurer", "brokerage", "provider", "supplier",
-    "foundry", "rival", "competitor", "partner", "owner", "parent", "unicorn", "incumbent", "vendor"])
+    "foundry", "rival", "competitor", "partner", "owner", "parent", "unicorn", "incumbent", "vendor", "chain",
+    "site", "website", "journal", "magazine"])
 _PRODUCT_HEADS = frozenset([
     "model", "chatbot", "bot", "assistant", "app", "application", "tool", "service", "platform", "product",
     "chip", "processor", "accelerator", "gpu", "phone", "smartphone", "handset", "device", "headset", "system",
     "software", "browser", "engine", "editor", "agent", "game", "console", "car", "vehicle", "robot", "drone",
-    "feature", "api", "operating", "language", "framework", "library", "series", "family", "generator"])
+    "feature", "api", "operating", "language", "framework", "library", "series", "family", "generator", "brand",
+    "franchise", "voice"])
 _PERSON_ROLES = frozenset([
     "ceo", "cto", "cfo", "coo", "chief", "executive", "founder", "co-founder", "cofounder", "president",
     "chairman", "chairwoman", "chair", "director", "head", "researcher", "scientist", "engineer", "professor",
     "analyst", "investor", "actress", "actor", "singer", "author", "writer", "journalist", "reporter",
     "lawyer", "attorney", "judge", "senator", "minister", "secretary", "governor", "mayor", "spokesperson",
     "spokesman", "spokeswoman", "officer", "manager", "partner", "mr", "ms", "mrs", "dr", "sir", "dame",
-    "prof", "economist", "entrepreneur", "billionaire", "designer", "programmer", "developer"])
+    "prof", "economist", "entrepreneur", "billionaire", "designer", "programmer", "developer", "businessman",
+    "businesswoman"])
 #: Common given names (English and international, as written in English news); a two- or three-word
 #: capitalised name starting with one is a person's.
 _GIVEN_NAMES_TEXT = """
@@ -106,6 +111,20 @@ def infer_type(span: Span) -> str:
                     return kind
                 if raw.endswith((",", ".", ";", ":")):
                     break
+    kind = _zh_cue(before[-1] if before else "", after) or _en_cue_after(before, after)
+    if kind:
+        return kind
+    # "a voice called Sky", "three models named Haiku": the noun before "called" says what the name is.
+    if len(heads) >= 2 and heads[-1] in ("called", "named", "dubbed"):
+        kind = _kind(heads[-2]) or (_kind(heads[-2][:-1]) if heads[-2].endswith("s") else None)
+        if kind:
+            return kind
+    # "Jane Roe, who runs …": "who" is said of people; "Halo was developed by …": made things are products.
+    if re.match(r",\s+who\b", after):
+        return "Person"
+    if re.match(r"\s+(?:is|was|were|are|has been|had been)\s+(?:\w+ly\s+)?(?:developed|published|designed|released)"
+                r"\s+by\b", after):
+        return "Product"
     names = span.text.split()
     if 2 <= len(names) <= 3 and names[0].lower() in GIVEN_NAMES and all(n[:1].isupper() for n in names):
         return "Person"
@@ -115,12 +134,80 @@ def infer_type(span: Span) -> str:
         return "Person"
     # "Royal Canadian Air Force", "Lakefield College School", "University of Toronto": a multi-word name whose
     # head is a kind of organisation.
-    if len(names) > 1 and names[-1].isalpha() and (names[-1] in ORG_NAME_HEADS or (
-            names[0] in ORG_NAME_HEADS and names[1] in ("of", "for", "on"))):
-        return "Organization"
+    if len(names) > 1 and names[-1].isalpha() and (names[-1] in ORG_NAME_HEADS or any(
+            head in ORG_NAME_HEADS and word in ("of", "for", "on") for head, word in pairwise(names))):
+        return "Organization"  # also "Hebrew University of Jerusalem", "National Academy of Sciences"
     if _MODEL_NUMBER.match(span.text):
         return "Product"  # letters and digits in one word ("Qwen2.5-72B", "V3", "H800"): a product or model
     return span.label_
+
+
+#: Chinese descriptions ending right before a name ("网络设备商 Mellanox", "聊天机器人 Pi", "联合创始人 Jane Roe"),
+#: matched as the end of the preceding run of characters, since Chinese writes the noun phrase without spaces.
+_ZH_BEFORE = (
+    ("Organization", ("公司", "机构", "设备商", "制造商", "供应商", "运营商", "厂商", "芯片商", "媒体", "集团", "实验室",
+                      "银行", "基金", "大学", "研究院", "研究所", "企业", "工作室", "交易所", "出版社", "组织", "期刊", "杂志",
+                      "报纸")),
+    ("Product", ("应用", "机器人", "芯片", "手机", "平台", "浏览器", "游戏", "软件", "处理器", "助手", "模型")),
+    ("Person", ("创始人", "首席执行官", "首席科学家", "首席技术官", "负责人", "总裁", "董事长", "总经理", "教授", "研究员",
+                "工程师", "分析师", "演员", "作家", "CEO", "CTO")))
+#: Chinese words right after a name that say what it is: "Edge 浏览器", "Hopper 架构"; "Acme 公司", "Acme 创始人",
+#: "Acme 旗下" (only an organisation has a founder, a chief executive or things under it). "芯片" and "手机" after a
+#: name are left out: "寒武纪芯片" are a company's chips as often as a chip's name.
+_ZH_AFTER = re.compile(r"^\s*(?:(?P<product>浏览器|架构|系列|大模型|模型|平台|排行榜|榜单)|(?P<org>公司|旗下|创始人|联合创始人|首席执行官|董事长))")
+#: English product nouns right after a name ("its EyeQ chips", "the Roomba maker"); only after a determiner or a
+#: possessive, since "Acme chips" with nothing before is as often the chips a company makes.
+_EN_AFTER_PRODUCT = frozenset(["chip", "processor", "browser", "app", "chatbot", "platform", "smartphone", "phone",
+                               "handset", "headset", "console", "software", "maker", "model", "assistant", "robot",
+                               "vacuum", "architecture", "series", "engine"])
+_DETERMINERS = frozenset(["its", "their", "his", "her", "whose", "the", "a", "an", "our", "new", "latest", "this"])
+#: "Acme's chief executive", "Acme's co-founder": a role held at the name, so the name is an organisation.
+_EN_ROLE_AT = re.compile(r"^['’]s\s+(?:(?:new|former|then|current)\s+)?(?:chief\s+executive|chief\s+technology"
+                         r"|ceo|cto|cfo|founder|co-?founder|chairman|chairwoman|board|shareholders|employees"
+                         r"|headquarters)\b", re.IGNORECASE)
+
+
+def _zh_cue(previous: str, after: str) -> str | None:
+    """A Chinese description before the name or a Chinese head word after it.
+
+    >>> _zh_cue("以色列网络设备商", ""), _zh_cue("", " 浏览器。"), _zh_cue("", " 旗下的"), _zh_cue("去年", "")
+    ('Organization', 'Product', 'Organization', None)
+    >>> _zh_cue("学术期刊《", "》本周"), _zh_cue("据", " 报道，")
+    ('Organization', 'Organization')
+    """
+    # "期刊《自然》", "游戏《黑神话》": the description stands before the title's opening bracket.
+    previous = previous.rstrip("《“「\"")
+    if previous.endswith("据") and re.match(r"\s*(?:》|”|」)?\s*(?:报道|称|援引)", after):
+        return "Organization"  # "据 The Information 报道": a report is a newspaper's
+    if previous and "\u4e00" <= previous[-1] <= "\u9fff" or previous.endswith(("CEO", "CTO")):
+        for kind, suffixes in _ZH_BEFORE:
+            if previous.endswith(suffixes):
+                return kind
+    found = _ZH_AFTER.match(after)
+    if found:
+        return "Product" if found.group("product") else "Organization"
+    return None
+
+
+def _en_cue_after(before: list[str], after: str) -> str | None:
+    """An English product noun or a role after the name.
+
+    >>> _en_cue_after(["Its"], " chips are used"), _en_cue_after([], " chips are used")
+    ('Product', None)
+    >>> _en_cue_after(["the"], " maker, blaming"), _en_cue_after(["at"], "'s chief executive said")
+    ('Product', 'Organization')
+    """
+    if _EN_ROLE_AT.match(after):
+        return "Organization"
+    if before and before[-1].lower() in _DETERMINERS and re.match(r"\s+(?:group|lab|team|studio)s?\b", after):
+        return "Organization"  # "the CompVis group", "the Quillbox lab"
+    words = after.split()
+    if before and words and not after[:1].isalnum() and (
+            before[-1].lower() in _DETERMINERS or before[-1].endswith(("'s", "’s"))):
+        word = words[0].rstrip(",.;:").lower()
+        if word in _EN_AFTER_PRODUCT or (word.endswith("s") and word[:-1] in _EN_AFTER_PRODUCT):
+            return "Product"
+    return None
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -137,7 +224,8 @@ ORG_NAME_HEADS = frozenset([
     "Company", "Corporation", "Group", "Organization", "Organisation", "Foundation", "Trust", "Guild", "Senate",
     "Parliament", "Assembly", "Congress", "Court", "Police", "Network", "Broadcasting", "Magazine",
     "Newspaper", "Times", "Post", "Gazette", "Herald", "Tribune", "Journal", "Insurance", "Industries", "Brewery",
-    "Hospital", "Laboratory", "Laboratories", "Team", "Ensemble", "Choir", "Legion"])
+    "Hospital", "Laboratory", "Laboratories", "Team", "Ensemble", "Choir", "Legion", "Capital", "Partners",
+    "Ventures", "Holdings", "Labs", "Technologies", "Management"])
 _MODEL_NUMBER = re.compile(r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)(?![^ ]*-(?:based|born)$)[A-Za-z][\w.+-]*$")
 
 
@@ -149,3 +237,50 @@ def _kind(word: str) -> str | None:
     if word in _PERSON_ROLES:
         return "Person"
     return None
+
+
+#: What may stand between two names of one list: "A, B and C", "A、B 和 C", "A or B".
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*、\s*|,?\s+(?:and|or)\s+|\s*(?:和|与|及|以及|或)\s*)$")
+_CONJUNCTION = re.compile(r"、|\b(?:and|or)\b|和|与|及|或")
+
+
+def list_kinds(ents: Sequence[Span], kinds: Sequence[str]) -> list[str]:
+    """Each name's kind, untyped names in a list taking the one kind the list's typed names share.
+
+    A list joins things of one kind ("UC Berkeley, Carnegie Mellon and Acme", "A、B 和 C"), so an unlisted name
+    among organisations is one. Lists whose typed names disagree, or that have no conjunction (", " alone is as
+    often an apposition: "Acme, Paris") or only two names joined by ", and" (two clauses, as often), teach
+    nothing.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Amazon and Acme said so; Jane Roe and Zork met.")
+    >>> ents = [doc[0:1], doc[2:3], doc[6:8], doc[9:10]]
+    >>> list_kinds(ents, ["Organization", "Entity", "Person", "Entity"])
+    ['Organization', 'Organization', 'Person', 'Person']
+    >>> list_kinds(ents, ["Organization", "Entity", "Entity", "Entity"])
+    ['Organization', 'Organization', 'Entity', 'Entity']
+    >>> doc = spacy.blank("en")("Go by Acme, and Zork by Bob.")
+    >>> list_kinds([doc[2:3], doc[5:6]], ["Organization", "Entity"])
+    ['Organization', 'Entity']
+    """
+    order = sorted(range(len(ents)), key=lambda i: ents[i].start_char)
+    text = text_of(ents[0].doc) if ents else ""
+    out = list(kinds)
+    groups: list[list[int]] = []
+    for n, i in enumerate(order):
+        if n and _LIST_GAP.match(text[ents[order[n - 1]].end_char:ents[i].start_char]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        gaps = "".join(text[ents[a].end_char:ents[b].start_char] for a, b in pairwise(group))
+        known = {kinds[i] for i in group if kinds[i] != "Entity"}
+        # Two names joined by ", and" are as often two clauses ("… by Blizzard, and Candy Crush by King").
+        if len(known) == 1 and _CONJUNCTION.search(gaps) and not (len(group) == 2 and "," in gaps):
+            kind = known.pop()
+            for i in group:
+                if out[i] == "Entity":
+                    out[i] = kind
+    return out

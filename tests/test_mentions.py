@@ -204,6 +204,43 @@ def test_an_unlisted_name_is_typed_by_what_the_text_says(finder: MentionFinder, 
     assert [e.label_ for e in doc.ents if e.text == name] == [kind]
 
 
+@pytest.mark.parametrize("text, lang, name, kind", [
+    ("据报道，以色列网络设备商 Quvarix 的收购已经完成。", "zh", "Quvarix", "Organization"),
+    ("该公司开发了聊天机器人 Zentrix，用户增长很快。", "zh", "Zentrix", "Product"),
+    ("他的搭档、联合创始人 Marla Quoine 也将加入。", "zh", "Marla Quoine", "Person"),
+    ("微软发布了新版 Quvarix 浏览器。", "zh", "Quvarix", "Product"),
+    ("Zentrix 旗下的两家工厂已经停产。", "zh", "Zentrix", "Organization"),
+    ("Shares rose after its Quvarix chips shipped in volume.", "en", "Quvarix", "Product"),
+    ("Regulators looked hard at the Zentrix maker, blaming prices.", "en", "Zentrix", "Product"),
+    ("The memo was sent by Zentrix's chief executive on Monday.", "en", "Zentrix", "Organization"),
+    ("Investors included Sequoia Capital, Quvarix and Andreessen Horowitz.", "en", "Quvarix", "Organization"),
+    ("Amazon and Zentrix said on Monday that talks had ended.", "en", "Zentrix", "Organization"),
+    ("She taught at the Coastal University of Quillbox for years.", "en", "Coastal University of Quillbox",
+     "Organization"),
+    ("The firm paused a voice called Zentrix last week.", "en", "Zentrix", "Product"),
+    ("Marlo Quoine, who runs the division, wrote a memo.", "en", "Marlo Quoine", "Person"),
+    ("In 2019 Zentrix was developed by a small team in Oslo.", "en", "Zentrix", "Product"),
+    ("Researchers from the Quvarix group built it.", "en", "Quvarix", "Organization"),
+    ("国际学术期刊《Quvarix》本周发表了这篇论文。", "zh", "Quvarix", "Organization"),
+    ("据 Zentrix 报道，这笔交易已经完成。", "zh", "Zentrix", "Organization"),
+    ("游戏在 Quvarix 平台上线。", "zh", "Quvarix", "Product"),
+])
+def test_context_types_an_unlisted_name(finder: MentionFinder, text: str, lang: str, name: str, kind: str) -> None:
+    doc = finder(finder.nlp(lang)(text), lang=lang)
+    assert {e.label_ for e in doc.ents if e.text == name} == {kind}
+
+
+@pytest.mark.parametrize("text, name", [
+    # No determiner before "Quvarix chips": the chips a company makes as often as a chip's name.
+    ("Demand for Quvarix chips rose in May.", "Quvarix"),
+    # ", and" between two names often joins two clauses, not a list.
+    ("Halo was published by Microsoft, and Zentrix by Bob Varnet.", "Zentrix"),
+])
+def test_weak_context_leaves_an_unlisted_name_untyped(finder: MentionFinder, text: str, name: str) -> None:
+    doc = finder(finder.nlp("en")(text), lang="en")
+    assert {e.label_ for e in doc.ents if e.text == name} == {"Entity"}
+
+
 @pytest.mark.parametrize("text, names", [
     ("东航已经获得浦发银行的贷款。", ["东航", "浦发银行"]),
     ("中国平安回应平安银行的传闻。", ["中国平安", "平安银行"]),
@@ -242,7 +279,8 @@ def test_jieba_glued_function_characters_are_split_off() -> None:
     ("The name nods to NASA's Project Gemini, the programme.", "en", "Project Gemini", "Entity"),
     ("He joined the French Foreign Legion in 1918.", "en", "French Foreign Legion", "Organization"),
     ("She sat on the Council on Foreign Relations until 2019.", "en", "Council on Foreign Relations", "Organization"),
-    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Entity"),
+    # One mention, and typed by the list it shares with Amazon.
+    ("Amazon and iRobot said on Monday that the deal was off.", "en", "iRobot", "Organization"),
 ])
 def test_multiword_and_numbered_names_are_one_mention(finder: MentionFinder, text: str, lang: str, name: str,
                                                       label: str) -> None:
