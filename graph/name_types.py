@@ -250,15 +250,18 @@ def list_kinds(ents: Sequence[Span], kinds: Sequence[str]) -> list[str]:
     A list joins things of one kind ("UC Berkeley, Carnegie Mellon and Acme", "A、B 和 C"), so an unlisted name
     among organisations is one. Lists whose typed names disagree, or that have no conjunction (", " alone is as
     often an apposition: "Acme, Paris") or only two names joined by ", and" (two clauses, as often), teach
-    nothing.
+    nothing; nor does a person paired with one other name ("Jane Roe and Acme" are often the two sides of a case).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Amazon and Acme said so; Jane Roe and Zork met.")
     >>> ents = [doc[0:1], doc[2:3], doc[6:8], doc[9:10]]
     >>> list_kinds(ents, ["Organization", "Entity", "Person", "Entity"])
-    ['Organization', 'Organization', 'Person', 'Person']
+    ['Organization', 'Organization', 'Person', 'Entity']
     >>> list_kinds(ents, ["Organization", "Entity", "Entity", "Entity"])
     ['Organization', 'Organization', 'Entity', 'Entity']
+    >>> doc = spacy.blank("en")("Jane Roe, John Doe and Zork met.")
+    >>> list_kinds([doc[0:2], doc[3:5], doc[6:7]], ["Person", "Person", "Entity"])
+    ['Person', 'Person', 'Person']
     >>> doc = spacy.blank("en")("Go by Acme, and Zork by Bob.")
     >>> list_kinds([doc[2:3], doc[5:6]], ["Organization", "Entity"])
     ['Organization', 'Entity']
@@ -280,6 +283,8 @@ def list_kinds(ents: Sequence[Span], kinds: Sequence[str]) -> list[str]:
         # Two names joined by ", and" are as often two clauses ("… by Blizzard, and Candy Crush by King").
         if len(known) == 1 and _CONJUNCTION.search(gaps) and not (len(group) == 2 and "," in gaps):
             kind = known.pop()
+            if kind == "Person" and len(group) == 2:
+                continue  # "a suit between Jane Roe and Acme": a person and one other party is a common pair
             for i in group:
                 if out[i] == "Entity":
                     out[i] = kind
