@@ -775,6 +775,9 @@ class _Sentence:
                 if english and self._described_member(prev, mention):
                     groups[-1].append(mention)
                     continue
+                if english and self._titled_member(prev, mention):
+                    groups[-1].append(mention)
+                    continue
             groups.append([mention])
         # English lists end with a conjunction ("A, B and C"); "Hock Tan, Broadcom's president" is an
         # apposition, not a list of two.
@@ -782,7 +785,8 @@ class _Sentence:
         for group in groups:
             if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
-                if not joints & {"and", "or", "&", "plus", "/", "as"}:
+                if not joints & {"and", "or", "&", "plus", "/", "as"} and \
+                        not all(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
                     out.extend([m] for m in group)
                     continue
             if english and len(group) == 1 and out:
@@ -799,6 +803,23 @@ class _Sentence:
                 continue
             out.append(group)
         return out
+
+    def _titled_member(self, prev: Span, mention: Span) -> bool:
+        """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
+        co-founder B and …", "chief executive A and president B". Each name follows its own role noun, so the
+        comma before the next title separates list members, not an apposition; the list ends without "and" when
+        an unnamed member closes it ("…, co-founder B and some of the staff").
+        """
+        if prev.label_ != "Person" or mention.label_ != "Person":
+            return False
+        roles = [t for t in self.trigger_spans if _is_role_noun(t.text)]
+        before_prev = [t for t in roles if t.end <= prev.start and not self.words(t.end, prev.start)]
+        between = [t for t in roles if t.start >= prev.end and t.end <= mention.start and
+                   not self.words(t.end, mention.start)]
+        if not before_prev or not between:
+            return False
+        joint = self.words(prev.end, between[-1].start)
+        return joint in ([","], ["and"], [",", "and"])
 
     def _description_words(self, start: int, end: int) -> bool:
         """Whether tokens ``start``..``end`` are a short description before a name: an optional article and one
@@ -1455,7 +1476,12 @@ class _Sentence:
                     self.paren.get(left_mention.start, 0) == self.paren.get(trig.start, 0):
                 return agent, _Arg(self.group_of(head)), penalty + 0.05
         if right_mention is not None:
-            patient = _Arg(possessed_list or self.group_of(right_mention))
+            group = self.group_of(right_mention)
+            # "chief executive A, co-founder B and …": each title holds only the name right after it.
+            if _is_role_noun(trig.text) and not self.words(trig.end, right_mention.start) and \
+                    any(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
+                group = [right_mention]
+            patient = _Arg(possessed_list or group)
             gap = right_mention.start - trig.end
             penalty += min(0.15, max(0, gap - 6) * 0.01)
         if left_mention is not None:

@@ -827,6 +827,17 @@ def test_titles_in_a_row_share_the_first_organisation() -> None:
             ("Brad Smith", "worksFor", "Microsoft")} <= triples, triples
 
 
+def test_a_list_of_titled_people_shares_the_verb_and_each_title_keeps_its_holder() -> None:
+    # Each name follows its own title: one list, ended by an unnamed member, that "would join" takes whole; the
+    # titles stay with the name right after them.
+    claims = extract("Anthropic said that Microsoft's president Brad Smith, co-founder Bill Gates and some of the "
+                     "research team would join Anthropic.")
+    joins = {c.triple_names for c in claims if c.relation == "worksFor" and c.modality == "planned"}
+    assert joins == {("Brad Smith", "worksFor", "Anthropic"), ("Bill Gates", "worksFor", "Anthropic")}, joins
+    founders = {c.triple_names for c in claims if c.relation == "foundedBy"}
+    assert founders == {("Microsoft", "foundedBy", "Bill Gates")}, founders
+
+
 def test_would_join_is_a_planned_employment() -> None:
     claim = _only(extract("Greg Brockman would join Microsoft, Satya Nadella said."), "worksFor")
     assert claim.triple_names == ("Greg Brockman", "worksFor", "Microsoft") and claim.modality == "planned"
