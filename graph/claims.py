@@ -1048,6 +1048,16 @@ class _Sentence:
             k += 1
         return ids
 
+    def _opens_coordinated_clause(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention``, after ``trig``, is the subject of a coordinated verb rather than its object: only
+        time adjuncts, then "and", stand between them, and a verb follows the mention at once ("created in 2007
+        and the company released …")."""
+        gap = self.words(trig.end, mention.start)
+        if gap[-1:] != ["and"] or not all(w in _EN_ADJUNCT_WORDS or w.isdigit() for w in gap[:-1]):
+            return False
+        return any(t.start >= mention.end and not self.words(mention.end, t.start) and not _is_role_noun(t.text)
+                   for t in self.trigger_spans)
+
     def paren_head(self, trig: Span) -> Span | None:
         """The mention just before the parenthetical a trigger sits in, if it sits in one."""
         seg = self.paren.get(trig.start, 0)
@@ -1468,9 +1478,11 @@ class _Sentence:
                         link in (["is"], ["was"], ["has", "been"]) or
                         link == [","] and closed and _is_role_noun(trig.text.lower().removesuffix(" of"))):
                     agent = _Arg([later[0]])
-        if right_mention is None and left_mention is not None and self.paren:
+        if (right_mention is None or english and self._opens_coordinated_clause(trig, right_mention)) and \
+                left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
-            # inside an object relative clause the head noun before the comma is the patient.
+            # inside an object relative clause the head noun before the comma is the patient; so it is when a
+            # second relative clause follows ("which A created in 2007 and the company released in 2009").
             head = self.paren_head(trig)
             if head is not None and head.kb_id_ not in {g.kb_id_ for g in agent.spans} and \
                     self.paren.get(left_mention.start, 0) == self.paren.get(trig.start, 0):

@@ -414,6 +414,14 @@ def test_a_mention_past_a_relative_pronoun_belongs_to_the_relative_clause() -> N
     assert not [c for c in claims if c.relation == "subsidiaryOf" and c.subject_name != "Waymo"]
 
 
+def test_an_object_relative_clause_before_a_coordinated_one_keeps_its_head() -> None:
+    # "the company" after "and" is the next verb's subject, not the first verb's object.
+    claims = extract("Developers still like Android, which Google engineers Jeff Dean and Sundar Pichai designed in "
+                     "2004 and the company released in 2008.")
+    assert {("Android", "developedBy", "Jeff Dean"), ("Android", "developedBy", "Sundar Pichai")} <= \
+        _triples(claims), _triples(claims)
+
+
 def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
     claims = extract("智谱与百度之间的价格竞争会更加激烈。")
     assert {c.triple_names for c in claims if c.relation == "competesWith"} & {
