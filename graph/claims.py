@@ -13,6 +13,7 @@ and the document topic for a missing argument (marked as inferred, at lower conf
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -380,6 +381,7 @@ class ClaimExtractor:
             owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
             if owner_pronoun is not None:
                 pairs.append((owner_pronoun, owned, owner_pronoun))
+        pairs.extend(self._appositive_possessors(doc, sent, mentions, words))
         owns = self.schema.relations.get("owns")
         for owner, owned in itertools.pairwise(mentions):
             kind = _owned_kind(words[owner.end:owned.start])
@@ -431,6 +433,58 @@ class ClaimExtractor:
                     start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
                 ))
         return claims
+
+    def _appositive_possessors(self, doc: Doc, sent: Span, mentions: list[Span],
+                               words: Sequence[str]) -> list[tuple[Span, Span, Span]]:
+        """(possessor, name, marker) of English appositions of a possessed common noun: "Orbis, Veltrano's new
+        phone,", "Orbis, the company's next generation of chips", "Orbis, its first phone." say whose the name is,
+        as "Veltrano's Orbis" would.
+
+        The noun phrase holds only plain words (no trigger, so "Veltrano's rival" or "its parent" stay what their
+        own relations say) and the apposition closes at a comma or the sentence's end.
+        """
+        out: list[tuple[Span, Span, Span]] = []
+        if any("\u4e00" <= ch <= "\u9fff" for ch in sent.text):
+            return out
+        starts = {m.start: m for m in mentions}
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        for owned in mentions:
+            i = owned.end
+            if i >= sent.end or words[i] != ",":
+                continue
+            i += 1
+            owner = starts.get(i)
+            if owner is not None:
+                marker_at = owner.end
+                if marker_at >= sent.end or words[marker_at].replace("\u2019", "'") != "'s":
+                    continue
+                marker = doc[marker_at:marker_at + 1]
+            else:
+                owner = possessor_of(doc, i) if words[i].lower() == "its" else None
+                if owner is None:
+                    continue
+                marker, marker_at = owner, i
+            j = marker_at + 1
+            noun: list[int] = []
+            while j < sent.end and words[j] not in (",", ".", ";", "!", "?", "\u2014") and len(noun) <= 6:
+                noun.append(j)
+                j += 1
+            closed = j >= sent.end or words[j] in (",", ".", ";", "!", "?", "\u2014")
+            if not noun or not closed or len(noun) > 6 or any(k in named for k in noun) or \
+                    any(words[k].lower() in self._plain_noun_stops for k in noun) or \
+                    not all(words[k].replace("-", "").isalpha() and
+                            (words[k].islower() or words[k].isupper() and len(words[k]) <= 4) for k in noun):
+                continue
+            out.append((owner, owned, marker))
+        return out
+
+    @functools.cached_property
+    def _plain_noun_stops(self) -> frozenset[str]:
+        """Words that make an apposition more than a possessed noun: any one-word English trigger or cue, and the
+        verbs of a relative clause."""
+        phrases = {t.phrase.lower() for t in self.schema.triggers if t.lang == "en"}
+        phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "en"}
+        return frozenset(p for p in phrases if " " not in p) | _EN_RELATIVE_PRONOUNS | _BE_FORMS | {"to"}
 
     # ------------------------------------------------------------------ finding
     def _argument_mentions(self, doc: Doc, lang: str) -> list[Span]:

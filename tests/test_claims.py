@@ -422,6 +422,20 @@ def test_an_object_relative_clause_before_a_coordinated_one_keeps_its_head() -> 
         _triples(claims), _triples(claims)
 
 
+@pytest.mark.parametrize("text", [
+    "Reviewers liked Android, Google's new operating system, more than expected.",
+    "Google said that Android, the company's first operating system, sold well.",
+    "Google showed Android, its next generation of phone software, on Monday.",
+])
+def test_an_apposition_of_a_possessed_noun_says_whose_the_name_is(text: str) -> None:
+    assert ("Android", "developedBy", "Google") in _triples(extract(text)), _triples(extract(text))
+
+
+def test_an_apposition_of_a_possessed_role_or_relation_noun_is_no_product_of_the_possessor() -> None:
+    triples = _triples(extract("Reviewers compared Android, Apple's rival, with older phones."))
+    assert ("Android", "developedBy", "Apple") not in triples, triples
+
+
 def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
     claims = extract("智谱与百度之间的价格竞争会更加激烈。")
     assert {c.triple_names for c in claims if c.relation == "competesWith"} & {
