@@ -13,6 +13,7 @@ and the document topic for a missing argument (marked as inferred, at lower conf
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -380,6 +381,7 @@ class ClaimExtractor:
             owner_pronoun = possessor_of(doc, j) if j >= sent.start else None
             if owner_pronoun is not None:
                 pairs.append((owner_pronoun, owned, owner_pronoun))
+        pairs.extend(self._appositive_possessors(doc, sent, mentions, words))
         owns = self.schema.relations.get("owns")
         for owner, owned in itertools.pairwise(mentions):
             kind = _owned_kind(words[owner.end:owned.start])
@@ -431,6 +433,58 @@ class ClaimExtractor:
                     start=start, end=end, trigger=marker.text.strip(), extractor=self.settings.extractor_name,
                 ))
         return claims
+
+    def _appositive_possessors(self, doc: Doc, sent: Span, mentions: list[Span],
+                               words: Sequence[str]) -> list[tuple[Span, Span, Span]]:
+        """(possessor, name, marker) of English appositions of a possessed common noun: "Orbis, Veltrano's new
+        phone,", "Orbis, the company's next generation of chips", "Orbis, its first phone." say whose the name is,
+        as "Veltrano's Orbis" would.
+
+        The noun phrase holds only plain words (no trigger, so "Veltrano's rival" or "its parent" stay what their
+        own relations say) and the apposition closes at a comma or the sentence's end.
+        """
+        out: list[tuple[Span, Span, Span]] = []
+        if any("\u4e00" <= ch <= "\u9fff" for ch in sent.text):
+            return out
+        starts = {m.start: m for m in mentions}
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        for owned in mentions:
+            i = owned.end
+            if i >= sent.end or words[i] != ",":
+                continue
+            i += 1
+            owner = starts.get(i)
+            if owner is not None:
+                marker_at = owner.end
+                if marker_at >= sent.end or words[marker_at].replace("\u2019", "'") != "'s":
+                    continue
+                marker = doc[marker_at:marker_at + 1]
+            else:
+                owner = possessor_of(doc, i) if words[i].lower() == "its" else None
+                if owner is None:
+                    continue
+                marker, marker_at = owner, i
+            j = marker_at + 1
+            noun: list[int] = []
+            while j < sent.end and words[j] not in (",", ".", ";", "!", "?", "\u2014") and len(noun) <= 6:
+                noun.append(j)
+                j += 1
+            closed = j >= sent.end or words[j] in (",", ".", ";", "!", "?", "\u2014")
+            if not noun or not closed or len(noun) > 6 or any(k in named for k in noun) or \
+                    any(words[k].lower() in self._plain_noun_stops for k in noun) or \
+                    not all(words[k].replace("-", "").isalpha() and
+                            (words[k].islower() or words[k].isupper() and len(words[k]) <= 4) for k in noun):
+                continue
+            out.append((owner, owned, marker))
+        return out
+
+    @functools.cached_property
+    def _plain_noun_stops(self) -> frozenset[str]:
+        """Words that make an apposition more than a possessed noun: any one-word English trigger or cue, and the
+        verbs of a relative clause."""
+        phrases = {t.phrase.lower() for t in self.schema.triggers if t.lang == "en"}
+        phrases |= {c.phrase.lower() for c in self.schema.cues if c.lang == "en"}
+        return frozenset(p for p in phrases if " " not in p) | _EN_RELATIVE_PRONOUNS | _BE_FORMS | {"to"}
 
     # ------------------------------------------------------------------ finding
     def _argument_mentions(self, doc: Doc, lang: str) -> list[Span]:
@@ -776,6 +830,9 @@ class _Sentence:
                 if english and self._described_member(prev, mention):
                     groups[-1].append(mention)
                     continue
+                if english and self._titled_member(prev, mention):
+                    groups[-1].append(mention)
+                    continue
             groups.append([mention])
         # English lists end with a conjunction ("A, B and C"); "Hock Tan, Broadcom's president" is an
         # apposition, not a list of two.
@@ -783,7 +840,8 @@ class _Sentence:
         for group in groups:
             if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
-                if not joints & {"and", "or", "&", "plus", "/", "as"}:
+                if not joints & {"and", "or", "&", "plus", "/", "as"} and \
+                        not all(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
                     out.extend([m] for m in group)
                     continue
             if english and len(group) == 1 and out:
@@ -800,6 +858,23 @@ class _Sentence:
                 continue
             out.append(group)
         return out
+
+    def _titled_member(self, prev: Span, mention: Span) -> bool:
+        """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
+        co-founder B and …", "chief executive A and president B". Each name follows its own role noun, so the
+        comma before the next title separates list members, not an apposition; the list ends without "and" when
+        an unnamed member closes it ("…, co-founder B and some of the staff").
+        """
+        if prev.label_ != "Person" or mention.label_ != "Person":
+            return False
+        roles = [t for t in self.trigger_spans if _is_role_noun(t.text)]
+        before_prev = [t for t in roles if t.end <= prev.start and not self.words(t.end, prev.start)]
+        between = [t for t in roles if t.start >= prev.end and t.end <= mention.start and
+                   not self.words(t.end, mention.start)]
+        if not before_prev or not between:
+            return False
+        joint = self.words(prev.end, between[-1].start)
+        return joint in ([","], ["and"], [",", "and"])
 
     def _description_words(self, start: int, end: int) -> bool:
         """Whether tokens ``start``..``end`` are a short description before a name: an optional article and one
@@ -1027,6 +1102,16 @@ class _Sentence:
                     k = close
             k += 1
         return ids
+
+    def _opens_coordinated_clause(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention``, after ``trig``, is the subject of a coordinated verb rather than its object: only
+        time adjuncts, then "and", stand between them, and a verb follows the mention at once ("created in 2007
+        and the company released …")."""
+        gap = self.words(trig.end, mention.start)
+        if gap[-1:] != ["and"] or not all(w in _EN_ADJUNCT_WORDS or w.isdigit() for w in gap[:-1]):
+            return False
+        return any(t.start >= mention.end and not self.words(mention.end, t.start) and not _is_role_noun(t.text)
+                   for t in self.trigger_spans)
 
     def paren_head(self, trig: Span) -> Span | None:
         """The mention just before the parenthetical a trigger sits in, if it sits in one."""
@@ -1448,15 +1533,22 @@ class _Sentence:
                         link in (["is"], ["was"], ["has", "been"]) or
                         link == [","] and closed and _is_role_noun(trig.text.lower().removesuffix(" of"))):
                     agent = _Arg([later[0]])
-        if right_mention is None and left_mention is not None and self.paren:
+        if (right_mention is None or english and self._opens_coordinated_clause(trig, right_mention)) and \
+                left_mention is not None and self.paren:
             # "GitHub, which Microsoft owns," / "Annapurna Labs, the chip designer that Amazon bought":
-            # inside an object relative clause the head noun before the comma is the patient.
+            # inside an object relative clause the head noun before the comma is the patient; so it is when a
+            # second relative clause follows ("which A created in 2007 and the company released in 2009").
             head = self.paren_head(trig)
             if head is not None and head.kb_id_ not in {g.kb_id_ for g in agent.spans} and \
                     self.paren.get(left_mention.start, 0) == self.paren.get(trig.start, 0):
                 return agent, _Arg(self.group_of(head)), penalty + 0.05
         if right_mention is not None:
-            patient = _Arg(possessed_list or self.group_of(right_mention))
+            group = self.group_of(right_mention)
+            # "chief executive A, co-founder B and …": each title holds only the name right after it.
+            if _is_role_noun(trig.text) and not self.words(trig.end, right_mention.start) and \
+                    any(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
+                group = [right_mention]
+            patient = _Arg(possessed_list or group)
             gap = right_mention.start - trig.end
             penalty += min(0.15, max(0, gap - 6) * 0.01)
         if left_mention is not None:

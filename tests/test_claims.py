@@ -414,6 +414,28 @@ def test_a_mention_past_a_relative_pronoun_belongs_to_the_relative_clause() -> N
     assert not [c for c in claims if c.relation == "subsidiaryOf" and c.subject_name != "Waymo"]
 
 
+def test_an_object_relative_clause_before_a_coordinated_one_keeps_its_head() -> None:
+    # "the company" after "and" is the next verb's subject, not the first verb's object.
+    claims = extract("Developers still like Android, which Google engineers Jeff Dean and Sundar Pichai designed in "
+                     "2004 and the company released in 2008.")
+    assert {("Android", "developedBy", "Jeff Dean"), ("Android", "developedBy", "Sundar Pichai")} <= \
+        _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewers liked Android, Google's new operating system, more than expected.",
+    "Google said that Android, the company's first operating system, sold well.",
+    "Google showed Android, its next generation of phone software, on Monday.",
+])
+def test_an_apposition_of_a_possessed_noun_says_whose_the_name_is(text: str) -> None:
+    assert ("Android", "developedBy", "Google") in _triples(extract(text)), _triples(extract(text))
+
+
+def test_an_apposition_of_a_possessed_role_or_relation_noun_is_no_product_of_the_possessor() -> None:
+    triples = _triples(extract("Reviewers compared Android, Apple's rival, with older phones."))
+    assert ("Android", "developedBy", "Apple") not in triples, triples
+
+
 def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
     claims = extract("智谱与百度之间的价格竞争会更加激烈。")
     assert {c.triple_names for c in claims if c.relation == "competesWith"} & {
@@ -825,6 +847,17 @@ def test_titles_in_a_row_share_the_first_organisation() -> None:
                                "met the press."))
     assert {("Bill Gates", "worksFor", "Microsoft"), ("Satya Nadella", "worksFor", "Microsoft"),
             ("Brad Smith", "worksFor", "Microsoft")} <= triples, triples
+
+
+def test_a_list_of_titled_people_shares_the_verb_and_each_title_keeps_its_holder() -> None:
+    # Each name follows its own title: one list, ended by an unnamed member, that "would join" takes whole; the
+    # titles stay with the name right after them.
+    claims = extract("Anthropic said that Microsoft's president Brad Smith, co-founder Bill Gates and some of the "
+                     "research team would join Anthropic.")
+    joins = {c.triple_names for c in claims if c.relation == "worksFor" and c.modality == "planned"}
+    assert joins == {("Brad Smith", "worksFor", "Anthropic"), ("Bill Gates", "worksFor", "Anthropic")}, joins
+    founders = {c.triple_names for c in claims if c.relation == "foundedBy"}
+    assert founders == {("Microsoft", "foundedBy", "Bill Gates")}, founders
 
 
 def test_would_join_is_a_planned_employment() -> None:
