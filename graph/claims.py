@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.documents import HAN_CHARACTER
 from graph.mentions import (
     MentionFinder,
     is_demonym,
@@ -444,7 +445,7 @@ class ClaimExtractor:
         own relations say) and the apposition closes at a comma or the sentence's end.
         """
         out: list[tuple[Span, Span, Span]] = []
-        if any("\u4e00" <= ch <= "\u9fff" for ch in sent.text):
+        if HAN_CHARACTER.search(sent.text):
             return out
         starts = {m.start: m for m in mentions}
         named = {i for m in mentions for i in range(m.start, m.end)}
