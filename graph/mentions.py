@@ -36,7 +36,7 @@ from graph.alias_links import (
 )
 from graph.documents import HAN_CHARACTER
 from graph.name_types import ORG_NAME_HEADS, infer_type, list_kinds
-from graph.nlp import get_pipeline, text_of, words_of
+from graph.nlp import default_word_tags, get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
 from graph.senses import SURNAMES_ZH as _SURNAMES
@@ -661,8 +661,15 @@ class MentionFinder:
         if self._pos_tagger is None:
             import jieba.posseg
 
-            tokenizer = self.nlp("zh").tokenizer
-            self._pos_tagger = jieba.posseg.POSTokenizer(getattr(tokenizer, "jieba", None))
+            tokenizer = getattr(self.nlp("zh").tokenizer, "jieba", None)
+            if tokenizer is None:
+                self._pos_tagger = jieba.posseg.POSTokenizer()
+            else:
+                # POSTokenizer() would re-read jieba's whole dictionary file (a second or more) for every build.
+                tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+                tagger.tokenizer = tokenizer
+                tagger.word_tag_tab = dict(default_word_tags())
+                self._pos_tagger = tagger
         return self._pos_tagger
 
     def _model_names(self, doc: Doc) -> list[Span]:

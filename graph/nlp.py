@@ -120,6 +120,31 @@ _NEVER_SURNAME = frozenset("由被把及对从向据")
 _SURNAME_CHARS = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 
 
+@functools.lru_cache(maxsize=1)
+def _default_jieba() -> Any:
+    """jieba's default dictionary, loaded once; never given words of its own (copies are, see JiebaTokenizer)."""
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def default_word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (word → tag), read from its dictionary file once a process.
+
+    Callers that hand it to a jieba tagger give that tagger a copy: jieba merges user tags into its table.
+
+    >>> default_word_tags()["发布"]
+    'v'
+    """
+    import jieba.posseg  # its import reads the dictionary's tags into a module-level tagger, `dt`
+
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
 class JiebaTokenizer:
     """A spaCy tokenizer over its own jieba dictionary, so one build's entity names never leak into another's."""
 
@@ -128,8 +153,13 @@ class JiebaTokenizer:
 
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self.vocab = vocab
+        # Each tokenizer gets its own copy of the default dictionary, so added names stay this build's, but the
+        # dictionary is read from disk once a process: `kg eval --given-entities` makes a pipeline per document.
+        base = _default_jieba()
         self.jieba = jieba.Tokenizer()
-        self.jieba.initialize()
+        self.jieba.FREQ = dict(base.FREQ)
+        self.jieba.total = base.total
+        self.jieba.initialized = True
         for word in sorted(set(words)):
             # Spaces inside a name cannot be one jieba word; the phrase matcher joins the pieces instead.
             if word and not any(ch.isspace() for ch in word):

@@ -352,3 +352,24 @@ def test_chinese_company_names_cued_by_the_word_after_them(finder: MentionFinder
 def test_a_lower_camel_name_opening_a_sentence_is_a_name(finder: MentionFinder) -> None:
     found = _mentions(finder, "Walmart will pay eZorb a fee.\n\neZorb also said it would cut staff.", "en")
     assert [text for text, _ in found].count("eZorb") == 2
+
+
+def test_jieba_dictionaries_share_the_default_but_keep_their_own_words() -> None:
+    # Pipelines are built per gazetteer (kg eval --given-entities builds one a document); they copy one loaded
+    # default dictionary, and a name added to one must not cut text in another.
+    from spacy.vocab import Vocab
+
+    from graph.nlp import JiebaTokenizer, _default_jieba
+
+    with_name = JiebaTokenizer(Vocab(), words=["澜舟星图"])
+    without = JiebaTokenizer(Vocab())
+    text = "澜舟星图发布了新模型。"
+    assert "澜舟星图" in [t.text for t in with_name(text)]
+    assert "澜舟星图" not in [t.text for t in without(text)]
+    assert "澜舟星图" not in _default_jieba().FREQ
+
+
+def test_the_part_of_speech_tagger_of_a_build_reads_the_default_tags() -> None:
+    finder = MentionFinder(load_schema(), extra_words=["澜舟星图"])
+    tags = finder._word_tags()
+    assert tags.get("发布") == "v" and "澜舟星图" not in tags
