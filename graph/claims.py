@@ -115,6 +115,12 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Dating words inside a "在 … 上" frame before the name it frames ("在今年的 GTC 大会上", "在本届 X 峰会上").
+_ZH_FRAME_DATING = frozenset(["今年", "去年", "明年", "本届", "此次", "这次", "上届", "首届", "年度", "一年一度", "的", "第"])
+#: Verbs of holding a post whose employer stands in a 在 phrase before them ("A 曾在 B 任职", "在 B 担任研究员").
+_ZH_POST_AT_VERBS = frozenset(["任职", "就职", "担任", "效力"])
+#: Adverbs between a post holder and 在 ("曾", "先后", "一直"): they date or repeat the post, never name another party.
+_ZH_POST_ADVERBS = frozenset(["曾", "曾经", "先后", "一直", "长期", "此前", "早年", "多年", "随后", "后来", "现", "目前", "也", "还"])
 #: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
 _ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
@@ -1360,6 +1366,11 @@ class _Sentence:
                 all(w in _FILLERS or w in _ZH_COPULA_ADVERBS for w in self.words(left[-2].end, left_mention.start - 1)):
             # "保利集团在保利香港的持股量", "高盛在双汇的投资": A's holding in B is a claim of A on B.
             return _Arg(self.group_of(left[-2])), _Arg([left_mention]), penalty
+        if zh and left_mention is not None and right_mention is None and trig.text in _ZH_POST_AT_VERBS and \
+                "Person" in spec.domain:
+            employer = self._zh_post_at(left, trig)
+            if employer is not None:
+                return employer[0], employer[1], penalty
         if self.lang == "zh" and left_mention is not None:
             passive = self._zh_passive(left, trig)
             if passive is not None:
@@ -1900,7 +1911,8 @@ class _Sentence:
             if before[0] in ("以", "通过", "凭借", "用", "借助", "比", "从"):
                 # instruments, the standard of a comparison ("比 ChatGPT 更强大的模型"), a source ("从软银手中")
                 return True
-            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
+            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2)) \
+                or self._zh_framed_place(mention)
         if before[0] == "at" and any(t.end <= mention.start and (_is_role_noun(t.text) or t.text.endswith(" of")) and
                                      _role_domain_then_at(self.words(t.end, mention.start))
                                      for t in self.trigger_spans):
@@ -1909,6 +1921,45 @@ class _Sentence:
                t.label_.rsplit("…", 1)[1].strip().lower() == before[0].lower() for t in self.trigger_spans):
             return False  # "taught law at X": the closing part of a two-part trigger ("taught … at")
         return before[0] in ("at", "on", "via", "using")
+
+    def _zh_post_at(self, left: list[Span], trig: Span) -> tuple[_Arg, _Arg] | None:
+        """"A 曾在 B 任职", "A 先后在 B 和 C 担任研究员": a post held at an organisation names the employer in a 在
+        phrase right before the verb, and the holder before 在; the verb itself has no object to the right."""
+        group = self.group_of(left[-1])
+        if self.words(group[0].start - 1, group[0].start) != ["在"] or \
+                not all(w in _FILLERS for w in self.words(group[-1].end, trig.start)):
+            return None
+        holders = [m for m in left if m.end <= group[0].start - 1]
+        if not holders or holders[-1].label_ not in ("Person", "Entity"):
+            return None
+        if not all(w in _FILLERS or w in _ZH_POST_ADVERBS for w in self.words(holders[-1].end, group[0].start - 1)):
+            return None
+        return _Arg(self.group_of(holders[-1])), _Arg(group)
+
+    def _zh_framed_place(self, mention: Span) -> bool:
+        """A name inside a longer "在 … 上/中" frame: "在今年的 GTC 大会上发布", "在 Create 开发者大会上", "在 A、B 等
+        基准上超过": an event, venue or benchmark where something happens, not who acts. The frame may hold dating
+        words before the name and a list or head noun after it, but no verb (a trigger) and no punctuation."""
+        group = self.group_of(mention)
+        i = group[0].start - 1
+        while i >= self.sent.start and (self.w[i].isspace() or self.w[i] in _ZH_FRAME_DATING or
+                                        self.w[i].isdigit() or self.w[i].endswith("年")):
+            i -= 1
+        if i < self.sent.start or self.w[i] != "在":
+            return False
+        j, seen = group[-1].end, 0
+        while j < self.sent.end and seen < 4:
+            word = self.w[j]
+            if word.isspace():
+                j += 1
+                continue
+            if word in ("上", "中", "里", "内"):
+                return True
+            if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or any(t.start <= j < t.end for t in self.trigger_spans) or \
+                    any(m.start <= j < m.end for m in self.mentions):
+                return False
+            j, seen = j + 1, seen + 1
+        return False
 
     def _out_of_hands(self, mention: Span) -> bool:
         """"从 B 手中", "从 A、B 的口中": what is taken from someone's hands is a source for a purchase, but makes

@@ -1203,3 +1203,23 @@ def test_the_company_in_what_an_untyped_name_says_is_the_speaker() -> None:
     triples = _triples(extract(text))
     assert ("eZorb", "foundedBy", "Maria Lopez") in triples and ("eZorb", "foundedBy", "Peter Hall") in triples
     assert not any(t[0] == "Walmart" and t[1] == "foundedBy" for t in triples)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王磊曾在 Google 任职。", {("王磊", "worksFor", "Google")}),
+    ("Jane Doe 先后在 Meta 和 OpenAI 担任研究员。", {("Jane Doe", "worksFor", "Meta"), ("Jane Doe", "worksFor", "OpenAI")}),
+])
+def test_a_post_held_at_an_organisation_names_the_employer_before_the_verb(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "A 曾在 B 任职": the employer stands in a 在 phrase before the verb, the holder before 在.
+    assert expected <= _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, agent, wrong", [
+    ("微软在今年的 Build 大会上发布了 Copilot。", "微软", "Build"),
+    ("谷歌在 Next 开发者大会上推出了 Gemini。", "谷歌", "Next"),
+])
+def test_an_event_framed_by_zai_shang_is_not_the_agent(text: str, agent: str, wrong: str) -> None:
+    # "在今年的 X 大会上": the frame holds dating words and a head noun around the name; X is where, not who.
+    released = _only(extract(text), "released")
+    assert released.triple_names[0] == agent and released.triple_names[0] != wrong
