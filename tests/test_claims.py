@@ -1223,3 +1223,20 @@ def test_an_event_framed_by_zai_shang_is_not_the_agent(text: str, agent: str, wr
     # "在今年的 X 大会上": the frame holds dating words and a head noun around the name; X is where, not who.
     released = _only(extract(text), "released")
     assert released.triple_names[0] == agent and released.triple_names[0] != wrong
+
+
+@pytest.mark.parametrize("text", [
+    "这次合作被视为 Acme 与 Globex 竞争的开始。",
+    "在不少分析师看来，Acme 与 Globex 正在竞争。",
+])
+def test_a_view_held_by_others_hedges_the_claim(text: str) -> None:
+    # "被视为" is the passive of 认为 and "在…看来" names whose view it is: both are opinions, not facts.
+    assert _only(extract(text), "competesWith").modality == "hedged"
+
+
+def test_the_company_after_a_verb_is_not_the_subject_named_in_the_same_clause() -> None:
+    # "美团和腾讯都投资过这家公司": the description after the verb means the company named before, not the
+    # second subject of its own clause.
+    triples = _triples(extract("智谱是一家北京的 AI 公司。美团和腾讯此前都投资过这家公司。"))
+    assert {("美团", "investedIn", "智谱"), ("腾讯", "investedIn", "智谱")} <= triples
+    assert ("美团", "investedIn", "腾讯") not in triples
