@@ -115,6 +115,9 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Ties that name a second person by the first ("A 与其妹妹 B", "A 和其搭档 B") inside a list of people.
+_ZH_KIN_NOUNS = frozenset(["妹妹", "姐姐", "哥哥", "弟弟", "兄弟", "姐妹", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿",
+                           "搭档", "同事", "同学", "合伙人", "老同学"])
 #: Dating words inside a "在 … 上" frame before the name it frames ("在今年的 GTC 大会上", "在本届 X 峰会上").
 _ZH_FRAME_DATING = frozenset(["今年", "去年", "明年", "本届", "此次", "这次", "上届", "首届", "年度", "一年一度", "的", "第"])
 #: Verbs of holding a post whose employer stands in a 在 phrase before them ("A 曾在 B 任职", "在 B 担任研究员").
@@ -831,6 +834,10 @@ class _Sentence:
                     # "起诉 OpenAI 及其首席执行官萨姆·奥特曼": the company and its officer, both.
                     groups[-1].append(mention)
                     continue
+                if self._kin_joined(prev, mention):
+                    # "由 A 与其妹妹 B 创立", "A 和其搭档 B": the second person is named with their tie to the first.
+                    groups[-1].append(mention)
+                    continue
                 if not between and prev.end == mention.start and self.lang == "zh":
                     groups[-1].append(mention)
                     continue
@@ -865,6 +872,12 @@ class _Sentence:
                 continue
             out.append(group)
         return out
+
+    def _kin_joined(self, prev: Span, mention: Span) -> bool:
+        """"A 与其妹妹 B", "A 和其搭档 B": two people in one list, the second named by a tie to the first."""
+        between = [self.w[i] for i in range(prev.end, mention.start) if not self.w[i].isspace()]
+        return self.lang == "zh" and prev.label_ == mention.label_ == "Person" and 2 <= len(between) <= 3 and \
+            "".join(between[:-1]) in ("与其", "和其", "及其", "同其") and between[-1] in _ZH_KIN_NOUNS
 
     def _titled_member(self, prev: Span, mention: Span) -> bool:
         """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
@@ -1560,6 +1573,10 @@ class _Sentence:
             if _is_role_noun(trig.text) and not self.words(trig.end, right_mention.start) and \
                     any(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
                 group = [right_mention]
+            if _is_role_noun(trig.text) and len(group) > 1 and group[0] is right_mention and \
+                    self._kin_joined(group[0], group[1]):
+                # "OpenAI 研究副总裁 A 与其妹妹 B": the title is A's; B is named by her tie to A, not by the title.
+                group = [right_mention]
             patient = _Arg(possessed_list or group)
             gap = right_mention.start - trig.end
             penalty += min(0.15, max(0, gap - 6) * 0.01)
@@ -2161,7 +2178,7 @@ class _Sentence:
             return None  # marker after the nearest entity: "X 被收购" has no agent here
         group = self.group_of(agent)
         if agent.label_ == "Organization" and _is_zh_role_noun(trig.text) and \
-                self._title_words(agent.end, trig.start) and \
+                self._title_words(agent.end, trig.start, field=True) and \
                 any(m.label_ == "Person" and self._title_words(trig.end, m.start) for m in self.mentions):
             # "由前 Google 工程师 A 开发": the marker governs the holder of the title, and the role noun reads
             # the organisation as the holder's employer, not as an agent.
@@ -2179,15 +2196,33 @@ class _Sentence:
         owners = [m for m in self.mentions if m.end <= holder.start and holder.start - m.end <= 4
                   and m.label_ == "Organization" and self.same_clause(m.start, holder.start)]
         if owners and any(owners[-1].end <= t.start and t.end <= holder.start and _is_zh_role_noun(t.text) and
-                          self._title_words(owners[-1].end, t.start) and self._title_words(t.end, holder.start)
+                          self._title_words(owners[-1].end, t.start, field=True) and
+                          self._title_words(t.end, holder.start)
                           for t in self.trigger_spans):
             return owners[-1].start
         return holder.start
 
-    def _title_words(self, start: int, end: int) -> bool:
+    def _title_words(self, start: int, end: int, *, field: bool = False) -> bool:
         """Whether only a possessive and role nouns of a list of titles stand between two tokens ("腾讯的首席
-        执行官", "Google 工程师"): nothing that names another argument or an action."""
+        执行官", "Google 工程师"): nothing that names another argument or an action.
+
+        ``field``: ``end`` is where a role noun starts, and up to two plain words naming its field may come first
+        ("OpenAI 研究副总裁", "苹果软件工程高级副总裁"): no punctuation, marker, trigger or name among them.
+        """
         triggers = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
+        if field:
+            plain = 0
+            while end > start and plain < 2:
+                word = self.w[end - 1]
+                if word.isspace():
+                    end -= 1
+                    continue
+                if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or word in _ZH_CLAUSE_MARKERS or \
+                        word in _ZH_POSSESSIVE or word in _ZH_ROLE_JOINERS or (end - 1) in triggers or \
+                        any(t.start <= end - 1 < t.end for t in self.trigger_spans) or \
+                        any(m.start <= end - 1 < m.end for m in self.mentions):
+                    break
+                end, plain = end - 1, plain + 1
         return start <= end and all(self.w[i].isspace() or self.w[i] in _ZH_POSSESSIVE or
                                     self.w[i] in _ZH_ROLE_JOINERS or i in triggers for i in range(start, end))
 

@@ -1240,3 +1240,17 @@ def test_the_company_after_a_verb_is_not_the_subject_named_in_the_same_clause() 
     triples = _triples(extract("智谱是一家北京的 AI 公司。美团和腾讯此前都投资过这家公司。"))
     assert {("美团", "investedIn", "智谱"), ("腾讯", "investedIn", "智谱")} <= triples
     assert ("美团", "investedIn", "腾讯") not in triples
+
+
+def test_a_field_word_before_a_title_keeps_the_passive_agent_the_title_holder() -> None:
+    # "由前 Globex 研究副总裁 A 创立": 研究 names the field of the title; A, not Globex, is the founder.
+    triples = _triples(extract("Zorvex 由前腾讯研究副总裁 Jane Doe 于 2020 年创立。"))
+    assert ("Zorvex", "foundedBy", "Jane Doe") in triples and ("Jane Doe", "worksFor", "腾讯") in triples
+    assert ("Zorvex", "foundedBy", "腾讯") not in triples
+
+
+def test_a_person_named_by_a_tie_to_the_first_joins_the_list_but_not_the_title() -> None:
+    # "A 与其妻子 B": both founded it; only A holds the title before A.
+    triples = _triples(extract("Zorvex 由前腾讯工程师 Jane Doe 与其妹妹 Mary Doe 于 2019 年创立。"))
+    assert {("Zorvex", "foundedBy", "Jane Doe"), ("Zorvex", "foundedBy", "Mary Doe")} <= triples
+    assert ("Mary Doe", "worksFor", "腾讯") not in triples
