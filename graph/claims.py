@@ -1311,10 +1311,12 @@ class _Sentence:
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
         if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
+                all(w in ("'s", "的", "系列", "家族", "旗下", "架构", "series", "family", "architecture")
+                    or w in _ZH_HOLDING_WORDS
                     for w in between_next) and \
                 right[1].start - right_mention.end <= 3:
-            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument; so is
+            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4" / "发布了 Blackwell 架构的 B200": the possessed
+            # (or built-on) thing is the argument; so is
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)

@@ -1254,3 +1254,14 @@ def test_a_person_named_by_a_tie_to_the_first_joins_the_list_but_not_the_title()
     triples = _triples(extract("Zorvex 由前腾讯工程师 Jane Doe 与其妹妹 Mary Doe 于 2019 年创立。"))
     assert {("Zorvex", "foundedBy", "Jane Doe"), ("Zorvex", "foundedBy", "Mary Doe")} <= triples
     assert ("Mary Doe", "worksFor", "腾讯") not in triples
+
+
+def test_a_zh_reporter_title_names_the_employer() -> None:
+    # "彭博社记者 A": 记者 is a role noun like "reporter".
+    assert ("Jane Doe", "worksFor", "彭博社") in _triples(extract("据彭博社记者 Jane Doe 报道，Acme 推迟了 Zorvex X1。"))
+
+
+def test_the_thing_built_on_an_architecture_is_what_is_released() -> None:
+    # "发布了 Hopper 架构的 H100": the architecture modifies the product, which is the object.
+    released = _only(extract("英伟达发布了 Hopper 架构的 H100。"), "released")
+    assert released.triple_names == ("英伟达", "released", "H100")
