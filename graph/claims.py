@@ -115,6 +115,10 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Verbs of saying that may introduce a described subject ("A 称，这个模型…", "A 表示该芯片…").
+_ZH_SPEECH_VERBS = frozenset(["称", "表示", "说", "指出", "透露", "宣称", "声称", "介绍"])
+#: Class nouns of such a description.
+_ZH_DESCRIBED_NOUNS = ("模型", "芯片", "产品", "系统", "平台", "版本", "应用", "手机", "公司", "机型")
 #: Ties that name a second person by the first ("A 与其妹妹 B", "A 和其搭档 B") inside a list of people.
 _ZH_KIN_NOUNS = frozenset(["妹妹", "姐姐", "哥哥", "弟弟", "兄弟", "姐妹", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿",
                            "搭档", "同事", "同学", "合伙人", "老同学"])
@@ -873,6 +877,17 @@ class _Sentence:
             out.append(group)
         return out
 
+    def _described_after_speech(self, speaker: Span, trig: Span) -> bool:
+        """Whether a verb of saying follows ``speaker`` and a demonstrative description ("这个模型", "这款 MoE 模型",
+        "该芯片") stands between that verb and ``trig``: the description, not the speaker, is the subject."""
+        words = [self.w[i] for i in range(speaker.end, trig.start) if not self.w[i].isspace()]
+        said = next((k for k, w in enumerate(words) if w in _ZH_SPEECH_VERBS), None)
+        if said is None or said > 2:
+            return False
+        rest = "".join(words[said + 1:])
+        return bool(re.match(r"[，,：:]?(?:这|该|此)(?:个|款|一|颗|家|部|台)?", rest)) and \
+            any(noun in rest for noun in _ZH_DESCRIBED_NOUNS)
+
     def _kin_joined(self, prev: Span, mention: Span) -> bool:
         """"A 与其妹妹 B", "A 和其搭档 B": two people in one list, the second named by a tie to the first."""
         between = [self.w[i] for i in range(prev.end, mention.start) if not self.w[i].isspace()]
@@ -1223,6 +1238,13 @@ class _Sentence:
                   spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        prior = [m for m in usable if m.end <= trig.start]
+        described_subject = bool(prior) and self.lang == "zh" and not self.is_english and \
+            self._described_after_speech(prior[-1], trig)
+        if described_subject:
+            # "DeepSeek 称，这个 32B 模型超过了 o1-mini": the subject is a description the speaker introduces
+            # (unresolved here, so no mention); the speaker is neither the verb's agent nor a carried subject.
+            left = []
         if not right and self.lang == "zh" and not self.is_english:
             # "旗下全资子公司——平安证券", "主要竞争对手——X": a dash after a noun introduces what it names.
             at = trig.end
@@ -1545,7 +1567,8 @@ class _Sentence:
                 # "中国南车公告称，全资子公司 X 与…签订合同", "A 拟以 N 元的价格，将持有的 B 股权转让": a clause
                 # without a subject shares the one of the clause before.
                 subject = self._carried_subject(trig, [], usable)
-            if subject is not None and (right_mention is None or subject.start < right_mention.start):
+            if subject is not None and (right_mention is None or subject.start < right_mention.start) and \
+                    not described_subject:
                 agent = _Arg(self._carried_group(subject, trig), fallback=True)
             elif subject is None and right_mention is not None and english and (
                     trig.text.lower().endswith(" of") or

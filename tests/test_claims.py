@@ -1265,3 +1265,9 @@ def test_the_thing_built_on_an_architecture_is_what_is_released() -> None:
     # "发布了 Hopper 架构的 H100": the architecture modifies the product, which is the object.
     released = _only(extract("英伟达发布了 Hopper 架构的 H100。"), "released")
     assert released.triple_names == ("英伟达", "released", "H100")
+
+
+def test_a_speaker_is_not_the_subject_of_the_description_it_introduces() -> None:
+    # "A 称，这个模型超过了 B": an unresolved description is the subject, never the speaker.
+    triples = _triples(extract("Zorvex 称，这个新模型在多项测试中超过了 GPT-4o。"))
+    assert not any(r == "outperforms" and s == "Zorvex" for s, r, _ in triples)
