@@ -115,6 +115,10 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Words between a product and its launch or delay verb that leave the product the verb's subject ("X 功能将推迟",
+#: "X 的大规模出货可能推迟", "X 将于明年推出").
+_ZH_UNACCUSATIVE_LEAD = frozenset(["功能", "将", "可能", "或", "或将", "于", "被迫", "再次", "再度", "一再", "的", "大规模",
+                                   "出货", "上市", "发布", "正式", "预计", "最终"])
 #: Verbs of saying that may introduce a described subject ("A 称，这个模型…", "A 表示该芯片…").
 _ZH_SPEECH_VERBS = frozenset(["称", "表示", "说", "指出", "透露", "宣称", "声称", "介绍"])
 #: Class nouns of such a description.
@@ -1449,6 +1453,17 @@ class _Sentence:
                                  fallback=disposal_agent.start < self.clause_start(trig.start))
                 return agent, patient, penalty
 
+        if zh and left_mention is not None and right_mention is None and not spec.symmetric and \
+                spec.range == frozenset(["Product"]) and "Product" not in spec.domain and \
+                left_mention.label_ in ("Product", "AIModel") and not _is_zh_role_noun(trig.text) and \
+                all(w in _FILLERS or w in _ZH_UNACCUSATIVE_LEAD or any(ch.isdigit() for ch in w)
+                    for w in self.words(left_mention.end, trig.start)):
+            # "苹果承认，Siri 功能将推迟到明年", "GPT-5 将于明年推出": a product before a launch or delay verb with
+            # nothing after it is what is launched or delayed; the agent is an organisation named earlier in the
+            # sentence, else (no agent here) the document's topic.
+            makers = [m for m in usable if m.end <= left_mention.start and m.label_ in ("Organization", "Person")]
+            agent = _Arg(self.group_of(makers[-1]), fallback=True) if makers else _Arg()
+            return agent, _Arg(self.group_of(left_mention)), penalty + 0.05
         if left_mention is not None and self.lang == "en" or (left_mention is not None and self.is_english):
             assert left_mention is not None
             relative = self.words(left_mention.start - 1, left_mention.start)

@@ -1271,3 +1271,9 @@ def test_a_speaker_is_not_the_subject_of_the_description_it_introduces() -> None
     # "A 称，这个模型超过了 B": an unresolved description is the subject, never the speaker.
     triples = _triples(extract("Zorvex 称，这个新模型在多项测试中超过了 GPT-4o。"))
     assert not any(r == "outperforms" and s == "Zorvex" for s, r, _ in triples)
+
+
+def test_a_product_before_a_delay_verb_is_what_is_delayed() -> None:
+    # "谷歌承认，Gemini Ultra 将推迟到明年": the product is the patient, the organisation before it the agent.
+    delayed = _only(extract("谷歌昨天承认，Gemini Ultra 将推迟到明年。"), "delayed")
+    assert delayed.triple_names == ("谷歌", "delayed", "Gemini Ultra")
