@@ -115,6 +115,23 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: Holding words that are triggers of their own: "X 所持 Y 股份" states X's stake in Y. Both are listed as triggers,
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
+#: Words between a product and its launch or delay verb that leave the product the verb's subject ("X 功能将推迟",
+#: "X 的大规模出货可能推迟", "X 将于明年推出").
+_ZH_UNACCUSATIVE_LEAD = frozenset(["功能", "将", "可能", "或", "或将", "于", "被迫", "再次", "再度", "一再", "的", "大规模",
+                                   "出货", "上市", "发布", "正式", "预计", "最终"])
+#: Verbs of saying that may introduce a described subject ("A 称，这个模型…", "A 表示该芯片…").
+_ZH_SPEECH_VERBS = frozenset(["称", "表示", "说", "指出", "透露", "宣称", "声称", "介绍"])
+#: Class nouns of such a description.
+_ZH_DESCRIBED_NOUNS = ("模型", "芯片", "产品", "系统", "平台", "版本", "应用", "手机", "公司", "机型")
+#: Ties that name a second person by the first ("A 与其妹妹 B", "A 和其搭档 B") inside a list of people.
+_ZH_KIN_NOUNS = frozenset(["妹妹", "姐姐", "哥哥", "弟弟", "兄弟", "姐妹", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿",
+                           "搭档", "同事", "同学", "合伙人", "老同学"])
+#: Dating words inside a "在 … 上" frame before the name it frames ("在今年的 GTC 大会上", "在本届 X 峰会上").
+_ZH_FRAME_DATING = frozenset(["今年", "去年", "明年", "本届", "此次", "这次", "上届", "首届", "年度", "一年一度", "的", "第"])
+#: Verbs of holding a post whose employer stands in a 在 phrase before them ("A 曾在 B 任职", "在 B 担任研究员").
+_ZH_POST_AT_VERBS = frozenset(["任职", "就职", "担任", "效力"])
+#: Adverbs between a post holder and 在 ("曾", "先后", "一直"): they date or repeat the post, never name another party.
+_ZH_POST_ADVERBS = frozenset(["曾", "曾经", "先后", "一直", "长期", "此前", "早年", "多年", "随后", "后来", "现", "目前", "也", "还"])
 #: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
 _ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
@@ -825,6 +842,10 @@ class _Sentence:
                     # "起诉 OpenAI 及其首席执行官萨姆·奥特曼": the company and its officer, both.
                     groups[-1].append(mention)
                     continue
+                if self._kin_joined(prev, mention):
+                    # "由 A 与其妹妹 B 创立", "A 和其搭档 B": the second person is named with their tie to the first.
+                    groups[-1].append(mention)
+                    continue
                 if not between and prev.end == mention.start and self.lang == "zh":
                     groups[-1].append(mention)
                     continue
@@ -859,6 +880,23 @@ class _Sentence:
                 continue
             out.append(group)
         return out
+
+    def _described_after_speech(self, speaker: Span, trig: Span) -> bool:
+        """Whether a verb of saying follows ``speaker`` and a demonstrative description ("这个模型", "这款 MoE 模型",
+        "该芯片") stands between that verb and ``trig``: the description, not the speaker, is the subject."""
+        words = [self.w[i] for i in range(speaker.end, trig.start) if not self.w[i].isspace()]
+        said = next((k for k, w in enumerate(words) if w in _ZH_SPEECH_VERBS), None)
+        if said is None or said > 2:
+            return False
+        rest = "".join(words[said + 1:])
+        return bool(re.match(r"[，,：:]?(?:这|该|此)(?:个|款|一|颗|家|部|台)?", rest)) and \
+            any(noun in rest for noun in _ZH_DESCRIBED_NOUNS)
+
+    def _kin_joined(self, prev: Span, mention: Span) -> bool:
+        """"A 与其妹妹 B", "A 和其搭档 B": two people in one list, the second named by a tie to the first."""
+        between = [self.w[i] for i in range(prev.end, mention.start) if not self.w[i].isspace()]
+        return self.lang == "zh" and prev.label_ == mention.label_ == "Person" and 2 <= len(between) <= 3 and \
+            "".join(between[:-1]) in ("与其", "和其", "及其", "同其") and between[-1] in _ZH_KIN_NOUNS
 
     def _titled_member(self, prev: Span, mention: Span) -> bool:
         """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
@@ -1204,6 +1242,13 @@ class _Sentence:
                   spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]
         right = [m for m in usable if m.start >= trig.end and self.same_clause(m.start, trig.end - 1)]
+        prior = [m for m in usable if m.end <= trig.start]
+        described_subject = bool(prior) and self.lang == "zh" and not self.is_english and \
+            self._described_after_speech(prior[-1], trig)
+        if described_subject:
+            # "DeepSeek 称，这个 32B 模型超过了 o1-mini": the subject is a description the speaker introduces
+            # (unresolved here, so no mention); the speaker is neither the verb's agent nor a carried subject.
+            left = []
         if not right and self.lang == "zh" and not self.is_english:
             # "旗下全资子公司——平安证券", "主要竞争对手——X": a dash after a noun introduces what it names.
             at = trig.end
@@ -1292,10 +1337,12 @@ class _Sentence:
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
         if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
+                all(w in ("'s", "的", "系列", "家族", "旗下", "架构", "series", "family", "architecture")
+                    or w in _ZH_HOLDING_WORDS
                     for w in between_next) and \
                 right[1].start - right_mention.end <= 3:
-            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument; so is
+            # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4" / "发布了 Blackwell 架构的 B200": the possessed
+            # (or built-on) thing is the argument; so is
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
@@ -1360,6 +1407,11 @@ class _Sentence:
                 all(w in _FILLERS or w in _ZH_COPULA_ADVERBS for w in self.words(left[-2].end, left_mention.start - 1)):
             # "保利集团在保利香港的持股量", "高盛在双汇的投资": A's holding in B is a claim of A on B.
             return _Arg(self.group_of(left[-2])), _Arg([left_mention]), penalty
+        if zh and left_mention is not None and right_mention is None and trig.text in _ZH_POST_AT_VERBS and \
+                "Person" in spec.domain:
+            employer = self._zh_post_at(left, trig)
+            if employer is not None:
+                return employer[0], employer[1], penalty
         if self.lang == "zh" and left_mention is not None:
             passive = self._zh_passive(left, trig)
             if passive is not None:
@@ -1401,6 +1453,17 @@ class _Sentence:
                                  fallback=disposal_agent.start < self.clause_start(trig.start))
                 return agent, patient, penalty
 
+        if zh and left_mention is not None and right_mention is None and not spec.symmetric and \
+                spec.range == frozenset(["Product"]) and "Product" not in spec.domain and \
+                left_mention.label_ in ("Product", "AIModel") and not _is_zh_role_noun(trig.text) and \
+                all(w in _FILLERS or w in _ZH_UNACCUSATIVE_LEAD or any(ch.isdigit() for ch in w)
+                    for w in self.words(left_mention.end, trig.start)):
+            # "苹果承认，Siri 功能将推迟到明年", "GPT-5 将于明年推出": a product before a launch or delay verb with
+            # nothing after it is what is launched or delayed; the agent is an organisation named earlier in the
+            # sentence, else (no agent here) the document's topic.
+            makers = [m for m in usable if m.end <= left_mention.start and m.label_ in ("Organization", "Person")]
+            agent = _Arg(self.group_of(makers[-1]), fallback=True) if makers else _Arg()
+            return agent, _Arg(self.group_of(left_mention)), penalty + 0.05
         if left_mention is not None and self.lang == "en" or (left_mention is not None and self.is_english):
             assert left_mention is not None
             relative = self.words(left_mention.start - 1, left_mention.start)
@@ -1519,7 +1582,8 @@ class _Sentence:
                 # "中国南车公告称，全资子公司 X 与…签订合同", "A 拟以 N 元的价格，将持有的 B 股权转让": a clause
                 # without a subject shares the one of the clause before.
                 subject = self._carried_subject(trig, [], usable)
-            if subject is not None and (right_mention is None or subject.start < right_mention.start):
+            if subject is not None and (right_mention is None or subject.start < right_mention.start) and \
+                    not described_subject:
                 agent = _Arg(self._carried_group(subject, trig), fallback=True)
             elif subject is None and right_mention is not None and english and (
                     trig.text.lower().endswith(" of") or
@@ -1548,6 +1612,10 @@ class _Sentence:
             # "chief executive A, co-founder B and …": each title holds only the name right after it.
             if _is_role_noun(trig.text) and not self.words(trig.end, right_mention.start) and \
                     any(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
+                group = [right_mention]
+            if _is_role_noun(trig.text) and len(group) > 1 and group[0] is right_mention and \
+                    self._kin_joined(group[0], group[1]):
+                # "OpenAI 研究副总裁 A 与其妹妹 B": the title is A's; B is named by her tie to A, not by the title.
                 group = [right_mention]
             patient = _Arg(possessed_list or group)
             gap = right_mention.start - trig.end
@@ -1900,7 +1968,8 @@ class _Sentence:
             if before[0] in ("以", "通过", "凭借", "用", "借助", "比", "从"):
                 # instruments, the standard of a comparison ("比 ChatGPT 更强大的模型"), a source ("从软银手中")
                 return True
-            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2))
+            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2)) \
+                or self._zh_framed_place(mention)
         if before[0] == "at" and any(t.end <= mention.start and (_is_role_noun(t.text) or t.text.endswith(" of")) and
                                      _role_domain_then_at(self.words(t.end, mention.start))
                                      for t in self.trigger_spans):
@@ -1909,6 +1978,45 @@ class _Sentence:
                t.label_.rsplit("…", 1)[1].strip().lower() == before[0].lower() for t in self.trigger_spans):
             return False  # "taught law at X": the closing part of a two-part trigger ("taught … at")
         return before[0] in ("at", "on", "via", "using")
+
+    def _zh_post_at(self, left: list[Span], trig: Span) -> tuple[_Arg, _Arg] | None:
+        """"A 曾在 B 任职", "A 先后在 B 和 C 担任研究员": a post held at an organisation names the employer in a 在
+        phrase right before the verb, and the holder before 在; the verb itself has no object to the right."""
+        group = self.group_of(left[-1])
+        if self.words(group[0].start - 1, group[0].start) != ["在"] or \
+                not all(w in _FILLERS for w in self.words(group[-1].end, trig.start)):
+            return None
+        holders = [m for m in left if m.end <= group[0].start - 1]
+        if not holders or holders[-1].label_ not in ("Person", "Entity"):
+            return None
+        if not all(w in _FILLERS or w in _ZH_POST_ADVERBS for w in self.words(holders[-1].end, group[0].start - 1)):
+            return None
+        return _Arg(self.group_of(holders[-1])), _Arg(group)
+
+    def _zh_framed_place(self, mention: Span) -> bool:
+        """A name inside a longer "在 … 上/中" frame: "在今年的 GTC 大会上发布", "在 Create 开发者大会上", "在 A、B 等
+        基准上超过": an event, venue or benchmark where something happens, not who acts. The frame may hold dating
+        words before the name and a list or head noun after it, but no verb (a trigger) and no punctuation."""
+        group = self.group_of(mention)
+        i = group[0].start - 1
+        while i >= self.sent.start and (self.w[i].isspace() or self.w[i] in _ZH_FRAME_DATING or
+                                        self.w[i].isdigit() or self.w[i].endswith("年")):
+            i -= 1
+        if i < self.sent.start or self.w[i] != "在":
+            return False
+        j, seen = group[-1].end, 0
+        while j < self.sent.end and seen < 4:
+            word = self.w[j]
+            if word.isspace():
+                j += 1
+                continue
+            if word in ("上", "中", "里", "内"):
+                return True
+            if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or any(t.start <= j < t.end for t in self.trigger_spans) or \
+                    any(m.start <= j < m.end for m in self.mentions):
+                return False
+            j, seen = j + 1, seen + 1
+        return False
 
     def _out_of_hands(self, mention: Span) -> bool:
         """"从 B 手中", "从 A、B 的口中": what is taken from someone's hands is a source for a purchase, but makes
@@ -2110,7 +2218,7 @@ class _Sentence:
             return None  # marker after the nearest entity: "X 被收购" has no agent here
         group = self.group_of(agent)
         if agent.label_ == "Organization" and _is_zh_role_noun(trig.text) and \
-                self._title_words(agent.end, trig.start) and \
+                self._title_words(agent.end, trig.start, field=True) and \
                 any(m.label_ == "Person" and self._title_words(trig.end, m.start) for m in self.mentions):
             # "由前 Google 工程师 A 开发": the marker governs the holder of the title, and the role noun reads
             # the organisation as the holder's employer, not as an agent.
@@ -2128,15 +2236,33 @@ class _Sentence:
         owners = [m for m in self.mentions if m.end <= holder.start and holder.start - m.end <= 4
                   and m.label_ == "Organization" and self.same_clause(m.start, holder.start)]
         if owners and any(owners[-1].end <= t.start and t.end <= holder.start and _is_zh_role_noun(t.text) and
-                          self._title_words(owners[-1].end, t.start) and self._title_words(t.end, holder.start)
+                          self._title_words(owners[-1].end, t.start, field=True) and
+                          self._title_words(t.end, holder.start)
                           for t in self.trigger_spans):
             return owners[-1].start
         return holder.start
 
-    def _title_words(self, start: int, end: int) -> bool:
+    def _title_words(self, start: int, end: int, *, field: bool = False) -> bool:
         """Whether only a possessive and role nouns of a list of titles stand between two tokens ("腾讯的首席
-        执行官", "Google 工程师"): nothing that names another argument or an action."""
+        执行官", "Google 工程师"): nothing that names another argument or an action.
+
+        ``field``: ``end`` is where a role noun starts, and up to two plain words naming its field may come first
+        ("OpenAI 研究副总裁", "苹果软件工程高级副总裁"): no punctuation, marker, trigger or name among them.
+        """
         triggers = {i for t in self.trigger_spans if _is_zh_role_noun(t.text) for i in range(t.start, t.end)}
+        if field:
+            plain = 0
+            while end > start and plain < 2:
+                word = self.w[end - 1]
+                if word.isspace():
+                    end -= 1
+                    continue
+                if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or word in _ZH_CLAUSE_MARKERS or \
+                        word in _ZH_POSSESSIVE or word in _ZH_ROLE_JOINERS or (end - 1) in triggers or \
+                        any(t.start <= end - 1 < t.end for t in self.trigger_spans) or \
+                        any(m.start <= end - 1 < m.end for m in self.mentions):
+                    break
+                end, plain = end - 1, plain + 1
         return start <= end and all(self.w[i].isspace() or self.w[i] in _ZH_POSSESSIVE or
                                     self.w[i] in _ZH_ROLE_JOINERS or i in triggers for i in range(start, end))
 

@@ -1242,6 +1242,13 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # the untyped name says about itself; "the company" is the speaker, not an organisation named
                 # in an earlier sentence.
                 antecedents = antecedents + [speaker]
+        if not pronoun and noun in _GENERIC_CLASS_NOUNS and not _opens_clause(doc, i) and \
+                not any(by_noun and _called(doc, ents, e.kb_id_, noun, i) for e in antecedents):
+            # "美团和腾讯都投资过这家公司", "Meta and Google both backed the company": a company named earlier in
+            # the same clause, unless as a possessor ("OpenAI 的员工离开了该公司"), is that clause's subject, which
+            # the description after the verb is not; with no other antecedent the description stays unresolved.
+            clause = _clause_start(doc, i)
+            antecedents = [e for e in antecedents if e.start < clause or _is_possessor(doc, e)]
         if antecedents:
             if pronoun:
                 ante = _salient(antecedents, sentence_starts, i, names)
@@ -1373,6 +1380,20 @@ def plural_members(span: Span) -> list[Span]:
     if found is None:
         return [span]
     return [Span(span.doc, span.start, span.end, label=label, kb_id=iri) for iri, label in found]
+
+
+def _clause_start(doc: Doc, i: int) -> int:
+    """The first token of the clause of token ``i``: after the last sentence start, comma, semicolon or colon."""
+    k = i
+    while k > 0 and not doc[k].is_sent_start and "\n" not in doc[k - 1].text and \
+            doc[k - 1].text not in _ZH_CLAUSE_OPENERS:
+        k -= 1
+    return k
+
+
+def _is_possessor(doc: Doc, e: Span) -> bool:
+    """Whether a name is followed by a possessive marker ("OpenAI 的", "OpenAI's")."""
+    return e.end < len(doc) and doc[e.end].text in ("的", "'s", "\u2019s")
 
 
 def _opens_clause(doc: Doc, i: int) -> bool:

@@ -1203,3 +1203,77 @@ def test_the_company_in_what_an_untyped_name_says_is_the_speaker() -> None:
     triples = _triples(extract(text))
     assert ("eZorb", "foundedBy", "Maria Lopez") in triples and ("eZorb", "foundedBy", "Peter Hall") in triples
     assert not any(t[0] == "Walmart" and t[1] == "foundedBy" for t in triples)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王磊曾在 Google 任职。", {("王磊", "worksFor", "Google")}),
+    ("Jane Doe 先后在 Meta 和 OpenAI 担任研究员。", {("Jane Doe", "worksFor", "Meta"), ("Jane Doe", "worksFor", "OpenAI")}),
+])
+def test_a_post_held_at_an_organisation_names_the_employer_before_the_verb(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    # "A 曾在 B 任职": the employer stands in a 在 phrase before the verb, the holder before 在.
+    assert expected <= _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, agent, wrong", [
+    ("微软在今年的 Build 大会上发布了 Copilot。", "微软", "Build"),
+    ("谷歌在 Next 开发者大会上推出了 Gemini。", "谷歌", "Next"),
+])
+def test_an_event_framed_by_zai_shang_is_not_the_agent(text: str, agent: str, wrong: str) -> None:
+    # "在今年的 X 大会上": the frame holds dating words and a head noun around the name; X is where, not who.
+    released = _only(extract(text), "released")
+    assert released.triple_names[0] == agent and released.triple_names[0] != wrong
+
+
+@pytest.mark.parametrize("text", [
+    "这次合作被视为 Acme 与 Globex 竞争的开始。",
+    "在不少分析师看来，Acme 与 Globex 正在竞争。",
+])
+def test_a_view_held_by_others_hedges_the_claim(text: str) -> None:
+    # "被视为" is the passive of 认为 and "在…看来" names whose view it is: both are opinions, not facts.
+    assert _only(extract(text), "competesWith").modality == "hedged"
+
+
+def test_the_company_after_a_verb_is_not_the_subject_named_in_the_same_clause() -> None:
+    # "美团和腾讯都投资过这家公司": the description after the verb means the company named before, not the
+    # second subject of its own clause.
+    triples = _triples(extract("智谱是一家北京的 AI 公司。美团和腾讯此前都投资过这家公司。"))
+    assert {("美团", "investedIn", "智谱"), ("腾讯", "investedIn", "智谱")} <= triples
+    assert ("美团", "investedIn", "腾讯") not in triples
+
+
+def test_a_field_word_before_a_title_keeps_the_passive_agent_the_title_holder() -> None:
+    # "由前 Globex 研究副总裁 A 创立": 研究 names the field of the title; A, not Globex, is the founder.
+    triples = _triples(extract("Zorvex 由前腾讯研究副总裁 Jane Doe 于 2020 年创立。"))
+    assert ("Zorvex", "foundedBy", "Jane Doe") in triples and ("Jane Doe", "worksFor", "腾讯") in triples
+    assert ("Zorvex", "foundedBy", "腾讯") not in triples
+
+
+def test_a_person_named_by_a_tie_to_the_first_joins_the_list_but_not_the_title() -> None:
+    # "A 与其妻子 B": both founded it; only A holds the title before A.
+    triples = _triples(extract("Zorvex 由前腾讯工程师 Jane Doe 与其妹妹 Mary Doe 于 2019 年创立。"))
+    assert {("Zorvex", "foundedBy", "Jane Doe"), ("Zorvex", "foundedBy", "Mary Doe")} <= triples
+    assert ("Mary Doe", "worksFor", "腾讯") not in triples
+
+
+def test_a_zh_reporter_title_names_the_employer() -> None:
+    # "彭博社记者 A": 记者 is a role noun like "reporter".
+    assert ("Jane Doe", "worksFor", "彭博社") in _triples(extract("据彭博社记者 Jane Doe 报道，Acme 推迟了 Zorvex X1。"))
+
+
+def test_the_thing_built_on_an_architecture_is_what_is_released() -> None:
+    # "发布了 Hopper 架构的 H100": the architecture modifies the product, which is the object.
+    released = _only(extract("英伟达发布了 Hopper 架构的 H100。"), "released")
+    assert released.triple_names == ("英伟达", "released", "H100")
+
+
+def test_a_speaker_is_not_the_subject_of_the_description_it_introduces() -> None:
+    # "A 称，这个模型超过了 B": an unresolved description is the subject, never the speaker.
+    triples = _triples(extract("Zorvex 称，这个新模型在多项测试中超过了 GPT-4o。"))
+    assert not any(r == "outperforms" and s == "Zorvex" for s, r, _ in triples)
+
+
+def test_a_product_before_a_delay_verb_is_what_is_delayed() -> None:
+    # "谷歌承认，Gemini Ultra 将推迟到明年": the product is the patient, the organisation before it the agent.
+    delayed = _only(extract("谷歌昨天承认，Gemini Ultra 将推迟到明年。"), "delayed")
+    assert delayed.triple_names == ("谷歌", "delayed", "Gemini Ultra")
