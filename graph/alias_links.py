@@ -470,8 +470,19 @@ def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) 
                 continue
             for match in re.finditer(re.escape(stem), text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
-                if span is None or any(i in taken for i in range(span.start, span.end)):
+                if span is None:
                     continue
+                # "海尔智家股份有限公司 … 海尔智家称": a listed name the short name starts with ("海尔") is part of it,
+                # as it is of the registered name; any other mention in the way leaves it alone.
+                inside = [e for e in ents if e.start < span.end and span.start < e.end]
+                if inside and span.start < ent.end or any(
+                        e.start < span.start or e.end > span.end or e.kb_id_ not in known_iris or
+                        e.label_ != "Organization" or (e.start, e.end) == (span.start, span.end) for e in inside) or \
+                        any(i in taken and not any(e.start <= i < e.end for e in inside)
+                            for i in range(span.start, span.end)):
+                    continue
+                if inside:
+                    ents = [e for e in ents if e not in inside]
                 taken.update(range(span.start, span.end))
                 links[(span.start_char, span.end_char)] = ("short-form", ent.text)
                 out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))

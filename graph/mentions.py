@@ -485,8 +485,11 @@ class MentionFinder:
             if entity_key(words[end]) in self.schema.entities_by_key:
                 return span
             end += 1
+        # 股份/控股 end the name only before a legal form ("海尔智家股份有限公司"); alone they are a stake or a verb.
+        registered = end + 1 < len(doc) and words[end] in ("控股", "股份") and words[end + 1] in _ZH_LEGAL_FORMS
         if end < len(doc) and words[end].endswith(_ORG_SUFFIXES) and _CJK_WORD.match(words[end]) and \
-                words[end] not in ("控股", "股份") and words[end] not in _ZH_RELATION_NOUNS and \
+                (words[end] not in ("控股", "股份") or (registered and end > span.end)) and \
+                words[end] not in _ZH_RELATION_NOUNS and \
                 entity_key(words[end]) not in self.schema.entities_by_key:
             # "联想投资有限公司", "腾讯研究院": more name before the suffix, or a unit's suffix: another body.
             while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:

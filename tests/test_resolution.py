@@ -733,3 +733,14 @@ def test_a_name_others_call_a_company_by_is_that_company(finder: MentionFinder) 
     # The cue must open the clause: a speaker's words about another company state no name.
     found = mentions(finder, "浙江栗园数字服务集团的董事长称其为栗子科技的对手。", "zh")
     assert "栗子科技" not in _iri_of(found, "浙江栗园数字服务集团")
+
+
+def test_a_listed_company_s_name_glued_to_more_name_and_a_legal_form_is_another_company(
+        finder: MentionFinder) -> None:
+    # "甘蓝" is listed; "甘蓝云图股份有限公司" is a company of its own, and so is its short name written later.
+    found = mentions(finder, "甘蓝旗下的甘蓝云图股份有限公司发布年报。甘蓝云图称，甘蓝的订单也在增长。", "zh")
+    unit = _iri_of(found, "甘蓝云图股份有限公司")
+    assert unit and "甘蓝" not in unit and _iri_of(found, "甘蓝云图") == unit
+    assert _iri_of(found, "甘蓝") == {"甘蓝"}
+    # A stake is no part of a name: "持有甘蓝股份" leaves the listed company alone.
+    assert ("甘蓝", "甘蓝") in mentions(finder, "栗子科技持有甘蓝股份，双方合作多年。", "zh")
