@@ -82,18 +82,25 @@ _STATED_EN = re.compile(
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+from\s+(?:the\s+)?$"
     r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|once\s+|previously\s+|formerly\s+)?"
     r"(?:traded|trading|operated|operating|did\s+business|doing\s+business)\s+as\s+(?:the\s+)?$"
-    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$")
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    # "Haloway Brothers … and took its current name, Haloway Retail", "Corland Oil adopted the name Corland Energy"
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*(?:(?:and|which|that)\s+)?(?:later\s+|then\s+)?"
+    r"(?:took|adopted|assumed)\s+(?:its\s+(?:current|present|new)\s+name|the\s+name)\s*,?\s*(?:the\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
 #: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
 _RENAMED_PAST_APPOSITIVE_EN = re.compile(
     r"^\s*,\s*(?:the|a|an)\s+[^;()]{0,70}?,\s*(?:has\s+|had\s+)?"
     r"(?:(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?|changed\s+its\s+name\s+to\s+)$")
+#: When a rename happened, written between the old name and 更名为: "于2015年", "在2018年3月", "同年".
+_ZH_WHEN = r"(?:(?:于|在)?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|同年|次年|当年|随后|此后|之后|后来)\s*)"
 _STATED_ZH = re.compile(
     r"^\s*(?:的)?[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
     r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$"
     # "X，外界通常称其为Y", "X（俗称Y）", "X，业内称之为Y": a name others call it by.
     r"|^\s*[，,(（]\s*(?:外界|业内|业界|市场|人们|媒体|坊间|网友|大家)?(?:通常|一般|常常|常|也|多|习惯)?"
-    r"(?:称其为|称之为|俗称|昵称|人称)\s*[:：]?\s*$")
+    r"(?:称其为|称之为|俗称|昵称|人称)\s*[:：]?\s*$"
+    # "蓝鲸数据于2015年更名为蓝鲸智能", "青云软件在2018年正式改名为青云科技": a rename with its date.
+    r"|^\s*[，,]?\s*" + _ZH_WHEN + r"[，,]?\s*(?:正式|已)?(?:更名为|改名为|更名|改名|改称)(?:为)?\s*$")
 
 
 #: Last words that only say what kind of company a name is: "Inflection AI" and "Dravel Software Inc." are
@@ -798,8 +805,10 @@ _ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:(?P<code>\d{5,6}\.(?:SH|SZ|HK|BJ)
 #: "芯原微电子，又称芯原，", "蓝驰数据原名蓝驰信息", "星桥智能的前身为星桥软件": another name stated after a name
 #: without brackets, up to the next punctuation mark; a description ("前身为一家软件公司") is no name.
 _ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,（(]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是|"
+                             # "X于2015年更名为Y，": the new name, up to the punctuation after it.
+                             r"" + _ZH_WHEN + r"?[，,]?\s*(?:正式|已)?(?:更名为|改名为)|"
                              r"中文名称?|英文名称?|全称)"
-                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])(?P<name>[^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
+                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])(?P<name>[^“”\"「」『』（）()，,。；;、\s的]{2,12})[”\"」』]?"
                              r"\s*(?=[，,。；;、）)]|$)")
 
 
@@ -811,7 +820,7 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
     listed company's, the full name is that company's registered name and takes its IRI ("贵州茅台酒股份有限公司
     （以下简称“贵州茅台”）"), with the name found glued before it ("贵州茅台" + "酒股份有限公司")."""
     text = text_of(doc)
-    if not re.search("称|原名|曾用名|前身|全称", text):
+    if not re.search("称|原名|曾用名|前身|全称|更名|改名", text):
         return ents
     out = list(ents)
     for ent in ents:
@@ -858,6 +867,9 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
 
 #: Words after a name that say the name that follows is another of its names: "星联通信原名星联网络".
 _ZH_NAME_CUE_BEFORE = re.compile(r"^(?:原名|原称|曾用名|旧称|前身为|前身是|又称|又名|亦称|也称)(?:为|是)?$")
+#: The words of a rename's date between the old name and 更名为: "在2018年正式".
+_ZH_WHEN_WORDS = frozenset(["于", "在", "年", "月", "日", "正式", "已", "同年", "次年", "当年", "随后", "此后", "之后",
+                            "后来"])
 #: Nouns that name a kind of thing, not one: "公司原名…" is a description's statement.
 _ZH_KIND_NOUNS = ("公司", "集团", "企业", "品牌", "产品", "平台", "机构", "银行", "工厂", "学校", "大学", "项目", "团队",
                   "部门", "网站", "应用", "软件", "模型", "后者", "前者", "双方", "对方")
@@ -886,9 +898,16 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
         # "青云数据由青云网络更名而来": the new name is the subject, the old one stands between 由 and 更名.
         renamed_from = cue >= 1 and words[cue] == "由" and text_of(doc)[ent.end_char:ent.end_char + 4].startswith(
             ("更名而来", "改名而来", "更名而成", "改名而成"))
+        renamed_to = cue >= 1 and words[cue] in ("更名为", "改名为")
         if cue < 1 or ent.label_ in ("Place", "Person") or not (_ZH_NAME_CUE_BEFORE.match(words[cue]) or
-                                                                 renamed_from):
+                                                                 renamed_from or renamed_to):
             continue
+        if renamed_to:
+            # "青云软件在2018年正式更名为青云科技": the old name stands before the rename's date.
+            while cue > 0 and (words[cue - 1] in _ZH_WHEN_WORDS or words[cue - 1].isdigit()):
+                cue -= 1
+            if cue == ent.start - 1:
+                continue  # no date: "X更名为Y" is read by stated_aliases when X was found
         start = cue
         while start > 0 and cue - start < 3 and start - 1 not in taken and words[start - 1] not in _ZH_CLAUSE_MARK \
                 and _HAS_CJK.fullmatch(words[start - 1][:1]) and not doc[start - 1].whitespace_:

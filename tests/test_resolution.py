@@ -744,3 +744,34 @@ def test_a_listed_company_s_name_glued_to_more_name_and_a_legal_form_is_another_
     assert _iri_of(found, "甘蓝") == {"甘蓝"}
     # A stake is no part of a name: "持有甘蓝股份" leaves the listed company alone.
     assert ("甘蓝", "甘蓝") in mentions(finder, "栗子科技持有甘蓝股份，双方合作多年。", "zh")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("The firm was founded as Tallis Brothers in 1890 and took its current name, Tallis Retail, in 1961.",
+     "Tallis Brothers", "Tallis Retail"),
+    ("Corland Oil adopted the name Corland Energy in 2004.", "Corland Oil", "Corland Energy"),
+])
+def test_a_company_that_took_a_new_name_is_one_entity(finder: MentionFinder, text: str, old: str, new: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+def test_taking_a_founder_s_name_merges_no_person(finder: MentionFinder) -> None:
+    found = mentions(finder, "Corland Oil took the name of its founder, Mary Corland, in 2004.")
+    assert _iri_of(found, "Mary Corland") and not _iri_of(found, "Mary Corland") & _iri_of(found, "Corland Oil")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("青岚软件在2018年更名为青岚科技。青岚科技随后上市。", "青岚软件", "青岚科技"),
+    ("华昱电子2010年改名为华昱半导体。", "华昱电子", "华昱半导体"),
+    ("蓝汐数据科技有限公司于2015年更名为蓝汐智能科技有限公司，总部迁往杭州。", "蓝汐数据科技有限公司", "蓝汐智能科技有限公司"),
+])
+def test_a_chinese_rename_with_its_date_is_one_entity(finder: MentionFinder, text: str, old: str, new: str) -> None:
+    found = mentions(finder, text, "zh")
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+def test_a_rename_denied_in_a_noun_phrase_merges_nothing(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子科技在2019年更名为栗园集团的说法并不属实。", "zh")
+    assert not [m for m in found if "说法" in m[0]]
+    assert _iri_of(found, "栗子科技") == {"栗子科技"} and "栗子科技" not in _iri_of(found, "栗园集团")
