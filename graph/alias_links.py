@@ -930,7 +930,10 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
 
 #: "Pellam Brothers became Pellam Retail in 1962": a company's new name after "became", when the clause ends there
 #: or with a year ("Altman became OpenAI CEO", "X became Y's partner" say other things).
-_BECAME_EN = re.compile(r"^\s*(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+_BECAME_EN = re.compile(r"^\s*(?:,\s*(?:which|that)\s+)?(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+#: "Vantex Group, the former Harlan Steel, …": the company's former name as an appositive (a name ending it).
+_FORMER_APPOSITIVE_EN = re.compile(r"^\s*,\s*the\s+former\s+$")
+_APPOSITIVE_END_EN = re.compile(r"^\s*(?:[,.;)]|$)")
 _BECAME_END_EN = re.compile(r"^\s*(?:in\s+\d{4}\b|[,.;]|and\b|$)")
 
 
@@ -955,12 +958,15 @@ def _became_renamed(first: Span, second: Span, between: str) -> bool:
     >>> _became_renamed(Span(doc, 0, 2, label="Entity"), Span(doc, 3, 5, label="Organization"), " became ")
     False
     """
-    if not _BECAME_EN.match(between.lower()):
+    former = bool(_FORMER_APPOSITIVE_EN.match(between.lower()))
+    if not (_BECAME_EN.match(between.lower()) or former):
         return False
     kinds = {first.label_, second.label_, infer_type(first), infer_type(second)}
-    if "Person" in kinds or "Place" in kinds:
-        return False
-    return bool(_BECAME_END_EN.match(text_of(first.doc)[second.end_char:second.end_char + 12]))
+    if "Person" in kinds or "Place" in kinds or (former and person_shaped(first)):
+        return False  # "Dana Whitlock, the former …": a person's appositive is a role
+    after = text_of(first.doc)[second.end_char:second.end_char + 12]
+    # "the former Harlan Steel chairman" describes a person: the name must end the appositive.
+    return bool(_APPOSITIVE_END_EN.match(after) if former else _BECAME_END_EN.match(after))
 
 
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,

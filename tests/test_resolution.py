@@ -775,3 +775,22 @@ def test_a_rename_denied_in_a_noun_phrase_merges_nothing(finder: MentionFinder) 
     found = mentions(finder, "栗子科技在2019年更名为栗园集团的说法并不属实。", "zh")
     assert not [m for m in found if "说法" in m[0]]
     assert _iri_of(found, "栗子科技") == {"栗子科技"} and "栗子科技" not in _iri_of(found, "栗园集团")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("Vantex Group, the former Harlan Steel, cut 200 jobs.", "Harlan Steel", "Vantex Group"),
+    ("Harlan Steel, which became Vantex Group in 2003, cut jobs.", "Harlan Steel", "Vantex Group"),
+])
+def test_a_former_name_as_an_appositive_or_a_relative_clause_is_one_entity(finder: MentionFinder, text: str,
+                                                                          old: str, new: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Whitlock, the former Harlan Steel chairman, joined Vantex Group.",
+    "Harlan Steel, which became Vantex Group's biggest client, grew.",
+])
+def test_a_role_or_a_possessive_after_the_former_names_no_rename(finder: MentionFinder, text: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, "Harlan Steel") and not _iri_of(found, "Harlan Steel") & _iri_of(found, "Vantex Group")
