@@ -53,8 +53,16 @@ _STATED_EN = re.compile(
     r"(?:(?:known|called|named|branded)\s+(?:in\s+[^,;()]{1,25}?\s+)?(?:as\s+)?)?(?:the\s+)?$"
     # "Apollo Go, known in China as 萝卜快跑", "…, also known as …", "Norvale Bank, known until 1998 as the …"
     r"|^\s*[,(]?\s*(?:(?:which|that|who)\s+(?:was|is)\s+)?(?:also\s+|better\s+|widely\s+|commonly\s+)?"
-    r"known\s+(?:locally\s+|internationally\s+|informally\s+|colloquially\s+|simply\s+)?"
+    # "BMW's maker, known everywhere simply as BMW": up to two such adverbs.
+    r"known\s+(?:(?:locally|internationally|informally|colloquially|simply|everywhere|widely|generally|"
+    r"universally|popularly|usually|mostly|affectionately)\s+){0,2}"
     r"(?:(?:in|until|till|before|since|from)\s+[^,;()]{1,25}?\s+)?as\s+(?:the\s+)?$"
+    # "IBM, nicknamed Big Blue", "Quorra Cloud, a.k.a. QX", "Norvale Bank, also called Norvale": a second name
+    # given by a naming verb right before it ("called" alone is too loose: "a unit called …").
+    r"|^\s*[,(]\s*(?:(?:which|that|who)\s+(?:is|was|has\s+been)\s+)?(?:(?:often|sometimes|also|widely|commonly|"
+    r"affectionately|informally)\s+)?(?:nicknamed|dubbed|a\.?k\.?a\.?)\s+(?:the\s+)?$"
+    r"|^\s*[,(]\s*(?:(?:which|that|who)\s+(?:is|was)\s+)?(?:often|sometimes|also|commonly|usually)\s+called\s+"
+    r"(?:the\s+)?$"
     # "Facebook renamed itself Meta", "Bard was renamed Gemini", "… changed its name to …"
     # "Dantrix, which changed its name to Solvane": the same statements as a relative clause.
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?$"
@@ -65,22 +73,34 @@ _STATED_EN = re.compile(
     # A company history's first name: "Marlow Instruments was founded in 1921 as the Marlow Gauge Company",
     # "Vantor Foods, incorporated as the Vantor Canning Company"; "founded as a spin-off of X" names another.
     r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:was\s+|had\s+been\s+)?(?:originally\s+|first\s+)?"
-    r"(?:founded|established|incorporated|formed|registered|started|set\s+up)\s+"
+    # "It began in 1921 as Castell & Pryce", "started life as …": a history's first name for its topic.
+    r"(?:founded|established|incorporated|formed|registered|started|set\s+up|began|began\s+life|started\s+life|"
+    r"started\s+out)\s+"
     r"(?:(?:in|on)\s+[^,;()]{1,30}?\s+)?(?:under\s+the\s+name|as)\s+(?:the\s+)?$"
     # "Corland Energy changed its name from Corland Oil", "Dravis Motor, which traded as Dravis Cars until 1999",
     # "Quorra Software in 2008 and renamed Quorra Cloud in 2015"
     r"|^\s*(?:,?\s*(?:which|that)\s+)?(?:has\s+|had\s+|later\s+)?changed\s+its\s+name\s+from\s+(?:the\s+)?$"
     r"|^\s*,?\s*(?:(?:which|that)\s+)?(?:has\s+|had\s+|once\s+|previously\s+|formerly\s+)?"
     r"(?:traded|trading|operated|operating|did\s+business|doing\s+business)\s+as\s+(?:the\s+)?$"
-    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$")
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*and\s+(?:was\s+)?(?:later\s+)?(?:renamed|rebranded)\s+(?:as\s+|to\s+)?$"
+    # "Haloway Brothers … and took its current name, Haloway Retail", "Corland Oil adopted the name Corland Energy"
+    r"|^\s*(?:(?:in|on)\s+[^,;()]{1,20}?\s+)?,?\s*(?:(?:and|which|that)\s+)?(?:later\s+|then\s+)?"
+    r"(?:took|adopted|assumed)\s+(?:its\s+(?:current|present|new)\s+name|the\s+name)\s*,?\s*(?:the\s+)?$")
 #: A rename stated past a description of the company, which may name others: "Square, the payments company
 #: founded by Jack Dorsey, renamed itself Block" (the names in between are no part of the statement).
 _RENAMED_PAST_APPOSITIVE_EN = re.compile(
     r"^\s*,\s*(?:the|a|an)\s+[^;()]{0,70}?,\s*(?:has\s+|had\s+)?"
     r"(?:(?:renamed|rebranded)\s+itself\s+(?:as\s+|to\s+)?|changed\s+its\s+name\s+to\s+)$")
+#: When a rename happened, written between the old name and 更名为: "于2015年", "在2018年3月", "同年".
+_ZH_WHEN = r"(?:(?:于|在)?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|同年|次年|当年|随后|此后|之后|后来)\s*)"
 _STATED_ZH = re.compile(
     r"^\s*(?:的)?[，,(（]?\s*(?:现|后|已|正式|早已)?(?:原名|原称|曾用名|旧称|又称|又名|也称|亦称|别称|简称|全称|英文名称?|中文名称?|"
-    r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$")
+    r"前身为|前身是|更名为|改名为|改称|更名|改名)(?:为|是|叫)?\s*[:：]?\s*$"
+    # "X，外界通常称其为Y", "X（俗称Y）", "X，业内称之为Y": a name others call it by.
+    r"|^\s*[，,(（]\s*(?:外界|业内|业界|市场|人们|媒体|坊间|网友|大家)?(?:通常|一般|常常|常|也|多|习惯)?"
+    r"(?:称其为|称之为|俗称|昵称|人称)\s*[:：]?\s*$"
+    # "蓝鲸数据于2015年更名为蓝鲸智能", "青云软件在2018年正式改名为青云科技": a rename with its date.
+    r"|^\s*[，,]?\s*" + _ZH_WHEN + r"[，,]?\s*(?:正式|已)?(?:更名为|改名为|更名|改名|改称)(?:为)?\s*$")
 
 
 #: Last words that only say what kind of company a name is: "Inflection AI" and "Dravel Software Inc." are
@@ -95,7 +115,14 @@ _ORG_TAILS = frozenset([
     # The line of business a company's name ends with: "Norvale Bank", "Stratos Airways", "Lyra Biosciences" are
     # later "Norvale", "Stratos", "Lyra".
     "Bank", "Bancorp", "Airways", "Airlines", "Biosciences", "Therapeutics", "Pharma", "Industries", "Logistics",
-    "Foods", "Energy", "Financial", "Insurance", "Electronics", "Brewing", "Communications", "Telecom"])
+    "Foods", "Energy", "Financial", "Insurance", "Electronics", "Brewing", "Communications", "Telecom",
+    # Investment firms and makers: "Northfield Capital Partners", "Halden Ventures", "Fiat Chrysler Automobiles"
+    # are later "Northfield", "Halden", "Fiat Chrysler".
+    "Capital", "Partners", "Ventures", "Investments", "Management", "Associates", "Advisors", "Enterprises",
+    "Automobiles", "Automotive", "Chemicals", "Petroleum", "Mining", "Resources"])
+#: First words that only say what kind of company a name is: "Groupe PSA", "Grupo Bimbo", "Banco Santander" are
+#: later "PSA", "Bimbo", "Santander".
+_ORG_LEADS = frozenset(["Groupe", "Grupo", "Gruppo", "Banco", "Banca", "Banque"])
 #: Words no person's name is made of: a name holding one is an organisation's, a place's or a work's, and its
 #: first or last word alone ("Varnley" of "Varnley Post", "Brelmont" of "University of Brelmont") is another thing.
 _NOT_PERSON_WORDS = ORG_NAME_HEADS | _ORG_TAILS | frozenset([
@@ -216,6 +243,11 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
     words = _words(ent)
     out: list[tuple[str, int]] = []
     stem = list(words)
+    if len(words) >= 2 and words[0] in _ORG_LEADS and words[1][:1].isupper():
+        rest = words[1:]
+        while len(rest) > 1 and rest[-1] in _ORG_TAILS:
+            rest.pop()
+        out.append((" ".join(rest), 0))
     while len(stem) > 1 and stem[-1] in _ORG_TAILS:
         stem.pop()
         if stem[-1][:1].isupper():
@@ -247,6 +279,20 @@ def _short_candidates(ent: Span) -> list[tuple[str, int]]:
         out.extend((w, rank) for w in stem[-1:] if w[:1].isupper() and len(w) > 2)
         out.extend((w, 1) for w in stem[:1] if w[:1].isupper() and len(w) > 2)
     return out
+
+
+#: Words after a one-word name that make it a family's name: "the Halden family", "the Warner brothers".
+_FAMILY_WORDS = frozenset(["family", "families", "brothers", "sisters", "clan", "dynasty", "household", "heirs"])
+_HONORIFICS = frozenset(["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lady", "Lord"])
+
+
+def _family_name_use(ent: Span) -> bool:
+    """Whether a one-word name is used as a family's or a person's surname ("the Halden family", "Mr. Halden"),
+    so it is no short form of a company's name."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    return len(ent) == 1 and (after.lower() in _FAMILY_WORDS or before in _HONORIFICS)
 
 
 def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
@@ -290,6 +336,9 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
                 # spellings of its legal form, or named first without it.
                 candidates = {iri: span for iri, (rank, span) in full.get(entity_key(legal_stem), {}).items()
                               if rank == 0 and not person_shaped(span)} or written.get(legal_stem, {})
+            if _family_name_use(ent):
+                # "the Halden family" after "Halden Ventures": a family's name, not the firm's short form.
+                candidates = {iri: span for iri, span in candidates.items() if person_shaped(span)}
             ante: Span | None = next(iter(candidates.values())) if len(candidates) == 1 else None
             if len(candidates) > 1 and topic is not None and topic.kb_id_ in candidates and \
                     not any(_named_together(topic, other) for other in candidates.values() if other is not topic):
@@ -367,7 +416,11 @@ ZH_REGION_PREFIX = re.compile(
     "大连|长沙|郑州|合肥|济南|福州|无锡|东莞|珠海|佛山|沈阳|哈尔滨|长春|昆明|南昌|贵阳|石家庄|太原|南宁|海口|兰州)"
     "(?:省|市|特别行政区|自治区)?")
 #: Words at the end of a registered name that its short name drops: "北京字节跳动科技有限公司" is "字节跳动".
-_ZH_TRADE_TAILS = ("信息技术", "网络技术", "信息科技", "网络科技", "科技", "技术", "集团", "控股", "股份", "实业")
+_ZH_TRADE_TAILS = ("信息技术", "网络技术", "信息科技", "网络科技", "科技", "技术", "集团", "控股", "股份", "实业",
+                   # "远山资本管理有限公司" is "远山资本", "华岳基金管理有限公司" "华岳基金", "深圳锐芯微电子有限公司"
+                   # "锐芯": a fund manager's and a chip maker's trade words (a short name is only taken when the
+                   # text writes it on its own). "资产管理" is not dropped whole: "青石资产管理" is "青石资产".
+                   "管理", "微电子", "半导体")
 
 
 def _zh_short_names(name: str) -> list[str]:
@@ -424,8 +477,19 @@ def _legal_forms(ents: list[Span], known_iris: Container[str], *, links: Links) 
                 continue
             for match in re.finditer(re.escape(stem), text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
-                if span is None or any(i in taken for i in range(span.start, span.end)):
+                if span is None:
                     continue
+                # "海尔智家股份有限公司 … 海尔智家称": a listed name the short name starts with ("海尔") is part of it,
+                # as it is of the registered name; any other mention in the way leaves it alone.
+                inside = [e for e in ents if e.start < span.end and span.start < e.end]
+                if inside and span.start < ent.end or any(
+                        e.start < span.start or e.end > span.end or e.kb_id_ not in known_iris or
+                        e.label_ != "Organization" or (e.start, e.end) == (span.start, span.end) for e in inside) or \
+                        any(i in taken and not any(e.start <= i < e.end for e in inside)
+                            for i in range(span.start, span.end)):
+                    continue
+                if inside:
+                    ents = [e for e in ents if e not in inside]
                 taken.update(range(span.start, span.end))
                 links[(span.start_char, span.end_char)] = ("short-form", ent.text)
                 out.append(Span(doc, span.start, span.end, label=ent.label_, kb_id=ent.kb_id_))
@@ -468,6 +532,9 @@ def _owner_prefixed(ents: list[Span], *, links: Links, blocked: Container[int]) 
     return filter_spans(out)
 
 
+#: Role nouns a Chinese word before a person's name ends with: "行政总裁祈耀年（Georges Elhedery）" names 祈耀年.
+_ZH_ROLE_ENDS = ("总裁", "董事长", "总经理", "执行官", "创始人", "负责人", "主席", "总监", "董事", "教授", "研究员",
+                 "工程师", "分析师", "发言人", "科学家", "技术官", "财务官", "运营官", "CEO", "CTO")
 #: Labels before a name in brackets that say it is the same thing's name in another script or form.
 _BRACKET_LABELS = frozenset(["中文名", "中文名称", "英文名", "英文名称", "中文", "英文", "简称", "全称", "又称", "原名",
                              "Chinese", "English"])
@@ -496,7 +563,13 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
 
     def relabel(spans: list[Span], keep: Span, evidence: str) -> None:
         nonlocal out
-        out = [Span(doc, e.start, e.end, label=keep.label_, kb_id=keep.kb_id_) if e in spans else e for e in out]
+        # The short forms already linked to the side that loses go with it: "RuiCore" after "深圳锐芯微电子有限公司
+        # （RuiCore Microelectronics）" is the company, not a name of its own.
+        lost = {e.kb_id_ for e in spans if e.kb_id_ != keep.kb_id_ and e.kb_id_ not in known_iris}
+        moved = [e for e in out if e.kb_id_ in lost and e not in spans and
+                 links.get((e.start_char, e.end_char), ("",))[0] == "short-form"]
+        out = [Span(doc, e.start, e.end, label=keep.label_, kb_id=keep.kb_id_) if e in spans or e in moved else e
+               for e in out]
         for e in spans:
             if e.kb_id_ != keep.kb_id_:
                 links[(e.start_char, e.end_char)] = ("bracket-alias", evidence)
@@ -521,9 +594,18 @@ def bracket_aliases(doc: Doc, ents: list[Span], *, known_iris: Container[str], l
             continue
         start = opener
         taken = {i for e in out for i in range(e.start, e.end)}
-        while start > 0 and opener - start < 2 and _HAS_CJK.search(words[start - 1]) and \
-                words[start - 1] not in not_in_name and start - 1 not in taken:
+        parts = 0
+        while start > 0 and parts < 2 and _HAS_CJK.search(words[start - 1]) and \
+                words[start - 1] not in not_in_name and start - 1 not in taken and \
+                not (start < opener and words[start - 1].endswith(_ZH_ROLE_ENDS)):
             start -= 1
+            parts += 1
+            # "平克·弗洛伊德（Pink Floyd）": the parts of a foreign name written in Chinese go in with their dots,
+            # and the name ends at its first part ("取自平克·弗洛伊德" names 平克·弗洛伊德).
+            while start > 1 and _NAME_DOT.fullmatch(words[start - 1]) and _HAS_CJK.search(words[start - 2]) and \
+                    {start - 1, start - 2}.isdisjoint(taken) and words[start - 2] not in not_in_name:
+                start -= 2
+                parts = 2
         # "蓝图智能（Blueprint AI）": a new one-word name glued before the words taken in ("蓝图", guessed a person's
         # name) is the first part of the name the bracket glosses.
         glued = next((e for e in out if e.end == start and e.end - e.start == 1 and e.kb_id_ not in known_iris and
@@ -686,7 +768,8 @@ def same_name_same_iri(ents: list[Span], known_iris: Container[str], *, links: L
     for ent in ents:
         found = linked.get(entity_key(ent.text), {})
         if len(found) == 1 and ent.kb_id_ not in found and ent.kb_id_ not in known_iris and \
-                (ent.start_char, ent.end_char) not in links:
+                (ent.start_char, ent.end_char) not in links and \
+                not (_family_name_use(ent) and next(iter(found.values())).label_ != "Person"):
             first = next(iter(found.values()))
             rule, evidence = links[(first.start_char, first.end_char)]
             ent = Span(ent.doc, ent.start, ent.end, label=first.label_, kb_id=first.kb_id_)
@@ -722,8 +805,10 @@ _ZH_ABBREVIATED = re.compile(r"^\s*[（(]\s*(?:(?P<code>\d{5,6}\.(?:SH|SZ|HK|BJ)
 #: "芯原微电子，又称芯原，", "蓝驰数据原名蓝驰信息", "星桥智能的前身为星桥软件": another name stated after a name
 #: without brackets, up to the next punctuation mark; a description ("前身为一家软件公司") is no name.
 _ZH_STATED_NAME = re.compile(r"^(?:的)?\s*[，,（(]?\s*(?:又称|又名|也称|亦称|别称|简称|原名|原称|曾用名|旧称|前身为|前身是|"
+                             # "X于2015年更名为Y，": the new name, up to the punctuation after it.
+                             r"" + _ZH_WHEN + r"?[，,]?\s*(?:正式|已)?(?:更名为|改名为)|"
                              r"中文名称?|英文名称?|全称)"
-                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])(?P<name>[^“”\"「」『』（）()，,。；;、\s]{2,12})[”\"」』]?"
+                             r"\s*[:：]?\s*[“\"「『]?(?![一该这某其此])(?P<name>[^“”\"「」『』（）()，,。；;、\s的]{2,12})[”\"」』]?"
                              r"\s*(?=[，,。；;、）)]|$)")
 
 
@@ -735,7 +820,7 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
     listed company's, the full name is that company's registered name and takes its IRI ("贵州茅台酒股份有限公司
     （以下简称“贵州茅台”）"), with the name found glued before it ("贵州茅台" + "酒股份有限公司")."""
     text = text_of(doc)
-    if not re.search("称|原名|曾用名|前身|全称", text):
+    if not re.search("称|原名|曾用名|前身|全称|更名|改名", text):
         return ents
     out = list(ents)
     for ent in ents:
@@ -782,6 +867,9 @@ def _zh_abbreviated(doc: Doc, ents: list[Span], *, links: Links, known_iris: Con
 
 #: Words after a name that say the name that follows is another of its names: "星联通信原名星联网络".
 _ZH_NAME_CUE_BEFORE = re.compile(r"^(?:原名|原称|曾用名|旧称|前身为|前身是|又称|又名|亦称|也称)(?:为|是)?$")
+#: The words of a rename's date between the old name and 更名为: "在2018年正式".
+_ZH_WHEN_WORDS = frozenset(["于", "在", "年", "月", "日", "正式", "已", "同年", "次年", "当年", "随后", "此后", "之后",
+                            "后来"])
 #: Nouns that name a kind of thing, not one: "公司原名…" is a description's statement.
 _ZH_KIND_NOUNS = ("公司", "集团", "企业", "品牌", "产品", "平台", "机构", "银行", "工厂", "学校", "大学", "项目", "团队",
                   "部门", "网站", "应用", "软件", "模型", "后者", "前者", "双方", "对方")
@@ -810,9 +898,16 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
         # "青云数据由青云网络更名而来": the new name is the subject, the old one stands between 由 and 更名.
         renamed_from = cue >= 1 and words[cue] == "由" and text_of(doc)[ent.end_char:ent.end_char + 4].startswith(
             ("更名而来", "改名而来", "更名而成", "改名而成"))
+        renamed_to = cue >= 1 and words[cue] in ("更名为", "改名为")
         if cue < 1 or ent.label_ in ("Place", "Person") or not (_ZH_NAME_CUE_BEFORE.match(words[cue]) or
-                                                                 renamed_from):
+                                                                 renamed_from or renamed_to):
             continue
+        if renamed_to:
+            # "青云软件在2018年正式更名为青云科技": the old name stands before the rename's date.
+            while cue > 0 and (words[cue - 1] in _ZH_WHEN_WORDS or words[cue - 1].isdigit()):
+                cue -= 1
+            if cue == ent.start - 1:
+                continue  # no date: "X更名为Y" is read by stated_aliases when X was found
         start = cue
         while start > 0 and cue - start < 3 and start - 1 not in taken and words[start - 1] not in _ZH_CLAUSE_MARK \
                 and _HAS_CJK.fullmatch(words[start - 1][:1]) and not doc[start - 1].whitespace_:
@@ -835,7 +930,10 @@ def _zh_named_before_cue(doc: Doc, ents: list[Span], *, links: Links) -> list[Sp
 
 #: "Pellam Brothers became Pellam Retail in 1962": a company's new name after "became", when the clause ends there
 #: or with a year ("Altman became OpenAI CEO", "X became Y's partner" say other things).
-_BECAME_EN = re.compile(r"^\s*(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+_BECAME_EN = re.compile(r"^\s*(?:,\s*(?:which|that)\s+)?(?:later\s+|eventually\s+|then\s+|officially\s+)?became\s+$")
+#: "Vantex Group, the former Harlan Steel, …": the company's former name as an appositive (a name ending it).
+_FORMER_APPOSITIVE_EN = re.compile(r"^\s*,\s*the\s+former\s+$")
+_APPOSITIVE_END_EN = re.compile(r"^\s*(?:[,.;)]|$)")
 _BECAME_END_EN = re.compile(r"^\s*(?:in\s+\d{4}\b|[,.;]|and\b|$)")
 
 
@@ -860,12 +958,15 @@ def _became_renamed(first: Span, second: Span, between: str) -> bool:
     >>> _became_renamed(Span(doc, 0, 2, label="Entity"), Span(doc, 3, 5, label="Organization"), " became ")
     False
     """
-    if not _BECAME_EN.match(between.lower()):
+    former = bool(_FORMER_APPOSITIVE_EN.match(between.lower()))
+    if not (_BECAME_EN.match(between.lower()) or former):
         return False
     kinds = {first.label_, second.label_, infer_type(first), infer_type(second)}
-    if "Person" in kinds or "Place" in kinds:
-        return False
-    return bool(_BECAME_END_EN.match(text_of(first.doc)[second.end_char:second.end_char + 12]))
+    if "Person" in kinds or "Place" in kinds or (former and person_shaped(first)):
+        return False  # "Dana Whitlock, the former …": a person's appositive is a role
+    after = text_of(first.doc)[second.end_char:second.end_char + 12]
+    # "the former Harlan Steel chairman" describes a person: the name must end the appositive.
+    return bool(_APPOSITIVE_END_EN.match(after) if former else _BECAME_END_EN.match(after))
 
 
 def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Container[str], links: Links,
@@ -920,15 +1021,20 @@ def stated_aliases(doc: Doc, ents: list[Span], *, lang: str, known_iris: Contain
         if topic is None or (described.start, described.end) not in descriptions or described.kb_id_ != topic.kb_id_:
             continue
         renamed = next((e for e in ordered if e.start >= described.end), None)
-        if renamed is None or renamed.kb_id_ in known_iris or renamed.kb_id_ == topic.kb_id_ or \
-                renamed.kb_id_ in renames:
+        if renamed is None or renamed.kb_id_ == topic.kb_id_ or renamed.kb_id_ in renames or \
+                (renamed.kb_id_ in known_iris and (topic.kb_id_ in known_iris or topic.kb_id_ in renames)):
             continue
         between = text_of(doc)[described.end_char:renamed.start_char]
         if len(between) <= 40 and not _SENTENCE_END.search(between) and \
                 pattern.match(between.lower() if lang != "zh" else between) and \
                 not (renamed.end < len(doc) and doc[renamed.end].text in ("'s", "’s", "'", "’", "的")):
-            renames[renamed.kb_id_] = (topic.kb_id_, topic.label_, text_of(doc)[described.start_char:
-                                                                                renamed.end_char])
+            evidence = text_of(doc)[described.start_char:renamed.end_char]
+            if renamed.kb_id_ in known_iris:
+                # "Bayerische Motoren Werke AG was founded in 1916. The company, known simply as BMW, …": an
+                # unlisted topic stated to be a listed name is that listed entity.
+                renames[topic.kb_id_] = (renamed.kb_id_, renamed.label_, evidence)
+                break
+            renames[renamed.kb_id_] = (topic.kb_id_, topic.label_, evidence)
     if not renames:
         return ents
     out = []

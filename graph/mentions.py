@@ -91,7 +91,10 @@ _ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "�
                              "包括", "其中", "以及", "还有", "通过", "对于", "关于", "由于", "因为", "所以", "如果",
                              # Words that state another name: "X，又称Y集团" names Y集团, not "又称Y集团".
                              "又称", "又名", "也称", "亦称", "别称", "简称", "下称", "全称", "原名", "原称", "曾用名",
-                             "旧称", "更名为", "改名为", "前身"])
+                             "旧称", "更名为", "改名为", "前身", "前身为", "前身是", "原名为"])
+#: Words that state another name, given to jieba as words: without them it cuts "前身为明湖县化肥厂" into
+#: "前身", "为明", "湖县", and the name stated after the cue is no run of whole words.
+_ZH_NAME_STATING_WORDS = ("前身为", "前身是", "更名为", "改名为", "原名为")
 #: Latin words inside Chinese text that are vocabulary, not names.
 _LATIN_STOP = frozenset(
     ["ai", "api", "app", "apps", "ceo", "cto", "cfo", "coo", "gpu", "gpus", "cpu", "tpu", "llm", "llms", "rl", "cot", "sft", "rlhf", "nlp", "cv", "agi", "asr", "tts", "iot", "saas", "ip", "ok", "vs", "etc", "pr", "ppt", "pdf", "url", "http", "https", "www", "com", "cn", "html", "json", "ui", "ux", "id", "it", "pc", "mac", "ios", "android", "app", "sdk", "prompt", "agent", "token", "tokens", "context", "scale", "scaling", "law", "model", "models", "data", "inference", "benchmark", "demo", "beta", "alpha", "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "is", "are", "was", "were", "be", "at", "as", "it", "this", "that", "these", "those", "we", "you", "i", "he", "she", "they", "not", "but", "if", "so", "do", "does", "did", "has", "have", "had", "can", "will", "just", "also", "only", "more", "most", "very", "new", "end"]
@@ -215,6 +218,7 @@ class MentionFinder:
     def _jieba_words(self, extra: Iterable[str]) -> set[str]:
         words = {n for e in self.schema.entities.values() for n in e.names}
         words.update(extra)
+        words.update(_ZH_NAME_STATING_WORDS)
         return {w for w in words if _HAS_CJK.search(w) or _LATIN_NAME.match(w)}
 
     def nlp(self, lang: str) -> Language:
@@ -481,8 +485,11 @@ class MentionFinder:
             if entity_key(words[end]) in self.schema.entities_by_key:
                 return span
             end += 1
+        # 股份/控股 end the name only before a legal form ("海尔智家股份有限公司"); alone they are a stake or a verb.
+        registered = end + 1 < len(doc) and words[end] in ("控股", "股份") and words[end + 1] in _ZH_LEGAL_FORMS
         if end < len(doc) and words[end].endswith(_ORG_SUFFIXES) and _CJK_WORD.match(words[end]) and \
-                words[end] not in ("控股", "股份") and words[end] not in _ZH_RELATION_NOUNS and \
+                (words[end] not in ("控股", "股份") or (registered and end > span.end)) and \
+                words[end] not in _ZH_RELATION_NOUNS and \
                 entity_key(words[end]) not in self.schema.entities_by_key:
             # "联想投资有限公司", "腾讯研究院": more name before the suffix, or a unit's suffix: another body.
             while end + 1 < len(doc) and words[end + 1] in _ZH_LEGAL_FORMS:

@@ -632,3 +632,165 @@ def test_a_transliterated_name_whose_given_name_is_also_a_place_word(finder: Men
     found = mentions(finder, "亚历山大·彼得连科出任首席技术官。彼得连科此前在一家芯片企业任职。", "zh")
     assert ("亚历山大·彼得连科", "亚历山大彼得连科") in found
     assert len({iri for name, iri in found if name in ("亚历山大·彼得连科", "彼得连科")}) == 1
+
+
+# ------------------------------------------------------------------------------------- session 9: aliases
+def _iri_of(found: list[tuple[str, str]], name: str) -> set[str]:
+    return {iri for text, iri in found if text == name}
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Marrow Lane Capital Partners led the round. Marrow Lane has backed three robot makers.",
+     "Marrow Lane Capital Partners", "Marrow Lane"),
+    ("Tessan Automobiles cut its prices. Analysts said Tessan would lose money this year.",
+     "Tessan Automobiles", "Tessan"),
+    ("Groupe Valmerre sold its glass unit. Valmerre will keep the packaging business.",
+     "Groupe Valmerre", "Valmerre"),
+])
+def test_a_company_is_later_written_without_its_kind_words(finder: MentionFinder, text: str, full: str,
+                                                           short: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, full) and _iri_of(found, full) == _iri_of(found, short)
+
+
+def test_a_family_s_name_is_no_short_form_of_a_company(finder: MentionFinder) -> None:
+    found = mentions(finder, "Halvorsen Ventures backed Brightpath. The Halvorsen family also owns a hotel, "
+                             "and Mr. Halvorsen runs it.")
+    firm = _iri_of(found, "Halvorsen Ventures")
+    assert firm and not [m for m in found if m[0] == "Halvorsen" and m[1] in firm]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Corvane Systems, nicknamed Big Orange, cut prices. Big Orange also hired staff.", "Corvane Systems",
+     "Big Orange"),
+    ("Pellham Freight, also called Northline, opened a depot in Leeds.", "Pellham Freight", "Northline"),
+    ("Lorvane Paper Ltd is a Welsh mill. It began in 1901 as Pryde & Sons, a family shop.", "Lorvane Paper Ltd",
+     "Pryde & Sons"),
+])
+def test_a_nickname_or_a_first_name_stated_for_a_company_is_that_company(finder: MentionFinder, text: str,
+                                                                         first: str, second: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, first) and _iri_of(found, first) == _iri_of(found, second)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Corvane Systems released a chip called Ostra Pro last week.", "Corvane Systems", "Ostra Pro"),
+    ("Lorvane Paper Ltd is a Welsh mill. It began in 1901 as a supplier to Pryde & Sons.", "Lorvane Paper Ltd",
+     "Pryde & Sons"),
+])
+def test_a_name_after_called_or_began_as_a_description_is_another_entity(finder: MentionFinder, text: str,
+                                                                         first: str, second: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, first) and _iri_of(found, second) and not _iri_of(found, first) & _iri_of(found, second)
+
+
+def test_an_unlisted_topic_stated_to_be_a_listed_name_is_that_entity(finder: MentionFinder) -> None:
+    found = mentions(finder, "Harbeck Vintners AG was founded in 1890. The company, known everywhere simply as "
+                             "Tavern, sells wine.")
+    assert _iri_of(found, "Harbeck Vintners AG") == {"tavern"}
+    # Without the statement a listed name the topic deals with stays another entity.
+    found = mentions(finder, "Harbeck Vintners AG was founded in 1890. The company later bought Tavern.")
+    assert _iri_of(found, "Harbeck Vintners AG") and "tavern" not in _iri_of(found, "Harbeck Vintners AG")
+
+
+def test_a_bracketed_person_s_other_script_name_leaves_the_role_out(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子科技首席执行官林晓舟（Lin Xiaozhou）表示，公司将扩招。", "zh")
+    assert _iri_of(found, "林晓舟") and _iri_of(found, "林晓舟") == _iri_of(found, "Lin Xiaozhou")
+    assert not [m for m in found if m[0].startswith("首席执行官")]
+
+
+def test_a_bracketed_transliterated_name_is_taken_whole_with_its_dot(finder: MentionFinder) -> None:
+    found = mentions(finder, "乐队的名字取自约翰·柯川（John Coltrane）的一张唱片。", "zh")
+    assert _iri_of(found, "约翰·柯川") and _iri_of(found, "约翰·柯川") == _iri_of(found, "John Coltrane")
+    assert not [m for m in found if m[0].startswith("取自")]
+
+
+def test_short_forms_go_with_a_name_a_bracket_makes_another_s(finder: MentionFinder) -> None:
+    found = mentions(finder, "深圳奎隆微电子有限公司（Quillon Microelectronics）成立于2019年。Quillon 的客户包括多家车企，"
+                             "奎隆还计划扩产。", "zh")
+    company = _iri_of(found, "深圳奎隆微电子有限公司")
+    assert company and _iri_of(found, "Quillon") == company and _iri_of(found, "奎隆") == company
+
+
+def test_a_fund_manager_s_registered_name_is_later_written_without_its_trade_words(finder: MentionFinder) -> None:
+    found = mentions(finder, "远川资本管理有限公司领投了本轮融资。远川资本合伙人表示看好农业机器人。", "zh")
+    firm = _iri_of(found, "远川资本管理有限公司")
+    assert firm and _iri_of(found, "远川资本") == firm
+    # An asset manager keeps its trade word: "青石资产管理" is "青石资产", never the bare "青石" of a village.
+    found = mentions(finder, "青石资产管理有限公司领投了本轮融资。青石村的农民也来参观。", "zh")
+    firm = _iri_of(found, "青石资产管理有限公司")
+    assert firm and not [m for m in found if m[0] == "青石" and m[1] in firm]
+
+
+def test_a_former_name_after_qianshen_wei_is_whole_words(finder: MentionFinder) -> None:
+    found = mentions(finder, "泰和纺织股份有限公司的前身为泰和县棉纺厂，始建于1965年。", "zh")
+    assert _iri_of(found, "泰和县棉纺厂") and _iri_of(found, "泰和县棉纺厂") == _iri_of(found, "泰和纺织股份有限公司")
+
+
+def test_a_name_others_call_a_company_by_is_that_company(finder: MentionFinder) -> None:
+    found = mentions(finder, "浙江栗园数字服务集团，业内通常称之为栗子科技，成立于2015年。", "zh")
+    assert _iri_of(found, "浙江栗园数字服务集团") == {"栗子科技"}
+    # The cue must open the clause: a speaker's words about another company state no name.
+    found = mentions(finder, "浙江栗园数字服务集团的董事长称其为栗子科技的对手。", "zh")
+    assert "栗子科技" not in _iri_of(found, "浙江栗园数字服务集团")
+
+
+def test_a_listed_company_s_name_glued_to_more_name_and_a_legal_form_is_another_company(
+        finder: MentionFinder) -> None:
+    # "甘蓝" is listed; "甘蓝云图股份有限公司" is a company of its own, and so is its short name written later.
+    found = mentions(finder, "甘蓝旗下的甘蓝云图股份有限公司发布年报。甘蓝云图称，甘蓝的订单也在增长。", "zh")
+    unit = _iri_of(found, "甘蓝云图股份有限公司")
+    assert unit and "甘蓝" not in unit and _iri_of(found, "甘蓝云图") == unit
+    assert _iri_of(found, "甘蓝") == {"甘蓝"}
+    # A stake is no part of a name: "持有甘蓝股份" leaves the listed company alone.
+    assert ("甘蓝", "甘蓝") in mentions(finder, "栗子科技持有甘蓝股份，双方合作多年。", "zh")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("The firm was founded as Tallis Brothers in 1890 and took its current name, Tallis Retail, in 1961.",
+     "Tallis Brothers", "Tallis Retail"),
+    ("Corland Oil adopted the name Corland Energy in 2004.", "Corland Oil", "Corland Energy"),
+])
+def test_a_company_that_took_a_new_name_is_one_entity(finder: MentionFinder, text: str, old: str, new: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+def test_taking_a_founder_s_name_merges_no_person(finder: MentionFinder) -> None:
+    found = mentions(finder, "Corland Oil took the name of its founder, Mary Corland, in 2004.")
+    assert _iri_of(found, "Mary Corland") and not _iri_of(found, "Mary Corland") & _iri_of(found, "Corland Oil")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("青岚软件在2018年更名为青岚科技。青岚科技随后上市。", "青岚软件", "青岚科技"),
+    ("华昱电子2010年改名为华昱半导体。", "华昱电子", "华昱半导体"),
+    ("蓝汐数据科技有限公司于2015年更名为蓝汐智能科技有限公司，总部迁往杭州。", "蓝汐数据科技有限公司", "蓝汐智能科技有限公司"),
+])
+def test_a_chinese_rename_with_its_date_is_one_entity(finder: MentionFinder, text: str, old: str, new: str) -> None:
+    found = mentions(finder, text, "zh")
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+def test_a_rename_denied_in_a_noun_phrase_merges_nothing(finder: MentionFinder) -> None:
+    found = mentions(finder, "栗子科技在2019年更名为栗园集团的说法并不属实。", "zh")
+    assert not [m for m in found if "说法" in m[0]]
+    assert _iri_of(found, "栗子科技") == {"栗子科技"} and "栗子科技" not in _iri_of(found, "栗园集团")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("Vantex Group, the former Harlan Steel, cut 200 jobs.", "Harlan Steel", "Vantex Group"),
+    ("Harlan Steel, which became Vantex Group in 2003, cut jobs.", "Harlan Steel", "Vantex Group"),
+])
+def test_a_former_name_as_an_appositive_or_a_relative_clause_is_one_entity(finder: MentionFinder, text: str,
+                                                                          old: str, new: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, old) and _iri_of(found, old) == _iri_of(found, new)
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Whitlock, the former Harlan Steel chairman, joined Vantex Group.",
+    "Harlan Steel, which became Vantex Group's biggest client, grew.",
+])
+def test_a_role_or_a_possessive_after_the_former_names_no_rename(finder: MentionFinder, text: str) -> None:
+    found = mentions(finder, text)
+    assert _iri_of(found, "Harlan Steel") and not _iri_of(found, "Harlan Steel") & _iri_of(found, "Vantex Group")
