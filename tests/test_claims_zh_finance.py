@@ -429,3 +429,12 @@ def test_subscribing_suing_in_court_and_a_joint_venture(text: str, expected: tup
     claims = _given(text, "蓝海股份", "星河资本")
     triples = _triples(claims) | {(o, r, s) for s, r, o in _triples(claims) if r == "partnersWith"}
     assert expected in triples, _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份拟向星河资本全体股东发行新股。",
+    "星河资本的中小股东对蓝海股份的报价表示不满。",
+])
+def test_a_class_of_shareholders_names_no_holder(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert not {t for t in _triples(claims) if t[1] == "investedIn"}, _triples(claims)
