@@ -140,6 +140,8 @@ _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
 _ZH_COMPANY_FORMS = ("公司", "集团", "基金", "银行", "证券")
 #: Verbs of holding a stake that may state it as a bare figure: "A 持股 40%", "A 持有 5% 的股份".
 _ZH_STAKE_VERBS = frozenset(["持股", "持有"])
+#: Words before 股东 that make it a class of holders ("全体股东", "中小股东"), not one named holder.
+_ZH_CLASS_OF_HOLDERS = frozenset(["全体", "所有", "广大", "中小", "部分", "其他", "其余", "现有", "原有", "各", "各位"])
 #: What may follow such a verb when the figure is all it states (FinRE masks numbers as "<N>").
 _ZH_STAKE_FIGURE_WORDS = frozenset(["N", "<", ">", "%", ".", "．", "％", "的", "股权", "股份", "股", "万股", "亿股", "和",
                                     "、", "及", "左右", "以上", "以外", "外", "分别", "约", "近", "超过", "经济权益",
@@ -614,6 +616,11 @@ class ClaimExtractor:
             # "H100 被微软用于训练 GPT-4", "这些数据将用于训练新模型": the sentence is about what is used (chips, data)
             # and what for; whoever trains or builds the model is not named as its developer.
             return []
+        if not ctx.is_english and spec.name == "investedIn" and trigger.inverse and \
+                (ctx.words(trig.start - 1, trig.start) or [""])[0] in _ZH_CLASS_OF_HOLDERS:
+            # "向海通证券全体股东发行股票", "A 的中小股东": a class of holders, none of them named; the company
+            # before it is whose shares they hold, not a holder itself.
+            return []
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         if spec.name in _WHOLE_COMPANY_RELATIONS and ctx.is_english and not trigger.inverse and \
@@ -694,8 +701,9 @@ class ClaimExtractor:
                                        title_start=ctx.title_start(trig, subj, obj), relation=spec.name)
         attributed = _attribution(ctx, trig, cues)
         evidence, start, end = ctx.evidence(offset)
-        if spec.name == "acquired" and not ctx.is_english and len(obj.spans) == 1 and \
-                ctx.minority_stake(trig, obj.spans[0]):
+        if spec.name == "acquired" and len(obj.spans) >= 1 and \
+                (ctx.en_minority_stake(trig, obj.spans[0]) if ctx.is_english else
+                 len(obj.spans) == 1 and ctx.minority_stake(trig, obj.spans[0])):
             # "A 收购 B 30% 股权", "A 收购 B 部分股权": A buys into B without taking control. The verb's
             # polarity and modality (above) stay those of the purchase.
             spec = self.schema.relations["investedIn"]
@@ -1692,6 +1700,21 @@ class _Sentence:
         if after[:1] and (after[0] in _ZH_STAKE_VERBS or after[0] == "持"):
             return None
         return first
+
+    def en_minority_stake(self, trig: Span, bought: Span) -> bool:
+        """Whether an English purchase verb buys shares or a stake in ``bought`` short of control: "bought shares
+        in B", "bought a 9 per cent stake in B", "bought shares of B and C". A majority, controlling or whole stake,
+        or a figure of 50 % or more, is an acquisition of B."""
+        if bought.start < trig.end or not self.same_clause(trig.start, bought.start):
+            return False
+        words = [w.lower() for w in self.words(trig.end, bought.start)]
+        if len(words) > 8 or words[-1:] not in (["in"], ["of"]) or \
+                not set(words) & {"share", "shares", "stake", "stakes", "holding", "holdings", "interest"}:
+            return False
+        if set(words) & {"majority", "controlling", "control", "all", "entire", "whole", "remaining", "rest", "full"}:
+            return False
+        figure = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*(?:%|per cent|percent)", " ".join(words))
+        return figure is None or float(figure.group(1)) < 50
 
     def minority_stake(self, trig: Span, bought: Span) -> bool:
         """Whether what a Chinese purchase verb buys is a stake in ``bought`` short of control: a figure under 50 %

@@ -36,7 +36,7 @@ from graph.alias_links import (
 )
 from graph.documents import HAN_CHARACTER
 from graph.name_types import ORG_NAME_HEADS, infer_type, list_kinds
-from graph.nlp import default_word_tags, get_pipeline, text_of, words_of
+from graph.nlp import _NAME_DOTS, default_word_tags, get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
 from graph.senses import SURNAMES_ZH as _SURNAMES
@@ -56,7 +56,6 @@ PLURAL_KEY = "claimgraph.plural"
 SHORT_ALIAS = 4
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean)$|^(?:American|German|Mexican|Dominican|Israeli|Pakistani|Saudi|Iraqi|"
                       r"Kuwaiti|Emirati|Qatari|Omani|Thai|Nepali|Bangladeshi|Somali|Dutch|French|Swiss|Greek|Czech)$")
-_NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _EN_TITLE = re.compile(r"\b(?:titled|entitled|called|named)\s+[\"“]([^\"”\n]{3,150})[\"”]")
 _ZH_BOOK_TITLE = re.compile(r"《([^《》\n]{1,30})》")

@@ -112,8 +112,10 @@ def text_of(doc: Doc) -> str:
 
 
 #: Function characters jieba's HMM glues to the end or start of a word it does not know ("迪恩则", "由前").
-_GLUED_AFTER = frozenset("则于在将称说的和与等是也又就都")
+_GLUED_AFTER = frozenset("则于在将称说的和与等是也又就都自从")
 _GLUED_BEFORE = frozenset("由被于在将把与和及对从向据")
+#: Name dots of transliterated names ("萨姆·奥特曼"), as mentions.py reads them.
+_NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _NEVER_SURNAME = frozenset("由被把及对从向据")
 #: The most common one-character family names, to leave two-character names ("张和") whole.
@@ -183,10 +185,20 @@ class JiebaTokenizer:
         """jieba's words, with a function character its HMM glued to an unknown word split off again:
         "迪恩则" → "迪恩", "则"; "人于" → "人", "于" (the dictionary's own words are left alone)."""
         freq = self.jieba.FREQ
+        # Pieces since the last name dot: in "伯克希尔·哈撒韦于" the HMM's "韦于" ends a transliteration, whose
+        # syllables are no family name, so the two-character given-name guard below does not apply to it.
+        transliterating = False
         for piece in self.jieba.cut(text, cut_all=False, HMM=True):
-            if len(piece) >= 2 and not freq.get(piece) and _CJK_ONLY.match(piece):
+            if piece in _NAME_DOTS:
+                transliterating = True
+                yield piece
+                continue
+            unknown = len(piece) >= 2 and not freq.get(piece) and _CJK_ONLY.match(piece)
+            after_dot, transliterating = transliterating, transliterating and bool(unknown or not freq.get(piece))
+            if unknown:
                 # Two characters may be a given name ("张和"): split those only after a non-surname.
-                if piece[-1] in _GLUED_AFTER and (len(piece) >= 3 or piece[0] not in _SURNAME_CHARS):
+                if piece[-1] in _GLUED_AFTER and (len(piece) >= 3 or piece[0] not in _SURNAME_CHARS or after_dot):
+                    transliterating = False
                     yield piece[:-1]
                     yield piece[-1]
                     continue

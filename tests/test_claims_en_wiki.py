@@ -342,3 +342,34 @@ def test_a_name_before_a_participle_or_a_by_after_it_still_names_the_agent() -> 
 def test_an_untyped_adjective_of_origin_is_no_argument(marked: str, wrong: tuple[str, str, str]) -> None:
     # A corpus may give "Danish" or "Greek" as a mention of no known type; it is neither "it" nor a subject.
     assert wrong not in _triples(_given(marked)), _triples(_given(marked))
+
+
+@pytest.mark.parametrize("marked, expected", [
+    # Lawsuits in the plural, and a short "suit against".
+    ("[Harlow Group|O] has filed patent lawsuits against [Brightline|O] in two countries.",
+     ("Harlow Group", "sued", "Brightline")),
+    ("[Harlow Group|O] brought a suit against [Brightline|O] last year.", ("Harlow Group", "sued", "Brightline")),
+    # Stakes in several companies, and a holding raised.
+    ("[Harlow Group|O] holds minority stakes in [Brightline|O] and [Moonbeam Studios|O].",
+     ("Harlow Group", "investedIn", "Moonbeam Studios")),
+    ("[Harlow Group|O] raised its holding in [Brightline|O] again.", ("Harlow Group", "investedIn", "Brightline")),
+])
+def test_plural_lawsuits_and_stakes_and_a_raised_holding(marked: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(marked))
+
+
+@pytest.mark.parametrize("marked, expected, wrong", [
+    # Shares or a small stake bought are a stake in the company, not the company.
+    ("[Harlow Group|O] bought shares in [Brightline|O] and [Moonbeam Studios|O] last year.",
+     ("Harlow Group", "investedIn", "Moonbeam Studios"), ("Harlow Group", "acquired", "Moonbeam Studios")),
+    ("[Harlow Group|O] bought a 9 per cent stake in [Brightline|O].",
+     ("Harlow Group", "investedIn", "Brightline"), ("Harlow Group", "acquired", "Brightline")),
+    # A majority stake is control: the purchase stands.
+    ("[Harlow Group|O] bought a majority stake in [Brightline|O].",
+     ("Harlow Group", "acquired", "Brightline"), None),
+])
+def test_buying_shares_or_a_minority_stake_is_an_investment(
+        marked: str, expected: tuple[str, str, str], wrong: tuple[str, str, str] | None) -> None:
+    triples = _triples(_given(marked))
+    assert expected in triples, triples
+    assert wrong not in triples, triples

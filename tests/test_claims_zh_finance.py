@@ -415,3 +415,26 @@ def test_a_stake_stated_as_a_figure_is_in_the_company_the_sentence_is_about(text
 def test_a_bare_stake_after_a_holder_or_with_its_own_object_takes_no_company(text: str) -> None:
     claims = _given(text, "蓝海股份", "星河资本")
     assert ("星河资本", "investedIn", "蓝海股份") not in _triples(claims), _triples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Subscribing for new shares is buying a stake.
+    ("去年，星河资本以五亿元认购蓝海股份15%的股份。", ("星河资本", "investedIn", "蓝海股份")),
+    # Taking the other side to a court, named or not.
+    ("蓝海股份把星河资本告上杭州市中级人民法院。", ("蓝海股份", "sued", "星河资本")),
+    # A joint venture makes the two partners.
+    ("蓝海股份与星河资本合资建设的储能工厂今年投产。", ("蓝海股份", "partnersWith", "星河资本")),
+])
+def test_subscribing_suing_in_court_and_a_joint_venture(text: str, expected: tuple[str, str, str]) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    triples = _triples(claims) | {(o, r, s) for s, r, o in _triples(claims) if r == "partnersWith"}
+    assert expected in triples, _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "蓝海股份拟向星河资本全体股东发行新股。",
+    "星河资本的中小股东对蓝海股份的报价表示不满。",
+])
+def test_a_class_of_shareholders_names_no_holder(text: str) -> None:
+    claims = _given(text, "蓝海股份", "星河资本")
+    assert not {t for t in _triples(claims) if t[1] == "investedIn"}, _triples(claims)
