@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.name_types import ORG_NAME_HEADS, infer_type
-from graph.nlp import text_of, words_of
+from graph.nlp import NAME_DOTS, text_of, words_of
 from graph.resolve import entity_key
 from graph.senses import other_sense
 
@@ -372,8 +372,7 @@ def short_forms(ents: list[Span], known_iris: Container[str], *, links: Links,
     return _owner_prefixed(_legal_forms(out, known_iris, links=links), links=links, blocked=blocked)
 
 
-#: The dots between the parts of a foreign name written in Chinese: "谢尔盖·沃罗宁".
-_NAME_DOT = re.compile("[\u00b7\u2022\u30fb\u2027]")
+_NAME_DOT = re.compile("[" + "".join(sorted(NAME_DOTS)) + "]")
 
 
 def _transliterated_surnames(ents: list[Span], *, links: Links, blocked: Container[int]) -> list[Span]:

@@ -126,6 +126,8 @@ _ZH_DESCRIBED_NOUNS = ("模型", "芯片", "产品", "系统", "平台", "版本
 #: Ties that name a second person by the first ("A 与其妹妹 B", "A 和其搭档 B") inside a list of people.
 _ZH_KIN_NOUNS = frozenset(["妹妹", "姐姐", "哥哥", "弟弟", "兄弟", "姐妹", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿",
                            "搭档", "同事", "同学", "合伙人", "老同学"])
+#: Words that close a "在 … 上" frame: "在 X 上", "在 X 中", "在 X 里", "在 X 内".
+_ZH_FRAME_ENDS = frozenset(["上", "中", "里", "内"])
 #: Dating words inside a "在 … 上" frame before the name it frames ("在今年的 GTC 大会上", "在本届 X 峰会上").
 _ZH_FRAME_DATING = frozenset(["今年", "去年", "明年", "本届", "此次", "这次", "上届", "首届", "年度", "一年一度", "的", "第"])
 #: Verbs of holding a post whose employer stands in a 在 phrase before them ("A 曾在 B 任职", "在 B 担任研究员").
@@ -1991,7 +1993,7 @@ class _Sentence:
             if before[0] in ("以", "通过", "凭借", "用", "借助", "比", "从"):
                 # instruments, the standard of a comparison ("比 ChatGPT 更强大的模型"), a source ("从软银手中")
                 return True
-            return before[0] == "在" and any(w in ("上", "中", "里", "内") for w in self.words(mention.end, mention.end + 2)) \
+            return before[0] == "在" and any(w in _ZH_FRAME_ENDS for w in self.words(mention.end, mention.end + 2)) \
                 or self._zh_framed_place(mention)
         if before[0] == "at" and any(t.end <= mention.start and (_is_role_noun(t.text) or t.text.endswith(" of")) and
                                      _role_domain_then_at(self.words(t.end, mention.start))
@@ -2033,7 +2035,7 @@ class _Sentence:
             if word.isspace():
                 j += 1
                 continue
-            if word in ("上", "中", "里", "内"):
+            if word in _ZH_FRAME_ENDS:
                 return True
             if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or any(t.start <= j < t.end for t in self.trigger_spans) or \
                     any(m.start <= j < m.end for m in self.mentions):
@@ -2281,7 +2283,7 @@ class _Sentence:
                     end -= 1
                     continue
                 if any(ch in _ZH_CLAUSE_BREAKS for ch in word) or word in _ZH_CLAUSE_MARKERS or \
-                        word in _ZH_POSSESSIVE or word in _ZH_ROLE_JOINERS or (end - 1) in triggers or \
+                        word in _ZH_POSSESSIVE or word in _ZH_ROLE_JOINERS or \
                         any(t.start <= end - 1 < t.end for t in self.trigger_spans) or \
                         any(m.start <= end - 1 < m.end for m in self.mentions):
                     break

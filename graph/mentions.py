@@ -36,7 +36,7 @@ from graph.alias_links import (
 )
 from graph.documents import HAN_CHARACTER
 from graph.name_types import ORG_NAME_HEADS, infer_type, list_kinds
-from graph.nlp import _NAME_DOTS, default_word_tags, get_pipeline, text_of, words_of
+from graph.nlp import NAME_DOTS, default_word_tags, get_pipeline, text_of, words_of
 from graph.resolve import entity_key, mint_entity_iri
 from graph.schema import KnownEntity, Schema
 from graph.senses import SURNAMES_ZH as _SURNAMES
@@ -323,17 +323,17 @@ class MentionFinder:
         # "萨姆·奥特曼" holds the listed "奥特曼": the whole transliterated name is the mention, of that person
         # unless the whole name is listed itself.
         for span in found:
-            if span.label_ != "Person" or not any(ch in _NAME_DOTS for ch in span.text):
+            if span.label_ != "Person" or not any(ch in NAME_DOTS for ch in span.text):
                 continue
             inner = [k for k in known if k.label_ == "Person" and span.start <= k.start and k.end <= span.end
                      and (k.start, k.end) != (span.start, span.end)]
             if len(inner) == 1:
                 known = [k for k in known if k is not inner[0]]
                 person = self.schema.entities.get(inner[0].kb_id_)
-                given = re.split("[" + "".join(_NAME_DOTS) + "]", span.text)[0]
+                given = re.split("[" + "".join(NAME_DOTS) + "]", span.text)[0]
                 # Only a given name the person is listed with makes it that person ("乔丹·马斯克" is not Elon).
                 if span.kb_id_ not in self.schema.entities and person is not None and any(
-                        re.split("[" + "".join(_NAME_DOTS) + "]", name)[0] == given for name in person.names):
+                        re.split("[" + "".join(NAME_DOTS) + "]", name)[0] == given for name in person.names):
                     span = Span(doc, span.start, span.end, label="Person", kb_id=inner[0].kb_id_)
                 known.append(span)
         known = filter_spans(known)
@@ -570,7 +570,7 @@ class MentionFinder:
         spans = []
         words = words_of(doc)
         n = len(words)
-        tags = self._word_tags() if any(w in _NAME_DOTS for w in words) else {}
+        tags = self._word_tags() if any(w in NAME_DOTS for w in words) else {}
 
         def piece(word: str) -> bool:
             # A transliteration piece is no dictionary word, or one tagged as a name: "执行官萨姆" stops at 执行官.
@@ -582,7 +582,7 @@ class MentionFinder:
                                                     foreign_given)
 
         for i, word in enumerate(words):
-            if word not in _NAME_DOTS or i == 0 or i + 1 >= n:
+            if word not in NAME_DOTS or i == 0 or i + 1 >= n:
                 continue
             # Take whole tokens on each side, at most five characters a side: "特拉维斯·卡兰尼克当天" keeps 卡兰尼克.
             start, size = i, 0
@@ -591,9 +591,9 @@ class MentionFinder:
                 start -= 1
                 size += len(words[start])
             end, size = i + 1, 0
-            while end < n and (_CJK_WORD.match(words[end]) or words[end] in _NAME_DOTS) and \
-                    size + len(words[end]) <= 5 and (words[end] in _NAME_DOTS or piece(words[end])):
-                size = 0 if words[end] in _NAME_DOTS else size + len(words[end])
+            while end < n and (_CJK_WORD.match(words[end]) or words[end] in NAME_DOTS) and \
+                    size + len(words[end]) <= 5 and (words[end] in NAME_DOTS or piece(words[end])):
+                size = 0 if words[end] in NAME_DOTS else size + len(words[end])
                 end += 1
             if start < i and end > i + 1:
                 spans.append(self._new_span(doc, start, end, "Person"))

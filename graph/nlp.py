@@ -114,8 +114,8 @@ def text_of(doc: Doc) -> str:
 #: Function characters jieba's HMM glues to the end or start of a word it does not know ("迪恩则", "由前").
 _GLUED_AFTER = frozenset("则于在将称说的和与等是也又就都自从")
 _GLUED_BEFORE = frozenset("由被于在将把与和及对从向据")
-#: Name dots of transliterated names ("萨姆·奥特曼"), as mentions.py reads them.
-_NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
+#: The dots between the parts of a foreign name written in Chinese ("萨姆·奥特曼", "谢尔盖·沃罗宁").
+NAME_DOTS = frozenset(["\u00b7", "\u2022", "\u30fb", "\u2027"])
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _NEVER_SURNAME = frozenset("由被把及对从向据")
 #: The most common one-character family names, to leave two-character names ("张和") whole.
@@ -189,7 +189,7 @@ class JiebaTokenizer:
         # syllables are no family name, so the two-character given-name guard below does not apply to it.
         transliterating = False
         for piece in self.jieba.cut(text, cut_all=False, HMM=True):
-            if piece in _NAME_DOTS:
+            if piece in NAME_DOTS:
                 transliterating = True
                 yield piece
                 continue
