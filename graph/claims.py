@@ -116,6 +116,9 @@ _ZH_HOLDING_WORDS = frozenset(["持有", "所持", "所持有", "所", "手中",
 #: so jieba keeps "所持有" whole instead of cutting it into "所持" and "有".
 _ZH_HELD_MARKERS = frozenset(["所持", "所持有"])
 #: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
+#: Verbs of what a product carries or uses, which open a relative clause on the product in launch news and are
+#: no relation's trigger: "发布搭载麒麟芯片的手机", "推出采用 Blackwell 架构的 GPU".
+_ZH_FEATURE_VERBS = frozenset(["搭载", "采用", "内置", "集成", "配备", "使用"])
 _ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
 _ZH_ORG_NAME_HEADS = frozenset(["控股", "投资"])
@@ -807,7 +810,10 @@ class _Sentence:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
         groups: list[list[Span]] = []
         english = self.lang == "en" or self.is_english
+        skip: Span | None = None
         for mention in self.mentions:
+            if mention is skip:
+                continue  # already placed as the possessed member of a list
             if groups and groups[-1][-1].start == mention.start:
                 groups[-1].append(mention)  # the members of one plural reference
                 continue
@@ -818,6 +824,13 @@ class _Sentence:
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between) and \
                         not self._parallel_possessors(prev, mention) and \
                         not (english and self.elliptical_subject(mention)):
+                    possessed = self._possessed_by(mention)
+                    if possessed is not None:
+                        # "超过了 DeepSeek-V3 和 Meta 的 Llama", "beat X and Meta's Llama": the last member is what
+                        # the possessor owns; the possessor itself is no member of the list.
+                        groups[-1].append(possessed)
+                        skip = possessed
+                        continue
                     groups[-1].append(mention)
                     continue
                 if between[:1] == ["及其"] and 1 < len(between) <= 3 and \
@@ -943,6 +956,14 @@ class _Sentence:
         if inner & (_EN_SUBORDINATORS | _EN_RELATIVE_PRONOUNS | {"and", ",", ";"}):
             return False
         return close + 2 == last.start or self._description_words(close + 2, last.start)
+
+    def _possessed_by(self, mention: Span) -> Span | None:
+        """The name ``mention`` possesses right after a possessive marker ("Meta 的 Llama", "Meta's Llama"), or
+        None. Only a name after the marker counts: "A 和 B 的合作" is a list of two possessors of a common noun."""
+        after = [m for m in self.mentions if m.start >= mention.end and m.start - mention.end <= 3]
+        if not after or self.words(mention.end, after[0].start) not in (["的"], ["'s"], ["\u2019s"]):
+            return None
+        return after[0]
 
     def _parallel_possessors(self, prev: Span, mention: Span) -> bool:
         """"Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": a possessed head, then the possessor of
@@ -1187,6 +1208,18 @@ class _Sentence:
             start -= 1
         return start
 
+    def _in_relative_clause(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention``, the first name after ``trig``, is the object of another verb that opens a 的
+        relative clause between them ("推出基于 X 的 Y": 基于 X 的 describes Y). A holding or possessive word is no
+        such verb ("收购华为旗下的 X" is handled as a possessive), and a clause break between ends the test."""
+        if self.words(mention.end, mention.end + 2)[:1] != ["的"] or not self.same_clause(trig.end - 1, mention.start):
+            return False
+        if any(self.w[i] in _ZH_FEATURE_VERBS for i in range(trig.end, mention.start)):
+            return True
+        return any(t.start >= trig.end and t.end <= mention.start and
+                   t.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS
+                   for t in self.trigger_spans)
+
     def words(self, start: int, end: int) -> list[str]:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
@@ -1263,6 +1296,13 @@ class _Sentence:
                 # after 的 and B stays what A holds, unless a name follows (then that name is the one held).
                 if named_after or trig.text not in _ZH_POSSESSIVE:
                     right = named_after
+        if right and self.lang == "zh" and not self.is_english and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text) and self._in_relative_clause(trig, right[0]):
+            # "推出基于 LaMDA 的对话机器人 Bard", "发布搭载麒麟芯片的手机": a verb between the trigger and the first
+            # name, and 的 after the name, make a relative clause on the trigger's object; the name is that
+            # clause's object, and the trigger's object is the name after 的, if one is given.
+            marker = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
+            right = [m for m in right if m.start > marker]
         if not right and left and self.lang == "zh" and not self.is_english:
             fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
             if fronted is not None:

@@ -1203,3 +1203,46 @@ def test_the_company_in_what_an_untyped_name_says_is_the_speaker() -> None:
     triples = _triples(extract(text))
     assert ("eZorb", "foundedBy", "Maria Lopez") in triples and ("eZorb", "foundedBy", "Peter Hall") in triples
     assert not any(t[0] == "Walmart" and t[1] == "foundedBy" for t in triples)
+
+
+# ---------------------------------------------------------------- probe-zh (session 9): Chinese phrasing
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("微软发布了基于 GPT-4 的聊天工具 Copilot。", ("微软", "released", "Copilot"), ("微软", "released", "GPT-4")),
+    ("谷歌宣布推出基于 LaMDA 的对话机器人 Bard。", ("谷歌", "announced", "Bard"), ("谷歌", "announced", "LaMDA")),
+])
+def test_a_zh_relative_clause_before_the_object_names_the_object_after_de(
+        text: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples
+
+
+def test_a_zh_feature_verb_relative_clause_without_a_named_head_gives_no_object() -> None:
+    # "搭载文心大模型的智能音箱": the speaker is unnamed; the model it carries is not what was released.
+    assert ("百度", "released", "文心大模型") not in _triples(extract("百度发布了搭载文心大模型的智能音箱。"))
+
+
+@pytest.mark.parametrize("text, member, possessor", [
+    ("评测显示，Kimi 的得分超过了 GPT-4 和谷歌的 Gemini。", "Gemini", "谷歌"),
+    ("In the tests, Kimi beat GPT-4 and Google's Gemini.", "Gemini", "Google"),
+])
+def test_a_possessive_last_list_member_is_the_possessed_name(text: str, member: str, possessor: str) -> None:
+    triples = _triples(extract(text))
+    assert ("Kimi", "outperforms", member) in triples and ("Kimi", "outperforms", "GPT-4") in triples
+    assert ("Kimi", "outperforms", possessor) not in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("文心一言在编程测试中仍落后于 GPT-4。", ("GPT-4", "outperforms", "文心一言")),
+    ("通义千问在数学题上不及 Claude。", ("Claude", "outperforms", "通义千问")),
+])
+def test_zh_falling_behind_is_outperforms_from_the_better_one(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), "outperforms")
+    assert claim.triple_names == expected and claim.polarity == "positive"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("百度被腾讯告上了深圳的法院。", ("腾讯", "sued", "百度")),
+    ("昇腾910B 由华为设计。", ("昇腾910B", "developedBy", "华为")),
+])
+def test_zh_gaoshang_sues_and_sheji_designs(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
