@@ -1331,9 +1331,12 @@ class _Sentence:
         possessed_list: list[Span] = []
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
-        if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
-                    for w in between_next) and \
+        if right_mention is not None and len(right) > 1 and between_next and \
+                (between_next[-1] in ("'s", "的") and
+                 all(w in ("'s", "的", "系列", "家族", "旗下", "series", "family") or w in _ZH_HOLDING_WORDS
+                     for w in between_next) or
+                 # "不及英伟达最新的 B200": a word of novelty may come between the maker and the product.
+                 self.lang == "zh" and _is_possessive_marker(between_next)) and \
                 right[1].start - right_mention.end <= 3:
             # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4": the possessed thing is the argument; so is
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
@@ -2648,7 +2651,11 @@ def _owned_kind(words: list[str]) -> str | None:
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
 _POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
-_ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
+_ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的",
+                                  # "英伟达最新的 B200": novelty, like 新一代, between the maker and the product.
+                                  "最新的", "最新"])
+#: Nouns that close a Chinese adverbial of circumstance ("在没有…的情况下", "在未…的前提下") before the verb.
+_ZH_CIRCUMSTANCE_NOUNS = frozenset(["情况下", "前提下", "条件下"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
 
 
@@ -3017,6 +3024,11 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
                 any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
             continue
         if cue.kind == "negation" and cue.scope == "before" and left_end is not None and span.start < left_end:
+            continue
+        if cue.kind == "negation" and cue.scope == "before" and \
+                any(noun in "".join(ctx.words(span.end, trig.start)) for noun in _ZH_CIRCUMSTANCE_NOUNS):
+            # "在没有举行发布会的情况下开售了 X": the negation sits in an adverbial of circumstance that closes
+            # before the verb; it negates that circumstance, not the sale.
             continue
         if cue.kind == "negation":
             # "not only" adds, it does not negate.

@@ -1246,3 +1246,16 @@ def test_zh_falling_behind_is_outperforms_from_the_better_one(text: str, expecte
 ])
 def test_zh_gaoshang_sues_and_sheji_designs(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(extract(text))
+
+
+def test_a_negation_inside_a_zh_circumstance_adverbial_does_not_negate_the_verb() -> None:
+    claim = _only(extract("华为在没有举行发布会的情况下开售了 Mate 60 Pro 手机。"), "released")
+    assert claim.triple_names == ("华为", "released", "Mate 60 Pro") and claim.polarity == "positive"
+    # A negation after the adverbial still negates.
+    assert _only(extract("华为在不降价的前提下没有发布 Mate 60 Pro。"), "released").polarity == "negative"
+
+
+def test_zh_zuixin_de_between_maker_and_product_is_a_possessive() -> None:
+    triples = _triples(extract("Kimi 的得分超过了 OpenAI 最新的 GPT-4o。"))
+    assert ("Kimi", "outperforms", "GPT-4o") in triples and ("GPT-4o", "developedBy", "OpenAI") in triples
+    assert ("Kimi", "outperforms", "OpenAI") not in triples
