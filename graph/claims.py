@@ -2461,7 +2461,7 @@ _CIRCUMFIX_GAP = 12
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
 #: 投资方, 合作伙伴, 股东, 工程师, 科学家.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家")
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家授")  # 授: 教授, 副教授
 
 
 def _zh_name_words(ent: Span) -> Span:

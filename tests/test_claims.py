@@ -1259,3 +1259,17 @@ def test_zh_zuixin_de_between_maker_and_product_is_a_possessive() -> None:
     triples = _triples(extract("Kimi 的得分超过了 OpenAI 最新的 GPT-4o。"))
     assert ("Kimi", "outperforms", "GPT-4o") in triples and ("GPT-4o", "developedBy", "OpenAI") in triples
     assert ("Kimi", "outperforms", "OpenAI") not in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("斯坦福大学教授李飞飞创办了 World Labs。", [("李飞飞", "worksFor", "斯坦福大学")]),
+    ("陆奇在微软工作了八年，曾主管必应。", [("陆奇", "worksFor", "微软")]),
+    ("李飞飞此前曾在谷歌和斯坦福大学从事研究。", [("李飞飞", "worksFor", "谷歌"), ("李飞飞", "worksFor", "斯坦福大学")]),
+])
+def test_zh_professor_and_working_at_a_place_give_works_for(text: str, expected: list[tuple[str, str, str]]) -> None:
+    triples = _triples(extract(text))
+    assert all(t in triples for t in expected)
+
+
+def test_zh_working_people_of_an_organisation_elsewhere_is_no_claim_on_the_place() -> None:
+    assert not any(t[1] == "worksFor" for t in _triples(extract("谷歌的工作人员在北京工作。")))
