@@ -2247,6 +2247,20 @@ class _Sentence:
             # between its agent and its verb.
             between = [w for w in between if not (w in _ZH_TIME_ADJUNCT_WORDS or w in _FILLERS or
                                                   any(ch.isdigit() for ch in w))]
+            # "A 是 B 专门为中国市场设计的芯片": a manner adverb and a purpose phrase (为/针对/面向 …) stand between
+            # the agent and the verb too; the purpose phrase runs up to the verb.
+            purpose = next((k for k, w in enumerate(between) if w in _ZH_PURPOSE_PREPOSITIONS), None)
+            if purpose is not None and not any(_is_zh_copula(w) for w in between[purpose + 1:]):
+                between = between[:purpose]
+            between = [w for w in between if w not in _ZH_MANNER_ADVERBS]
+        elif trig.text.endswith("公司") and any(w in _ZH_POSSESSIVE for w in between):
+            # "A 是 B 的云计算子公司": a business noun (one or two words, jieba splits 云计算) may qualify the
+            # company noun.
+            mark = max(k for k, w in enumerate(between) if w in _ZH_POSSESSIVE)
+            kind = between[mark + 1:]
+            if 0 < len(kind) <= 2 and len("".join(kind)) <= 4 and \
+                    all("\u4e00" <= ch <= "\u9fff" for ch in "".join(kind)):
+                between = between[:mark + 1]
         # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
         # possessor and holder of the last role.
         # A rank or kind may qualify the role too: "成为 B 的第二大流通股股东".
@@ -2691,6 +2705,10 @@ _ZH_ROLE_MODIFIERS = frozenset(["大", "最", "最大", "主要", "唯一", "单
                                 "全资", "控股"])
 
 
+#: Prepositions of purpose or audience inside a relative clause ("专门为中国市场设计的", "面向企业推出的").
+_ZH_PURPOSE_PREPOSITIONS = frozenset(["为", "专为", "针对", "面向"])
+#: Manner adverbs between the agent of a relative clause and its verb ("B 专门开发的", "B 自主研发的").
+_ZH_MANNER_ADVERBS = frozenset(["专门", "自主", "独立", "自行", "单独", "特别", "联合", "共同"])
 #: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).
 _ZH_ROLE_TIME_PREFIXES = frozenset(["前", "原", "现任", "首任", "时任", "曾任"])
 #: Words that join the roles of one holder: "常务董事、…董事长", "主席兼首席执行官", "创始人及首席执行官".

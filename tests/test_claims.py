@@ -1273,3 +1273,16 @@ def test_zh_professor_and_working_at_a_place_give_works_for(text: str, expected:
 
 def test_zh_working_people_of_an_organisation_elsewhere_is_no_claim_on_the_place() -> None:
     assert not any(t[1] == "worksFor" for t in _triples(extract("谷歌的工作人员在北京工作。")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("H20 是英伟达专门为中国市场设计的人工智能芯片。", ("H20", "developedBy", "英伟达")),
+    ("Sora 是 OpenAI 为影视行业开发的模型。", ("Sora", "developedBy", "OpenAI")),
+    ("海思是华为的芯片设计子公司。", ("海思", "subsidiaryOf", "华为")),
+])
+def test_zh_a_shi_b_de_n_past_a_purpose_phrase_or_a_business_noun(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_zh_a_shi_b_de_company_of_a_person_is_no_subsidiary() -> None:
+    assert not any(t[1] == "subsidiaryOf" for t in _triples(extract("小米是雷军的公司。")))
