@@ -1301,8 +1301,8 @@ class _Sentence:
             # "推出基于 LaMDA 的对话机器人 Bard", "发布搭载麒麟芯片的手机": a verb between the trigger and the first
             # name, and 的 after the name, make a relative clause on the trigger's object; the name is that
             # clause's object, and the trigger's object is the name after 的, if one is given.
-            marker = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
-            right = [m for m in right if m.start > marker]
+            de_at = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
+            right = [m for m in right if m.start > de_at]
         if not right and left and self.lang == "zh" and not self.is_english:
             fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
             if fronted is not None:
