@@ -134,6 +134,9 @@ _ZH_FRAME_DATING = frozenset(["今年", "去年", "明年", "本届", "此次", 
 _ZH_POST_AT_VERBS = frozenset(["任职", "就职", "担任", "效力"])
 #: Adverbs between a post holder and 在 ("曾", "先后", "一直"): they date or repeat the post, never name another party.
 _ZH_POST_ADVERBS = frozenset(["曾", "曾经", "先后", "一直", "长期", "此前", "早年", "多年", "随后", "后来", "现", "目前", "也", "还"])
+#: Verbs of what a product carries or uses, which open a relative clause on the product in launch news and are
+#: no relation's trigger: "发布搭载麒麟芯片的手机", "推出采用 Blackwell 架构的 GPU".
+_ZH_FEATURE_VERBS = frozenset(["搭载", "采用", "内置", "集成", "配备", "使用"])
 #: Verbs of owning, which like the holding words name a possessor before a noun ("A 拥有的 B", "A 控股的 B").
 _ZH_OWNING_VERBS = frozenset(["拥有", "控股", "持股", "控制", "全资"])
 #: Heads of company names that are verbs too: "泛海控股", "南通投资" are companies, "控股"/"投资" alone are verbs.
@@ -834,7 +837,10 @@ class _Sentence:
         """Mentions joined only by separators ("A、B 和 C", "A/B/C", "A, B and C") form one list."""
         groups: list[list[Span]] = []
         english = self.lang == "en" or self.is_english
+        skip: Span | None = None
         for mention in self.mentions:
+            if mention is skip:
+                continue  # already placed as the possessed member of a list
             if groups and groups[-1][-1].start == mention.start:
                 groups[-1].append(mention)  # the members of one plural reference
                 continue
@@ -845,6 +851,13 @@ class _Sentence:
                 if 0 < len(between) <= 3 and all(w in _LIST_SEPARATORS for w in between) and \
                         not self._parallel_possessors(prev, mention) and \
                         not (english and self.elliptical_subject(mention)):
+                    possessed = self._possessed_by(mention)
+                    if possessed is not None:
+                        # "超过了 DeepSeek-V3 和 Meta 的 Llama", "beat X and Meta's Llama": the last member is what
+                        # the possessor owns; the possessor itself is no member of the list.
+                        groups[-1].append(possessed)
+                        skip = possessed
+                        continue
                     groups[-1].append(mention)
                     continue
                 if between[:1] == ["及其"] and 1 < len(between) <= 3 and \
@@ -991,6 +1004,14 @@ class _Sentence:
         if inner & (_EN_SUBORDINATORS | _EN_RELATIVE_PRONOUNS | {"and", ",", ";"}):
             return False
         return close + 2 == last.start or self._description_words(close + 2, last.start)
+
+    def _possessed_by(self, mention: Span) -> Span | None:
+        """The name ``mention`` possesses right after a possessive marker ("Meta 的 Llama", "Meta's Llama"), or
+        None. Only a name after the marker counts: "A 和 B 的合作" is a list of two possessors of a common noun."""
+        after = [m for m in self.mentions if m.start >= mention.end and m.start - mention.end <= 3]
+        if not after or self.words(mention.end, after[0].start) not in (["的"], ["'s"], ["\u2019s"]):
+            return None
+        return after[0]
 
     def _parallel_possessors(self, prev: Span, mention: Span) -> bool:
         """"Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": a possessed head, then the possessor of
@@ -1235,6 +1256,18 @@ class _Sentence:
             start -= 1
         return start
 
+    def _in_relative_clause(self, trig: Span, mention: Span) -> bool:
+        """Whether ``mention``, the first name after ``trig``, is the object of another verb that opens a 的
+        relative clause between them ("推出基于 X 的 Y": 基于 X 的 describes Y). A holding or possessive word is no
+        such verb ("收购华为旗下的 X" is handled as a possessive), and a clause break between ends the test."""
+        if self.words(mention.end, mention.end + 2)[:1] != ["的"] or not self.same_clause(trig.end - 1, mention.start):
+            return False
+        if any(self.w[i] in _ZH_FEATURE_VERBS for i in range(trig.end, mention.start)):
+            return True
+        return any(t.start >= trig.end and t.end <= mention.start and
+                   t.text not in _ZH_HOLDING_WORDS | _ZH_POSSESSIVE | _ZH_OWNING_VERBS
+                   for t in self.trigger_spans)
+
     def words(self, start: int, end: int) -> list[str]:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
@@ -1318,6 +1351,13 @@ class _Sentence:
                 # after 的 and B stays what A holds, unless a name follows (then that name is the one held).
                 if named_after or trig.text not in _ZH_POSSESSIVE:
                     right = named_after
+        if right and self.lang == "zh" and not self.is_english and not _is_zh_role_noun(trig.text) and \
+                not _is_zh_kind_noun(trig.text) and self._in_relative_clause(trig, right[0]):
+            # "推出基于 LaMDA 的对话机器人 Bard", "发布搭载麒麟芯片的手机": a verb between the trigger and the first
+            # name, and 的 after the name, make a relative clause on the trigger's object; the name is that
+            # clause's object, and the trigger's object is the name after 的, if one is given.
+            de_at = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
+            right = [m for m in right if m.start > de_at]
         if not right and left and self.lang == "zh" and not self.is_english:
             fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
             if fronted is not None:
@@ -1346,10 +1386,13 @@ class _Sentence:
         possessed_list: list[Span] = []
         between_next = self.words(right_mention.end, right[1].start) if right_mention is not None and len(right) > 1 \
             else []
-        if right_mention is not None and len(right) > 1 and between_next and between_next[-1] in ("'s", "的") and \
-                all(w in ("'s", "的", "系列", "家族", "旗下", "架构", "series", "family", "architecture")
-                    or w in _ZH_HOLDING_WORDS
-                    for w in between_next) and \
+        if right_mention is not None and len(right) > 1 and between_next and \
+                (between_next[-1] in ("'s", "的") and
+                 all(w in ("'s", "的", "系列", "家族", "旗下", "架构", "series", "family", "architecture")
+                     or w in _ZH_HOLDING_WORDS
+                     for w in between_next) or
+                 # "不及英伟达最新的 B200": a word of novelty may come between the maker and the product.
+                 self.lang == "zh" and _is_possessive_marker(between_next)) and \
                 right[1].start - right_mention.end <= 3:
             # "outperformed OpenAI's GPT-4" / "优于 OpenAI 的 GPT-4" / "发布了 Blackwell 架构的 B200": the possessed
             # (or built-on) thing is the argument; so is
@@ -2355,6 +2398,20 @@ class _Sentence:
             # between its agent and its verb.
             between = [w for w in between if not (w in _ZH_TIME_ADJUNCT_WORDS or w in _FILLERS or
                                                   any(ch.isdigit() for ch in w))]
+            # "A 是 B 专门为中国市场设计的芯片": a manner adverb and a purpose phrase (为/针对/面向 …) stand between
+            # the agent and the verb too; the purpose phrase runs up to the verb.
+            purpose = next((k for k, w in enumerate(between) if w in _ZH_PURPOSE_PREPOSITIONS), None)
+            if purpose is not None and not any(_is_zh_copula(w) for w in between[purpose + 1:]):
+                between = between[:purpose]
+            between = [w for w in between if w not in _ZH_MANNER_ADVERBS]
+        elif trig.text.endswith("公司") and any(w in _ZH_POSSESSIVE for w in between):
+            # "A 是 B 的云计算子公司": a business noun (one or two words, jieba splits 云计算) may qualify the
+            # company noun.
+            mark = max(k for k, w in enumerate(between) if w in _ZH_POSSESSIVE)
+            kind = between[mark + 1:]
+            if 0 < len(kind) <= 2 and len("".join(kind)) <= 4 and \
+                    all("\u4e00" <= ch <= "\u9fff" for ch in "".join(kind)):
+                between = between[:mark + 1]
         # "A 是 B 的联合创始人和前首席科学家": earlier coordinated roles and a time prefix (前, 原) keep the
         # possessor and holder of the last role.
         # A rank or kind may qualify the role too: "成为 B 的第二大流通股股东".
@@ -2569,7 +2626,7 @@ _CIRCUMFIX_GAP = 12
 
 #: Last characters of Chinese role nouns: 创始人, 竞争者, 首席执行官, 董事长, 主席, 总裁, 总经理, 总监, 董事, 研究员, 对手,
 #: 投资方, 合作伙伴, 股东, 工程师, 科学家.
-_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家")
+_ZH_ROLE_SUFFIXES = frozenset("人者官长席裁理监事员手方伴东师家授")  # 授: 教授, 副教授
 
 
 def _zh_name_words(ent: Span) -> Span:
@@ -2759,7 +2816,11 @@ def _owned_kind(words: list[str]) -> str | None:
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
 _POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
-_ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
+_ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的",
+                                  # "英伟达最新的 B200": novelty, like 新一代, between the maker and the product.
+                                  "最新的", "最新"])
+#: Nouns that close a Chinese adverbial of circumstance ("在没有…的情况下", "在未…的前提下") before the verb.
+_ZH_CIRCUMSTANCE_NOUNS = frozenset(["情况下", "前提下", "条件下"])
 _EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
 
 
@@ -2795,6 +2856,10 @@ _ZH_ROLE_MODIFIERS = frozenset(["大", "最", "最大", "主要", "唯一", "单
                                 "全资", "控股"])
 
 
+#: Prepositions of purpose or audience inside a relative clause ("专门为中国市场设计的", "面向企业推出的").
+_ZH_PURPOSE_PREPOSITIONS = frozenset(["为", "专为", "针对", "面向"])
+#: Manner adverbs between the agent of a relative clause and its verb ("B 专门开发的", "B 自主研发的").
+_ZH_MANNER_ADVERBS = frozenset(["专门", "自主", "独立", "自行", "单独", "特别", "联合", "共同"])
 #: Words before a role noun that date it: "前首席科学家" (former), "现任董事长" (current), "首任总裁" (first).
 _ZH_ROLE_TIME_PREFIXES = frozenset(["前", "原", "现任", "首任", "时任", "曾任"])
 #: Words that join the roles of one holder: "常务董事、…董事长", "主席兼首席执行官", "创始人及首席执行官".
@@ -3128,6 +3193,11 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
                 any(m.start in (span.end, span.end + 1) for m in ctx.mentions):
             continue
         if cue.kind == "negation" and cue.scope == "before" and left_end is not None and span.start < left_end:
+            continue
+        if cue.kind == "negation" and cue.scope == "before" and \
+                any(noun in "".join(ctx.words(span.end, trig.start)) for noun in _ZH_CIRCUMSTANCE_NOUNS):
+            # "在没有举行发布会的情况下开售了 X": the negation sits in an adverbial of circumstance that closes
+            # before the verb; it negates that circumstance, not the sale.
             continue
         if cue.kind == "negation":
             # "not only" adds, it does not negate.

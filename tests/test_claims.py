@@ -1277,3 +1277,86 @@ def test_a_product_before_a_delay_verb_is_what_is_delayed() -> None:
     # "谷歌承认，Gemini Ultra 将推迟到明年": the product is the patient, the organisation before it the agent.
     delayed = _only(extract("谷歌昨天承认，Gemini Ultra 将推迟到明年。"), "delayed")
     assert delayed.triple_names == ("谷歌", "delayed", "Gemini Ultra")
+
+
+# ---------------------------------------------------------------- probe-zh (session 9): Chinese phrasing
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("微软发布了基于 GPT-4 的聊天工具 Copilot。", ("微软", "released", "Copilot"), ("微软", "released", "GPT-4")),
+    ("谷歌宣布推出基于 LaMDA 的对话机器人 Bard。", ("谷歌", "announced", "Bard"), ("谷歌", "announced", "LaMDA")),
+])
+def test_a_zh_relative_clause_before_the_object_names_the_object_after_de(
+        text: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and wrong not in triples
+
+
+def test_a_zh_feature_verb_relative_clause_without_a_named_head_gives_no_object() -> None:
+    # "搭载文心大模型的智能音箱": the speaker is unnamed; the model it carries is not what was released.
+    assert ("百度", "released", "文心大模型") not in _triples(extract("百度发布了搭载文心大模型的智能音箱。"))
+
+
+@pytest.mark.parametrize("text, member, possessor", [
+    ("评测显示，Kimi 的得分超过了 GPT-4 和谷歌的 Gemini。", "Gemini", "谷歌"),
+    ("In the tests, Kimi beat GPT-4 and Google's Gemini.", "Gemini", "Google"),
+])
+def test_a_possessive_last_list_member_is_the_possessed_name(text: str, member: str, possessor: str) -> None:
+    triples = _triples(extract(text))
+    assert ("Kimi", "outperforms", member) in triples and ("Kimi", "outperforms", "GPT-4") in triples
+    assert ("Kimi", "outperforms", possessor) not in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("文心一言在编程测试中仍落后于 GPT-4。", ("GPT-4", "outperforms", "文心一言")),
+    ("通义千问在数学题上不及 Claude。", ("Claude", "outperforms", "通义千问")),
+])
+def test_zh_falling_behind_is_outperforms_from_the_better_one(text: str, expected: tuple[str, str, str]) -> None:
+    claim = _only(extract(text), "outperforms")
+    assert claim.triple_names == expected and claim.polarity == "positive"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("百度被腾讯告上了深圳的法院。", ("腾讯", "sued", "百度")),
+    ("昇腾910B 由华为设计。", ("昇腾910B", "developedBy", "华为")),
+])
+def test_zh_gaoshang_sues_and_sheji_designs(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_a_negation_inside_a_zh_circumstance_adverbial_does_not_negate_the_verb() -> None:
+    claim = _only(extract("华为在没有举行发布会的情况下开售了 Mate 60 Pro 手机。"), "released")
+    assert claim.triple_names == ("华为", "released", "Mate 60 Pro") and claim.polarity == "positive"
+    # A negation after the adverbial still negates.
+    assert _only(extract("华为在不降价的前提下没有发布 Mate 60 Pro。"), "released").polarity == "negative"
+
+
+def test_zh_zuixin_de_between_maker_and_product_is_a_possessive() -> None:
+    triples = _triples(extract("Kimi 的得分超过了 OpenAI 最新的 GPT-4o。"))
+    assert ("Kimi", "outperforms", "GPT-4o") in triples and ("GPT-4o", "developedBy", "OpenAI") in triples
+    assert ("Kimi", "outperforms", "OpenAI") not in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("斯坦福大学教授李飞飞创办了 World Labs。", [("李飞飞", "worksFor", "斯坦福大学")]),
+    ("陆奇在微软工作了八年，曾主管必应。", [("陆奇", "worksFor", "微软")]),
+    ("李飞飞此前曾在谷歌和斯坦福大学从事研究。", [("李飞飞", "worksFor", "谷歌"), ("李飞飞", "worksFor", "斯坦福大学")]),
+])
+def test_zh_professor_and_working_at_a_place_give_works_for(text: str, expected: list[tuple[str, str, str]]) -> None:
+    triples = _triples(extract(text))
+    assert all(t in triples for t in expected)
+
+
+def test_zh_working_people_of_an_organisation_elsewhere_is_no_claim_on_the_place() -> None:
+    assert not any(t[1] == "worksFor" for t in _triples(extract("谷歌的工作人员在北京工作。")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("H20 是英伟达专门为中国市场设计的人工智能芯片。", ("H20", "developedBy", "英伟达")),
+    ("Sora 是 OpenAI 为影视行业开发的模型。", ("Sora", "developedBy", "OpenAI")),
+    ("海思是华为的芯片设计子公司。", ("海思", "subsidiaryOf", "华为")),
+])
+def test_zh_a_shi_b_de_n_past_a_purpose_phrase_or_a_business_noun(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_zh_a_shi_b_de_company_of_a_person_is_no_subsidiary() -> None:
+    assert not any(t[1] == "subsidiaryOf" for t in _triples(extract("小米是雷军的公司。")))
