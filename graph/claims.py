@@ -2574,6 +2574,9 @@ def _is_possessive_marker(words: list[str]) -> bool:
     joined = "".join(words).replace("\u2019", "'")
     if joined in ("'s", "的"):
         return True
+    # "Sony, whose PlayStation console …": the relative possessive stands for the name before the comma.
+    if joined.lower() == ",whose":
+        return True
     if joined.startswith("'s"):
         return " ".join(words[1:]).lower() in _EN_GENERATION_WORDS
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
@@ -2606,10 +2609,11 @@ def _owned_kind(words: list[str]) -> str | None:
 
 
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
-_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
+_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "own", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的"])
-_EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
+#: "own" stresses the possessor without changing it: "Google's own Bard", "its own Exynos chips".
+_EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest", "own"])
 
 
 def _is_zh_copula(word: str) -> bool:

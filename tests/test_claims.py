@@ -268,6 +268,8 @@ def test_evidence_is_the_document_text_between_the_offsets(text: str) -> None:
     ("百度、腾讯和小米都参与了月之暗面的新一轮融资。", ("腾讯", "investedIn", "月之暗面")),
     ("Last year Amazon paid about $1 billion for Anthropic.", ("Amazon", "acquired", "Anthropic")),
     ("Anthropic made Claude 3 available to developers on Monday.", ("Anthropic", "released", "Claude 3")),
+    ("Sequoia Capital will invest roughly $200 million in Perplexity.", ("Sequoia Capital", "investedIn", "Perplexity")),
+    ("Getty Images filed a lawsuit on Tuesday against Stability AI.", ("Getty Images", "sued", "Stability AI")),
 ])
 def test_a_two_part_trigger_takes_the_argument_between_its_parts(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(extract(text))
@@ -610,6 +612,21 @@ def test_at_after_a_verb_is_still_a_place() -> None:
 ])
 def test_a_generation_word_after_the_maker_reads_as_a_possessive(text: str, product: str, maker: str) -> None:
     assert (product, "developedBy", maker) in _triples(extract(text)), _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, product, maker", [
+    ("Reviewers preferred Samsung's own Exynos 2400 to the chip it replaced.", "Exynos 2400", "Samsung"),
+    ("Nintendo, whose Switch console sold well, reported higher profits.", "Switch", "Nintendo"),
+])
+def test_own_and_whose_read_as_possessives(text: str, product: str, maker: str) -> None:
+    # "X's own Y" stresses the possessor; ", whose Y" stands for the name before the comma.
+    assert (product, "developedBy", maker) in _triples(extract(text)), _triples(extract(text))
+
+
+def test_whose_without_a_comma_is_no_possessive() -> None:
+    # Only the relative after a comma points back at the preceding name; a question word does not.
+    claims = extract("Nobody asked Nintendo whose Switch console was on the desk.")
+    assert ("Switch", "developedBy", "Nintendo") not in _triples(claims), _triples(claims)
 
 
 def test_a_generation_word_alone_is_no_possessive() -> None:
