@@ -2971,6 +2971,10 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
             continue
         if cue.kind in ("hedge", "plan") and title_start is not None and span.end <= title_start:
             continue
+        # An apposition is presupposed like a title: in "Amazon will invest in Anthropic, the start-up behind
+        # Claude" or "… on Trainium, chips designed by Amazon" the plan is the investment, not who made Claude.
+        if cue.kind in ("hedge", "plan") and span.end <= trig.start and _apposition_between(ctx, span.end, trig):
+            continue
         if cue.kind == "plan" and ctx.words(span.end, span.end + 1) and \
                 ctx.words(span.end, span.end + 1)[0].lower() in _CONTINUATION_VERBS:
             continue  # "will remain chief executive", "将继续担任董事长": the state holds now, it is not planned
@@ -3002,6 +3006,30 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
     # An explicit hedge outranks a plan ("reportedly plans to"); a plan outranks a second-hand report.
     modality: Modality = "hedged" if hedged else "planned" if planned else "hedged" if reported else "asserted"
     return ("negative" if negated else "positive"), modality
+
+
+#: Words that open an English apposition after a comma: "Anthropic, the start-up behind Claude".
+_EN_APPOSITION_OPENERS = frozenset(["the", "a", "an"])
+
+
+def _apposition_between(ctx: _Sentence, start: int, trig: Span) -> bool:
+    """Whether the English trigger sits in an apposition that opens after token ``start``: ", the/a/an … TRIGGER"
+    ("…, the head of Microsoft Gaming") or a reduced relative ", NOUN designed by" ("…, chips designed by Amazon").
+    Chinese has no such comma apposition; the check is English only."""
+    if ctx.lang == "zh" and not ctx.is_english:
+        return False
+    w = ctx.w
+    for i in range(max(start, ctx.sent.start), trig.start):
+        if w[i] != ",":
+            continue
+        after = [j for j in range(i + 1, trig.start) if not w[j].isspace()]
+        if after and w[after[0]].lower() in _EN_APPOSITION_OPENERS:
+            return True
+        # ", chips designed by": at most two words, then a participle with its "by" agent.
+        if len(after) <= 2 and all(w[j].isalpha() and w[j].islower() for j in after) and \
+                trig.text.lower().endswith("ed") and trig.end < len(w) and w[trig.end].lower() == "by":
+            return True
+    return False
 
 
 def _attribution(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> Span | None:

@@ -187,6 +187,28 @@ def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -
     assert claim.modality == "planned"
 
 
+@pytest.mark.parametrize("text, planned, presupposed", [
+    ("Google will invest in Anthropic, the artificial intelligence start-up behind the Claude chatbot.",
+     ("Google", "investedIn", "Anthropic"), ("Claude", "developedBy", "Anthropic")),
+    ("Apple will buy Modem Labs, a start-up founded by Jane Roe, for $200 million.",
+     ("Apple", "acquired", "Modem Labs"), ("Modem Labs", "foundedBy", "Jane Roe")),
+    ("The lab will train its next model on the H100, chips designed by Nvidia.", None, ("H100", "developedBy", "Nvidia")),
+])
+def test_a_plan_does_not_reach_an_apposition(text: str, planned: tuple[str, str, str] | None,
+                                             presupposed: tuple[str, str, str]) -> None:
+    # The apposition describes a name, like a title; the plan is the main verb's.
+    by_triple = {c.triple_names: c for c in extract(text)}
+    assert presupposed in by_triple and by_triple[presupposed].modality == "asserted", by_triple
+    if planned is not None:
+        assert by_triple[planned].modality == "planned"
+
+
+def test_a_plan_still_reaches_its_own_verb_after_a_comma() -> None:
+    # A comma without an apposition after it leaves the plan in scope: "will, in March, release".
+    claim = _only(extract("OpenAI will, in March, release GPT-5 to paying users."), "released")
+    assert claim.modality == "planned"
+
+
 def test_hedged_and_planned_claims_are_not_asserted_triples() -> None:
     claims = extract("据报道,苹果公司计划收购 Mistral AI。") + extract("xAI plans to release Grok 3 by the end of the year.")
     assert claims and not any(c.is_asserted(0.0) for c in claims)
