@@ -842,6 +842,7 @@ class _Sentence:
             if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
                 if not joints & {"and", "or", "&", "plus", "/", "as"} and \
+                        not self._open_list_tail(group[-1].end) and \
                         not all(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
                     out.extend([m] for m in group)
                     continue
@@ -859,6 +860,12 @@ class _Sentence:
                 continue
             out.append(group)
         return out
+
+    def _open_list_tail(self, end: int) -> bool:
+        """Whether an unnamed rest closes the list ending at token ``end``: "A, B, C and others", "A, B, among
+        others". The "and" then sits after the last name, but the commas before it still join a list."""
+        tail = self.words(end, min(end + 4, self.sent.end))
+        return any(tail[:len(t)] == list(t) for t in _EN_OPEN_LIST_TAILS)
 
     def _titled_member(self, prev: Span, mention: Span) -> bool:
         """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
@@ -3008,6 +3015,10 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
     return ("negative" if negated else "positive"), modality
 
 
+#: Words after the last named member of an English list whose other members go unnamed.
+_EN_OPEN_LIST_TAILS = (("and", "others"), (",", "and", "others"), ("and", "other"), (",", "and", "other"),
+                       ("and", "many", "others"), ("among", "others"), (",", "among", "others"),
+                       ("and", "several", "others"), ("and", "more"))
 #: Words that open an English apposition after a comma: "Anthropic, the start-up behind Claude".
 _EN_APPOSITION_OPENERS = frozenset(["the", "a", "an"])
 

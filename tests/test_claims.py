@@ -96,6 +96,10 @@ def test_a_comma_and_without_a_new_subject_keeps_the_clause(text: str, expected:
     ("Amazon, Google and Salesforce have invested in Anthropic.", ["Amazon", "Google", "Salesforce"],
      "investedIn", "Anthropic"),
     ("阿里巴巴/腾讯/百度均已投资月之暗面。", ["阿里巴巴", "腾讯", "百度"], "investedIn", "月之暗面"),
+    # The unnamed rest closes the list: the commas before "and others" still join the named members.
+    ("Intel, Samsung, Qualcomm and others have invested in Anthropic.", ["Intel", "Samsung", "Qualcomm"],
+     "investedIn", "Anthropic"),
+    ("Intel, Samsung, among others, have invested in Anthropic.", ["Intel", "Samsung"], "investedIn", "Anthropic"),
 ])
 def test_a_list_gives_one_claim_per_member(text: str, members: list[str], relation: str, other: str) -> None:
     claims = [c for c in extract(text) if c.relation == relation]
