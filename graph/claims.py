@@ -2938,6 +2938,17 @@ def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]],
             close += 1
         speech = [c.start for c, k in cues if k.kind == "attribution" and source.end <= c.start < close]
         said_at = min(speech) if speech else close
+        # "according to Ashley Still, a vice president at Adobe": an English apposition describes the source; a
+        # role trigger in it makes the source that claim's argument, so the apposition belongs to the phrase.
+        # Only a role noun counts there ("…, a vice president at Adobe"): "according to Nvidia, the B200 beats
+        # the H100" opens the reported clause itself.
+        if not speech and close < source.sent.end and words[close] == "," and close + 1 < len(words) and \
+                words[close + 1].lower() in _EN_APPOSITION_OPENERS:
+            end = close + 1
+            while end < source.sent.end and words[end] not in (",", ".", ";"):
+                end += 1
+            if any(close < t.start < end and _is_role_noun(t.text.removesuffix(" of")) for t in triggers):
+                continue
         if not any(source.end <= t.start < said_at for t in triggers):
             out.add(source.start)
     return frozenset(out)

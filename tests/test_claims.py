@@ -239,6 +239,21 @@ def test_the_source_of_according_to_is_not_itself_an_argument() -> None:
     assert claims[0].attributed_name == "Reuters"
 
 
+@pytest.mark.parametrize("text", [
+    "Orders doubled, according to Maria Lopez, a vice president at Adobe.",
+    "According to Maria Lopez, the head of sales at Adobe, orders doubled.",
+])
+def test_a_role_apposition_of_the_source_is_still_read(text: str) -> None:
+    # The source stays the attribution, and the role its apposition gives is a claim of its own.
+    assert ("Maria Lopez", "worksFor", "Adobe") in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_reported_clause_after_the_source_does_not_take_the_source() -> None:
+    # "according to Nvidia, the B200 …" opens the reported clause, not an apposition of Nvidia.
+    claims = extract("According to Nvidia, the B200 runs up to four times faster than the H100.")
+    assert not [c for c in claims if "Nvidia" in c.triple_names[::2]], _triples(claims)
+
+
 def test_unattributed_claim_has_no_source() -> None:
     claim = _only(extract("Google acquired DeepMind in 2014."), "acquired")
     assert claim.attributed_name is None and claim.attributed_to is None
