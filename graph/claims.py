@@ -586,6 +586,9 @@ class ClaimExtractor:
                 set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
             # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
             spec = self.schema.relations.get("developedBy", spec)
+        if ctx.is_english and spec.name == "basedOn" and trig.text.lower() in _EN_RUNS_ON and \
+                set(ctx.words(trig.end, min(trig.end + 6, ctx.sent.end))) & _EN_DEVICE_NOUNS:
+            return []  # "Gemini Nano will run on the Pixel 8 Pro phone": a device hosts the model, it is no base
         if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
             return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
         if ctx.is_english and trig.start - 2 >= ctx.sent.start and \
@@ -3052,6 +3055,14 @@ def _apposition_between(ctx: _Sentence, start: int, trig: Span) -> bool:
                 trig.text.lower().endswith("ed") and trig.end < len(w) and w[trig.end].lower() == "by":
             return True
     return False
+
+
+#: "runs on" reads as basedOn for a model under a product ("Copilot runs on Codex"), not for a device under a model.
+_EN_RUNS_ON = frozenset(["runs on", "run on", "running on"])
+#: Nouns of consumer hardware that a model or app runs on: "runs on Samsung's Galaxy S25 phones".
+_EN_DEVICE_NOUNS = frozenset(["phone", "phones", "smartphone", "smartphones", "handset", "handsets", "laptop",
+                              "laptops", "tablet", "tablets", "headset", "headsets", "device", "devices", "pc",
+                              "pcs", "watch", "watches", "console", "consoles"])
 
 
 def _attribution(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> Span | None:

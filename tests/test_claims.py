@@ -348,6 +348,17 @@ def test_paraphrased_triggers(text: str, expected: tuple[str, str, str]) -> None
     assert expected in triples or (expected[1] == "partnersWith" and reverse in triples), triples
 
 
+@pytest.mark.parametrize("text, based", [
+    ("Gemini Nano now runs on the Pixel 9 phone.", False),
+    ("ChatGPT will run on Samsung's Galaxy S24 handsets.", False),
+    ("ChatGPT now runs on GPT-4o.", True),
+])
+def test_running_on_a_device_is_no_base(text: str, based: bool) -> None:
+    # A phone hosts the model or app; only a model or system it runs on is its base.
+    found = [c for c in extract(text) if c.relation == "basedOn"]
+    assert bool(found) == based, [c.triple_names for c in found]
+
+
 def test_the_standard_of_a_comparison_is_not_an_argument() -> None:
     claims = extract("新版必应运行在一个比 ChatGPT 更强大的模型之上。")
     assert not [c for c in claims if "ChatGPT" in c.triple_names], [c.triple_names for c in claims]
