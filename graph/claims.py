@@ -697,6 +697,9 @@ class ClaimExtractor:
                 s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
                     continue
+                if spec.name == "foundedBy" and ctx.is_english and o.label_ == "Organization" and \
+                        set(ctx.words(o.end, o.end + 1)) & _EN_STAFF_NOUNS:
+                    continue  # "founded by former OpenAI staff": the people founded it; the company only employed them
                 if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
                     # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
                     s, o = _pronoun_readings(s, o, spec)
@@ -3057,6 +3060,9 @@ def _apposition_between(ctx: _Sentence, start: int, trig: Span) -> bool:
     return False
 
 
+#: Plural nouns of a company's people: a company name before them only says where they worked.
+_EN_STAFF_NOUNS = frozenset(["staff", "staffers", "employees", "engineers", "researchers", "scientists",
+                             "executives", "veterans", "alumni", "workers"])
 #: "runs on" reads as basedOn for a model under a product ("Copilot runs on Codex"), not for a device under a model.
 _EN_RUNS_ON = frozenset(["runs on", "run on", "running on"])
 #: Nouns of consumer hardware that a model or app runs on: "runs on Samsung's Galaxy S25 phones".

@@ -359,6 +359,16 @@ def test_running_on_a_device_is_no_base(text: str, based: bool) -> None:
     assert bool(found) == based, [c.triple_names for c in found]
 
 
+@pytest.mark.parametrize("text, founder, founded", [
+    ("Cohere, a start-up founded by former Google staff, raised money.", "Google", False),
+    ("Cohere, a start-up founded by Google in 2019, raised money.", "Google", True),
+])
+def test_a_company_before_a_staff_noun_is_no_founder(text: str, founder: str, founded: bool) -> None:
+    # "former Google staff" founded it; Google only employed them.
+    found = [c for c in extract(text) if c.relation == "foundedBy" and c.object_name == founder]
+    assert bool(found) == founded, [c.triple_names for c in extract(text)]
+
+
 def test_the_standard_of_a_comparison_is_not_an_argument() -> None:
     claims = extract("新版必应运行在一个比 ChatGPT 更强大的模型之上。")
     assert not [c for c in claims if "ChatGPT" in c.triple_names], [c.triple_names for c in claims]
