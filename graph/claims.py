@@ -1312,6 +1312,11 @@ class _Sentence:
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
             possessed_list = self._possessed_list(right_mention, right)
+        elif right_mention is not None and self.lang != "zh" and len(right) > 2 and \
+                self.words(right[1].end, right[2].start) in (["'s"], ["\u2019s"]):
+            # "compete with ChatGPT, Google's Bard and Anthropic's Claude": a plain first item, then possessives;
+            # the possessed items are the list's members, not their possessors.
+            possessed_list = self._possessed_list(right_mention, right)
         zh = self.lang == "zh" and not self.is_english
         if zh and right_mention is not None and not possessed_list and not _is_zh_role_noun(trig.text) and \
                 not _is_zh_kind_noun(trig.text) and \

@@ -606,6 +606,14 @@ def test_jiang_as_will_is_no_object_marker() -> None:
 
 
 # ---------------------------------------------------------------- possessor modifiers
+def test_a_plain_item_then_possessed_items_is_one_list() -> None:
+    # "ChatGPT, Google's Gemini and Anthropic's Claude": the possessors name makers, not rivals.
+    claims = extract("Le Chat competes with ChatGPT, Google's Gemini and Anthropic's Claude.")
+    rivals = {c.subject_name if c.object_name == "Le Chat" else c.object_name
+              for c in claims if c.relation == "competesWith"}
+    assert rivals == {"ChatGPT", "Gemini", "Claude"}, _triples(claims)
+
+
 def test_a_possessor_after_the_comitative_marker_is_no_partner() -> None:
     claims = extract("DeepMind 将与谷歌内部的 Google Brain 团队合并。")
     merged = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "mergedWith"}
