@@ -316,6 +316,15 @@ def test_a_two_part_trigger_takes_the_argument_between_its_parts(text: str, expe
     assert expected in _triples(extract(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The engine is the agent of "powering", like "powers": what it powers is based on it.
+    ("Since May, a tuned GPT-4o has been powering Copilot.", ("Copilot", "basedOn", "GPT-4o")),
+    ("GPT-4o powered ChatGPT for a year.", ("ChatGPT", "basedOn", "GPT-4o")),
+])
+def test_powering_is_an_inverse_based_on(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text)), _triples(extract(text))
+
+
 @pytest.mark.parametrize("text", [
     "豆包大模型可以运行在手机上。",           # no closing 之上 around an entity: nothing is based on anything
     "腾讯参与了这次讨论，并没有谈到融资。",   # the closing part in another clause
