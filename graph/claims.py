@@ -610,6 +610,9 @@ class ClaimExtractor:
                 set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
             # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
             spec = self.schema.relations.get("developedBy", spec)
+        if ctx.is_english and spec.name == "basedOn" and trig.text.lower() in _EN_RUNS_ON and \
+                set(ctx.words(trig.end, min(trig.end + 6, ctx.sent.end))) & _EN_DEVICE_NOUNS:
+            return []  # "Gemini Nano will run on the Pixel 8 Pro phone": a device hosts the model, it is no base
         if ctx.is_english and _is_aspectual_use(ctx.words(trig.end, trig.end + 2), trig.text):
             return []  # "it led to the founding of X", "he started his career with X": no leader, no founder
         if ctx.is_english and trig.start - 2 >= ctx.sent.start and \
@@ -724,6 +727,9 @@ class ClaimExtractor:
                 s, o = subject_span, object_span
                 if s.kb_id_ == o.kb_id_:
                     continue
+                if spec.name == "foundedBy" and ctx.is_english and o.label_ == "Organization" and \
+                        set(ctx.words(o.end, o.end + 1)) & _EN_STAFF_NOUNS:
+                    continue  # "founded by former OpenAI staff": the people founded it; the company only employed them
                 if not spec.accepts(s.label_, o.label_) and len(subj.spans) == len(obj.spans) == 1:
                     # Only a lone pronoun: one listed with names ("它与 Meta 旗下的…") is more likely misparsed.
                     s, o = _pronoun_readings(s, o, spec)
@@ -886,6 +892,7 @@ class _Sentence:
             if len(group) > 1 and english and group[0].start != group[-1].start:
                 joints = {self.w[i].lower() for i in range(group[0].end, group[-1].start)}
                 if not joints & {"and", "or", "&", "plus", "/", "as"} and \
+                        not self._open_list_tail(group[-1].end) and \
                         not all(self._titled_member(a, b) for a, b in itertools.pairwise(group)):
                     out.extend([m] for m in group)
                     continue
@@ -920,6 +927,12 @@ class _Sentence:
         between = [self.w[i] for i in range(prev.end, mention.start) if not self.w[i].isspace()]
         return self.lang == "zh" and prev.label_ == mention.label_ == "Person" and 2 <= len(between) <= 3 and \
             "".join(between[:-1]) in ("与其", "和其", "及其", "同其") and between[-1] in _ZH_KIN_NOUNS
+
+    def _open_list_tail(self, end: int) -> bool:
+        """Whether an unnamed rest closes the list ending at token ``end``: "A, B, C and others", "A, B, among
+        others". The "and" then sits after the last name, but the commas before it still join a list."""
+        tail = self.words(end, min(end + 4, self.sent.end))
+        return any(tail[:len(t)] == list(t) for t in _EN_OPEN_LIST_TAILS)
 
     def _titled_member(self, prev: Span, mention: Span) -> bool:
         """Whether ``mention`` continues a list of titled people that ``prev`` opens: "X's chief executive A,
@@ -1398,6 +1411,11 @@ class _Sentence:
             # (or built-on) thing is the argument; so is
             # the stake a seller holds ("收购中国人寿所持有的中保康联股权": 中保康联 is what is bought).
             right_mention = right[1]
+            possessed_list = self._possessed_list(right_mention, right)
+        elif right_mention is not None and self.lang != "zh" and len(right) > 2 and \
+                self.words(right[1].end, right[2].start) in (["'s"], ["\u2019s"]):
+            # "compete with ChatGPT, Google's Bard and Anthropic's Claude": a plain first item, then possessives;
+            # the possessed items are the list's members, not their possessors.
             possessed_list = self._possessed_list(right_mention, right)
         zh = self.lang == "zh" and not self.is_english
         if zh and right_mention is not None and not possessed_list and not _is_zh_role_noun(trig.text) and \
@@ -2782,6 +2800,9 @@ def _is_possessive_marker(words: list[str]) -> bool:
     joined = "".join(words).replace("\u2019", "'")
     if joined in ("'s", "的"):
         return True
+    # "Sony, whose PlayStation console …": the relative possessive stands for the name before the comma.
+    if joined.lower() == ",whose":
+        return True
     if joined.startswith("'s"):
         return " ".join(words[1:]).lower() in _EN_GENERATION_WORDS
     return joined.removeprefix("的") in _ZH_GENERATION_WORDS
@@ -2814,14 +2835,15 @@ def _owned_kind(words: list[str]) -> str | None:
 
 
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
-_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "新一代", "下一代", "新款", "最新款"])
+_POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "own", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的",
                                   # "英伟达最新的 B200": novelty, like 新一代, between the maker and the product.
                                   "最新的", "最新"])
 #: Nouns that close a Chinese adverbial of circumstance ("在没有…的情况下", "在未…的前提下") before the verb.
 _ZH_CIRCUMSTANCE_NOUNS = frozenset(["情况下", "前提下", "条件下"])
-_EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest"])
+#: "own" stresses the possessor without changing it: "Google's own Bard", "its own Exynos chips".
+_EN_GENERATION_WORDS = frozenset(["new", "latest", "next-generation", "next - generation", "newest", "own"])
 
 
 def _is_zh_copula(word: str) -> bool:
@@ -3143,6 +3165,17 @@ def _prefixed_sources(mentions: list[Span], cues: list[tuple[Span, Cue]],
             close += 1
         speech = [c.start for c, k in cues if k.kind == "attribution" and source.end <= c.start < close]
         said_at = min(speech) if speech else close
+        # "according to Ashley Still, a vice president at Adobe": an English apposition describes the source; a
+        # role trigger in it makes the source that claim's argument, so the apposition belongs to the phrase.
+        # Only a role noun counts there ("…, a vice president at Adobe"): "according to Nvidia, the B200 beats
+        # the H100" opens the reported clause itself.
+        if not speech and close < source.sent.end and words[close] == "," and close + 1 < len(words) and \
+                words[close + 1].lower() in _EN_APPOSITION_OPENERS:
+            end = close + 1
+            while end < source.sent.end and words[end] not in (",", ".", ";"):
+                end += 1
+            if any(close < t.start < end and _is_role_noun(t.text.removesuffix(" of")) for t in triggers):
+                continue
         if not any(source.end <= t.start < said_at for t in triggers):
             out.add(source.start)
     return frozenset(out)
@@ -3183,6 +3216,10 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
             continue
         if cue.kind in ("hedge", "plan") and title_start is not None and span.end <= title_start:
             continue
+        # An apposition is presupposed like a title: in "Amazon will invest in Anthropic, the start-up behind
+        # Claude" or "… on Trainium, chips designed by Amazon" the plan is the investment, not who made Claude.
+        if cue.kind in ("hedge", "plan") and span.end <= trig.start and _apposition_between(ctx, span.end, trig):
+            continue
         if cue.kind == "plan" and ctx.words(span.end, span.end + 1) and \
                 ctx.words(span.end, span.end + 1)[0].lower() in _CONTINUATION_VERBS:
             continue  # "will remain chief executive", "将继续担任董事长": the state holds now, it is not planned
@@ -3219,6 +3256,45 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
     # An explicit hedge outranks a plan ("reportedly plans to"); a plan outranks a second-hand report.
     modality: Modality = "hedged" if hedged else "planned" if planned else "hedged" if reported else "asserted"
     return ("negative" if negated else "positive"), modality
+
+
+#: Words after the last named member of an English list whose other members go unnamed.
+_EN_OPEN_LIST_TAILS = (("and", "others"), (",", "and", "others"), ("and", "other"), (",", "and", "other"),
+                       ("and", "many", "others"), ("among", "others"), (",", "among", "others"),
+                       ("and", "several", "others"), ("and", "more"))
+#: Words that open an English apposition after a comma: "Anthropic, the start-up behind Claude".
+_EN_APPOSITION_OPENERS = frozenset(["the", "a", "an"])
+
+
+def _apposition_between(ctx: _Sentence, start: int, trig: Span) -> bool:
+    """Whether the English trigger sits in an apposition that opens after token ``start``: ", the/a/an … TRIGGER"
+    ("…, the head of Microsoft Gaming") or a reduced relative ", NOUN designed by" ("…, chips designed by Amazon").
+    Chinese has no such comma apposition; the check is English only."""
+    if ctx.lang == "zh" and not ctx.is_english:
+        return False
+    w = ctx.w
+    for i in range(max(start, ctx.sent.start), trig.start):
+        if w[i] != ",":
+            continue
+        after = [j for j in range(i + 1, trig.start) if not w[j].isspace()]
+        if after and w[after[0]].lower() in _EN_APPOSITION_OPENERS:
+            return True
+        # ", chips designed by": at most two words, then a participle with its "by" agent.
+        if len(after) <= 2 and all(w[j].isalpha() and w[j].islower() for j in after) and \
+                trig.text.lower().endswith("ed") and trig.end < len(w) and w[trig.end].lower() == "by":
+            return True
+    return False
+
+
+#: Plural nouns of a company's people: a company name before them only says where they worked.
+_EN_STAFF_NOUNS = frozenset(["staff", "staffers", "employees", "engineers", "researchers", "scientists",
+                             "executives", "veterans", "alumni", "workers"])
+#: "runs on" reads as basedOn for a model under a product ("Copilot runs on Codex"), not for a device under a model.
+_EN_RUNS_ON = frozenset(["runs on", "run on", "running on"])
+#: Nouns of consumer hardware that a model or app runs on: "runs on Samsung's Galaxy S25 phones".
+_EN_DEVICE_NOUNS = frozenset(["phone", "phones", "smartphone", "smartphones", "handset", "handsets", "laptop",
+                              "laptops", "tablet", "tablets", "headset", "headsets", "device", "devices", "pc",
+                              "pcs", "watch", "watches", "console", "consoles"])
 
 
 def _attribution(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]]) -> Span | None:

@@ -96,6 +96,10 @@ def test_a_comma_and_without_a_new_subject_keeps_the_clause(text: str, expected:
     ("Amazon, Google and Salesforce have invested in Anthropic.", ["Amazon", "Google", "Salesforce"],
      "investedIn", "Anthropic"),
     ("阿里巴巴/腾讯/百度均已投资月之暗面。", ["阿里巴巴", "腾讯", "百度"], "investedIn", "月之暗面"),
+    # The unnamed rest closes the list: the commas before "and others" still join the named members.
+    ("Intel, Samsung, Qualcomm and others have invested in Anthropic.", ["Intel", "Samsung", "Qualcomm"],
+     "investedIn", "Anthropic"),
+    ("Intel, Samsung, among others, have invested in Anthropic.", ["Intel", "Samsung"], "investedIn", "Anthropic"),
 ])
 def test_a_list_gives_one_claim_per_member(text: str, members: list[str], relation: str, other: str) -> None:
     claims = [c for c in extract(text) if c.relation == relation]
@@ -187,6 +191,28 @@ def test_plans_give_a_planned_claim(text: str, expected: tuple[str, str, str]) -
     assert claim.modality == "planned"
 
 
+@pytest.mark.parametrize("text, planned, presupposed", [
+    ("Google will invest in Anthropic, the artificial intelligence start-up behind the Claude chatbot.",
+     ("Google", "investedIn", "Anthropic"), ("Claude", "developedBy", "Anthropic")),
+    ("Apple will buy Modem Labs, a start-up founded by Jane Roe, for $200 million.",
+     ("Apple", "acquired", "Modem Labs"), ("Modem Labs", "foundedBy", "Jane Roe")),
+    ("The lab will train its next model on the H100, chips designed by Nvidia.", None, ("H100", "developedBy", "Nvidia")),
+])
+def test_a_plan_does_not_reach_an_apposition(text: str, planned: tuple[str, str, str] | None,
+                                             presupposed: tuple[str, str, str]) -> None:
+    # The apposition describes a name, like a title; the plan is the main verb's.
+    by_triple = {c.triple_names: c for c in extract(text)}
+    assert presupposed in by_triple and by_triple[presupposed].modality == "asserted", by_triple
+    if planned is not None:
+        assert by_triple[planned].modality == "planned"
+
+
+def test_a_plan_still_reaches_its_own_verb_after_a_comma() -> None:
+    # A comma without an apposition after it leaves the plan in scope: "will, in March, release".
+    claim = _only(extract("OpenAI will, in March, release GPT-5 to paying users."), "released")
+    assert claim.modality == "planned"
+
+
 def test_hedged_and_planned_claims_are_not_asserted_triples() -> None:
     claims = extract("据报道,苹果公司计划收购 Mistral AI。") + extract("xAI plans to release Grok 3 by the end of the year.")
     assert claims and not any(c.is_asserted(0.0) for c in claims)
@@ -211,6 +237,21 @@ def test_the_source_of_according_to_is_not_itself_an_argument() -> None:
     claims = extract("According to Reuters, Nvidia acquired Run:ai for about $700 million.")
     assert _triples(claims) == {("Nvidia", "acquired", "Run:ai")}
     assert claims[0].attributed_name == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "Orders doubled, according to Maria Lopez, a vice president at Adobe.",
+    "According to Maria Lopez, the head of sales at Adobe, orders doubled.",
+])
+def test_a_role_apposition_of_the_source_is_still_read(text: str) -> None:
+    # The source stays the attribution, and the role its apposition gives is a claim of its own.
+    assert ("Maria Lopez", "worksFor", "Adobe") in _triples(extract(text)), _triples(extract(text))
+
+
+def test_a_reported_clause_after_the_source_does_not_take_the_source() -> None:
+    # "according to Nvidia, the B200 …" opens the reported clause, not an apposition of Nvidia.
+    claims = extract("According to Nvidia, the B200 runs up to four times faster than the H100.")
+    assert not [c for c in claims if "Nvidia" in c.triple_names[::2]], _triples(claims)
 
 
 def test_unattributed_claim_has_no_source() -> None:
@@ -268,9 +309,20 @@ def test_evidence_is_the_document_text_between_the_offsets(text: str) -> None:
     ("百度、腾讯和小米都参与了月之暗面的新一轮融资。", ("腾讯", "investedIn", "月之暗面")),
     ("Last year Amazon paid about $1 billion for Anthropic.", ("Amazon", "acquired", "Anthropic")),
     ("Anthropic made Claude 3 available to developers on Monday.", ("Anthropic", "released", "Claude 3")),
+    ("Sequoia Capital will invest roughly $200 million in Perplexity.", ("Sequoia Capital", "investedIn", "Perplexity")),
+    ("Getty Images filed a lawsuit on Tuesday against Stability AI.", ("Getty Images", "sued", "Stability AI")),
 ])
 def test_a_two_part_trigger_takes_the_argument_between_its_parts(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The engine is the agent of "powering", like "powers": what it powers is based on it.
+    ("Since May, a tuned GPT-4o has been powering Copilot.", ("Copilot", "basedOn", "GPT-4o")),
+    ("GPT-4o powered ChatGPT for a year.", ("ChatGPT", "basedOn", "GPT-4o")),
+])
+def test_powering_is_an_inverse_based_on(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text)), _triples(extract(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -303,6 +355,27 @@ def test_paraphrased_triggers(text: str, expected: tuple[str, str, str]) -> None
     triples = _triples(extract(text))
     reverse = (expected[2], expected[1], expected[0])
     assert expected in triples or (expected[1] == "partnersWith" and reverse in triples), triples
+
+
+@pytest.mark.parametrize("text, based", [
+    ("Gemini Nano now runs on the Pixel 9 phone.", False),
+    ("ChatGPT will run on Samsung's Galaxy S24 handsets.", False),
+    ("ChatGPT now runs on GPT-4o.", True),
+])
+def test_running_on_a_device_is_no_base(text: str, based: bool) -> None:
+    # A phone hosts the model or app; only a model or system it runs on is its base.
+    found = [c for c in extract(text) if c.relation == "basedOn"]
+    assert bool(found) == based, [c.triple_names for c in found]
+
+
+@pytest.mark.parametrize("text, founder, founded", [
+    ("Cohere, a start-up founded by former Google staff, raised money.", "Google", False),
+    ("Cohere, a start-up founded by Google in 2019, raised money.", "Google", True),
+])
+def test_a_company_before_a_staff_noun_is_no_founder(text: str, founder: str, founded: bool) -> None:
+    # "former Google staff" founded it; Google only employed them.
+    found = [c for c in extract(text) if c.relation == "foundedBy" and c.object_name == founder]
+    assert bool(found) == founded, [c.triple_names for c in extract(text)]
 
 
 def test_the_standard_of_a_comparison_is_not_an_argument() -> None:
@@ -542,6 +615,14 @@ def test_jiang_as_will_is_no_object_marker() -> None:
 
 
 # ---------------------------------------------------------------- possessor modifiers
+def test_a_plain_item_then_possessed_items_is_one_list() -> None:
+    # "ChatGPT, Google's Gemini and Anthropic's Claude": the possessors name makers, not rivals.
+    claims = extract("Le Chat competes with ChatGPT, Google's Gemini and Anthropic's Claude.")
+    rivals = {c.subject_name if c.object_name == "Le Chat" else c.object_name
+              for c in claims if c.relation == "competesWith"}
+    assert rivals == {"ChatGPT", "Gemini", "Claude"}, _triples(claims)
+
+
 def test_a_possessor_after_the_comitative_marker_is_no_partner() -> None:
     claims = extract("DeepMind 将与谷歌内部的 Google Brain 团队合并。")
     merged = {frozenset((c.subject_name, c.object_name)) for c in claims if c.relation == "mergedWith"}
@@ -610,6 +691,21 @@ def test_at_after_a_verb_is_still_a_place() -> None:
 ])
 def test_a_generation_word_after_the_maker_reads_as_a_possessive(text: str, product: str, maker: str) -> None:
     assert (product, "developedBy", maker) in _triples(extract(text)), _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, product, maker", [
+    ("Reviewers preferred Samsung's own Exynos 2400 to the chip it replaced.", "Exynos 2400", "Samsung"),
+    ("Nintendo, whose Switch console sold well, reported higher profits.", "Switch", "Nintendo"),
+])
+def test_own_and_whose_read_as_possessives(text: str, product: str, maker: str) -> None:
+    # "X's own Y" stresses the possessor; ", whose Y" stands for the name before the comma.
+    assert (product, "developedBy", maker) in _triples(extract(text)), _triples(extract(text))
+
+
+def test_whose_without_a_comma_is_no_possessive() -> None:
+    # Only the relative after a comma points back at the preceding name; a question word does not.
+    claims = extract("Nobody asked Nintendo whose Switch console was on the desk.")
+    assert ("Switch", "developedBy", "Nintendo") not in _triples(claims), _triples(claims)
 
 
 def test_a_generation_word_alone_is_no_possessive() -> None:
