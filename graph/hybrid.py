@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.tokens import Doc, Span
 
-from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity
+from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity, _governing_triggers, _with_readings_for
 from graph.schema import Trigger
 from graph.nlp import text_of
 from graph.schema import Schema
@@ -135,13 +135,11 @@ class HybridExtractor(ClaimExtractor):
         #: Same-sentence pairs scored, and pairs the screen kept from the encoder (the benchmark reports them).
         self.pairs_scored = 0
         self.pairs_screened = 0
-        #: The rules' trigger decisions in the document being extracted (reset by ``extract``): every trigger word
-        #: the rules matched, as ``(start token, end token, relation, phrase)``, and the ``(start, end)`` of those
-        #: that gave at least one claim. A matched trigger that gave none was declined by a rule (a word governed
-        #: by a longer trigger, "joined" in "joined forces with"; an aspectual use, "started his career with"; a
-        #: member, not an employee, "joined the Green Party"; a verb whose object is a common noun ...).
+        #: The rules' trigger decisions in the document being extracted (reset by ``extract``): the triggers the
+        #: rules found, as ``(start token, end token, relation, phrase)``, and those they declined, with the
+        #: entity ids of the arguments they had found for it (empty when the word lost to another reading).
         self._triggers_seen: list[tuple[int, int, str, str]] = []
-        self._triggers_used: set[tuple[int, int]] = set()
+        self._triggers_declined: list[tuple[int, int, str, str, frozenset[str]]] = []
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -155,7 +153,7 @@ class HybridExtractor(ClaimExtractor):
         """Rule claims re-scored by the model, plus the model's own claims (see :class:`HybridThresholds`)."""
         from graph.relation_scorer.component import candidate_pairs
 
-        self._triggers_seen, self._triggers_used = [], set()
+        self._triggers_seen, self._triggers_declined = [], []
         rule_claims = [] if self.mode is ExtractorMode.MODEL else super().extract(
             doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
         # The mentions the rules take as arguments: a Chinese name glued to a verb or cue ("担任公司") is none for
@@ -173,34 +171,48 @@ class HybridExtractor(ClaimExtractor):
 
     def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[
             tuple[Span, Trigger]]:
-        """The rules' triggers, recording for :meth:`_declined` each one and each shorter trigger word a longer
-        trigger took over ("joined" inside "joined forces with"). Words the rules do not read as a trigger at all
-        (inside a name, "投资" of "投资机构", the opening half of a two-part trigger) are not recorded: the rules made
-        no decision about the relation there."""
+        """The rules' triggers, recording for :meth:`_declined` each trigger word a longer trigger of another
+        relation took over ("joined" inside "joined forces with") and each trigger another governs ("推迟发布":
+        a delay, not a release): the rules read the word and chose another reading."""
         found = super()._find_triggers(doc, lang, ents=ents)
-        seen = {(span.start, span.end, trigger.relation, span.text) for span, trigger in found}
         spans = [(span.start, span.end) for span, _ in found]
+        declined = []
         for match_id, start, end in self._matcher(lang, "trigger")(doc):
             trigger = self._trigger_by_key.get(doc.vocab.strings[match_id])
             if trigger is not None and any(a <= start and end <= b and b - a > end - start for a, b in spans):
-                seen.add((start, end, trigger.relation, doc[start:end].text))
-        self._triggers_seen = sorted(seen)
+                declined.append((start, end, trigger.relation, doc[start:end].text, frozenset[str]()))
+        governing = {(span.start, span.end, trigger.relation) for span, trigger in _governing_triggers(found, doc)}
+        declined += [(span.start, span.end, trigger.relation, span.text, frozenset[str]()) for span, trigger in found
+                     if (span.start, span.end, trigger.relation) not in governing]
+        self._triggers_seen = [(span.start, span.end, trigger.relation, span.text) for span, trigger in found]
+        self._triggers_declined = sorted(declined, key=lambda d: d[:4])
         return found
 
     def _claims_for_trigger(self, ctx: Any, trig: Span, trigger: Trigger, cues: Any, topic: Sequence[TopicEntity],
                             doc_id: str, offset: int) -> list[Claim]:
+        """The rules' claims for one trigger; one that gives none although the rules found both its arguments
+        was declined by a rule (an aspectual use, "started his career with"; a member, not an employee, "joined
+        the Green Party"; types the relation's domain and range exclude; a part of a company bought ...), and
+        is recorded with those arguments for :meth:`_declined`. One whose arguments were not found is a miss,
+        not a decision, and the model may still read the pair."""
         claims = super()._claims_for_trigger(ctx, trig, trigger, cues, topic, doc_id, offset)
-        if claims:
-            self._triggers_used.add((trig.start, trig.end))
+        if not claims:
+            spec = self.schema.relations[trigger.relation]
+            agent, patient, _ = _with_readings_for(ctx, spec).arguments(trig, spec, inverse=trigger.inverse)
+            if agent and patient:
+                found = frozenset(span.kb_id_ for span in agent.spans + patient.spans)
+                self._triggers_declined.append((trig.start, trig.end, trigger.relation, trig.text, found))
         return claims
 
     def _declined(self, relation: str, head: Span, tail: Span) -> str | None:
-        """A trigger of ``relation`` between the two mentions that the rules matched and made no claim from,
-        if any: the rules read that word and decided it states no such relation here, and the model (which
-        sees the word as one feature among many) must not say it does."""
+        """A trigger of ``relation`` between the two mentions that the rules declined (see
+        :meth:`_find_triggers` and :meth:`_claims_for_trigger`; one with arguments counts when the pair shares
+        one of them), if any: the rules read that word and decided it states no such relation here, and the
+        model, which sees the word as one feature among many, must not say it does."""
         low, high = min(head.end, tail.end), max(head.start, tail.start)
-        for start, end, rel, phrase in self._triggers_seen:
-            if rel == relation and low <= start and end <= high and (start, end) not in self._triggers_used:
+        pair = {head.kb_id_, tail.kb_id_}
+        for start, end, rel, phrase, arguments in self._triggers_declined:
+            if rel == relation and low <= start and end <= high and (not arguments or arguments & pair):
                 return phrase
         return None
 
