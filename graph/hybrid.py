@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.tokens import Doc, Span
 
-from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity
+from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity, _governing_triggers, _with_readings_for
+from graph.schema import Trigger
 from graph.nlp import text_of
 from graph.schema import Schema
 from graph.settings import ExtractorMode, Settings
@@ -134,6 +135,11 @@ class HybridExtractor(ClaimExtractor):
         #: Same-sentence pairs scored, and pairs the screen kept from the encoder (the benchmark reports them).
         self.pairs_scored = 0
         self.pairs_screened = 0
+        #: The rules' trigger decisions in the document being extracted (reset by ``extract``): the triggers the
+        #: rules found, as ``(start token, end token, relation, phrase)``, and those they declined, with the
+        #: entity ids of the arguments they had found for it (empty when the word lost to another reading).
+        self._triggers_seen: list[tuple[int, int, str, str]] = []
+        self._triggers_declined: list[tuple[int, int, str, str, frozenset[str]]] = []
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -147,9 +153,12 @@ class HybridExtractor(ClaimExtractor):
         """Rule claims re-scored by the model, plus the model's own claims (see :class:`HybridThresholds`)."""
         from graph.relation_scorer.component import candidate_pairs
 
+        self._triggers_seen, self._triggers_declined = [], []
         rule_claims = [] if self.mode is ExtractorMode.MODEL else super().extract(
             doc, lang=lang, topic=topic, doc_id=doc_id, offset=offset)
-        ents = list(doc.ents)
+        # The mentions the rules take as arguments: a Chinese name glued to a verb or cue ("担任公司") is none for
+        # them, so it is none for the model either.
+        ents = list(doc.ents) if self.mode is ExtractorMode.MODEL else self._argument_mentions(doc, lang)
         # Each mention's sentence, looked up once (``Span.sent`` walks the tokens on every call).
         sentences = [ent.sent for ent in ents]
         sentence_keys = [_sentence_key(s, offset) for s in sentences]
@@ -159,6 +168,65 @@ class HybridExtractor(ClaimExtractor):
                                    offset=offset)
         out.extend(self._cross_sentence(doc, ents, out, lang=lang, doc_id=doc_id, offset=offset))
         return sorted(out, key=lambda c: (c.start, c.relation, c.subject, c.object))
+
+    def _find_triggers(self, doc: Doc, lang: str, *, ents: Sequence[Span] | None = None) -> list[
+            tuple[Span, Trigger]]:
+        """The rules' triggers, recording for :meth:`_declined` each trigger word a longer trigger of another
+        relation took over ("joined" inside "joined forces with") and each trigger another governs ("推迟发布":
+        a delay, not a release): the rules read the word and chose another reading."""
+        found = super()._find_triggers(doc, lang, ents=ents)
+        spans = [(span.start, span.end) for span, _ in found]
+        declined = []
+        for match_id, start, end in self._matcher(lang, "trigger")(doc):
+            trigger = self._trigger_by_key.get(doc.vocab.strings[match_id])
+            if trigger is not None and any(a <= start and end <= b and b - a > end - start for a, b in spans):
+                declined.append((start, end, trigger.relation, doc[start:end].text, frozenset[str]()))
+        governing = {(span.start, span.end, trigger.relation) for span, trigger in _governing_triggers(found, doc)}
+        declined += [(span.start, span.end, trigger.relation, span.text, frozenset[str]()) for span, trigger in found
+                     if (span.start, span.end, trigger.relation) not in governing]
+        self._triggers_seen = [(span.start, span.end, trigger.relation, span.text) for span, trigger in found]
+        self._triggers_declined = sorted(declined, key=lambda d: d[:4])
+        return found
+
+    def _claims_for_trigger(self, ctx: Any, trig: Span, trigger: Trigger, cues: Any, topic: Sequence[TopicEntity],
+                            doc_id: str, offset: int) -> list[Claim]:
+        """The rules' claims for one trigger; one that gives none although the rules found both its arguments
+        was declined by a rule (an aspectual use, "started his career with"; a member, not an employee, "joined
+        the Green Party"; types the relation's domain and range exclude; a part of a company bought ...), and
+        is recorded with those arguments for :meth:`_declined`. One whose arguments were not found is a miss,
+        not a decision, and the model may still read the pair."""
+        claims = super()._claims_for_trigger(ctx, trig, trigger, cues, topic, doc_id, offset)
+        if not claims:
+            spec = self.schema.relations[trigger.relation]
+            agent, patient, _ = _with_readings_for(ctx, spec).arguments(trig, spec, inverse=trigger.inverse)
+            if agent and patient:
+                found = frozenset(span.kb_id_ for span in agent.spans + patient.spans)
+                self._triggers_declined.append((trig.start, trig.end, trigger.relation, trig.text, found))
+        return claims
+
+    def _declined(self, relation: str, head: Span, tail: Span) -> str | None:
+        """A trigger of ``relation`` between the two mentions that the rules declined (see
+        :meth:`_find_triggers` and :meth:`_claims_for_trigger`; one with arguments counts when the pair shares
+        one of them), if any: the rules read that word and decided it states no such relation here, and the
+        model, which sees the word as one feature among many, must not say it does."""
+        low, high = min(head.end, tail.end), max(head.start, tail.start)
+        pair = {head.kb_id_, tail.kb_id_}
+        for start, end, rel, phrase, arguments in self._triggers_declined:
+            if rel == relation and low <= start and end <= high and (not arguments or arguments & pair):
+                return phrase
+        return None
+
+    def _cue_between(self, relation: str, head: Span, tail: Span) -> str:
+        """What a model-only claim shows as its trigger: a trigger phrase of its relation between the two
+        mentions, else the words between them (up to ``_GAP_SHOWN`` characters; a longer stretch explains
+        nothing), so a reader sees what the model read."""
+        low, high = min(head.end, tail.end), max(head.start, tail.start)
+        for start, end, rel, phrase in self._triggers_seen:
+            if rel == relation and low <= start and end <= high:
+                return phrase
+        first, second = sorted((head, tail), key=lambda s: s.start_char)
+        gap = text_of(head.doc)[first.end_char:second.start_char].strip(_GAP_STRIP)
+        return gap if len(gap) <= _GAP_SHOWN else ""
 
     def _that_can_matter(self, located: list[tuple[int, int, CandidatePair]], ents: list[Span],
                          sentences: list[Span], sentence_keys: list[int], rule_claims: list[Claim]) -> tuple[
@@ -284,18 +352,31 @@ class HybridExtractor(ClaimExtractor):
             seen.add((claim.start, claim.subject, claim.relation, claim.object))
             if t.reject_none is not None and p_none >= t.reject_none and p_rel <= t.reject_max:
                 continue
+            if claim.polarity == "negative":
+                # The model scores whether the relation holds, not whether the sentence denies it: its agreement
+                # ("Oracle did not acquire TikTok" scores high for acquired) is no evidence for the denial.
+                out.append(claim)
+                continue
             # Noisy-OR: the model's agreement raises the rule's confidence; its silence leaves it as it was
             # (only a confident "none" above removes a rule claim).
             confidence = round(min(0.99, claim.confidence + (1 - claim.confidence) * p_rel), 3)
             out.append(_replace(claim, confidence=confidence, extractor=self.hybrid_name))
         accept = self._accept()
+        # Pairs a rule claim denies in a sentence ("华为并没有收购寒武纪"): the rules read a negation there, and the
+        # model, which cannot, proposes no other relation for them in that sentence.
+        denied = {(c.start, frozenset((c.subject, c.object))) for c in rule_claims if c.polarity == "negative"}
         for (start, subject, obj), label_probs in best.items():
             head, tail = witness[(start, subject, obj)]
+            if (start, frozenset((subject, obj))) in denied:
+                continue
             for relation, prob in label_probs.items():
                 if relation == "none" or prob < accept or relation not in self.schema.relations:
                     continue
                 spec = self.schema.relations[relation]
-                reverse = best.get((start, obj, subject), {}).get(relation, 0.0)
+                # The reverse competes only when its types fit the relation: a reading the ontology's domain and
+                # range exclude (an organisation working for a person) is no rival to the one they allow.
+                reverse = best.get((start, obj, subject), {}).get(relation, 0.0) \
+                    if spec.accepts(tail.label_, head.label_) else 0.0
                 if not spec.symmetric and (reverse > prob or (reverse == prob and obj < subject)):
                     continue  # both directions scored high: only the likelier one is a claim
                 s_span, o_span = head, tail
@@ -308,9 +389,11 @@ class HybridExtractor(ClaimExtractor):
                        {s_span.kb_id_, o_span.kb_id_} and (spec.symmetric or c.subject == s_span.kb_id_)
                        for c in rule_claims):
                     continue  # the rules have it (perhaps rejected above): no second copy
+                if self._declined(relation, head, tail) is not None:
+                    continue  # the rules read this relation's trigger between the two and said no
                 seen.add(claim_key)
                 out.append(self._model_claim(s_span, o_span, relation, round(prob, 3), lang=lang, doc_id=doc_id,
-                                             offset=offset))
+                                             offset=offset, trigger=self._cue_between(relation, head, tail)))
         return out
 
     def _accept(self) -> float:
@@ -377,7 +460,7 @@ class HybridExtractor(ClaimExtractor):
         return p, p_none
 
     def _model_claim(self, subject: Span, obj: Span, relation: str, probability: float, *, lang: str,
-                     doc_id: str, offset: int) -> Claim:
+                     doc_id: str, offset: int, trigger: str = "") -> Claim:
         # The evidence is the sentence, or for a cross-sentence pair every sentence from one mention to the other.
         region_start = min(subject.sent.start_char, obj.sent.start_char)
         text = text_of(subject.doc)[region_start:max(subject.sent.end_char, obj.sent.end_char)]
@@ -393,7 +476,13 @@ class HybridExtractor(ClaimExtractor):
         return Claim(doc_id=doc_id, relation=relation, subject=subject.kb_id_, subject_name=subject.text,
                      subject_type=subject.label_, object=obj.kb_id_, object_name=obj.text, object_type=obj.label_,
                      polarity=polarity, modality=modality, confidence=probability, inferred=False, evidence=evidence,
-                     start=start, end=start + len(evidence), trigger="", extractor=self.model_name)
+                     start=start, end=start + len(evidence), trigger=trigger, extractor=self.model_name)
+
+
+#: The longest stretch between two mentions that a model-only claim shows as its trigger text.
+_GAP_SHOWN = 60
+#: Spaces and punctuation trimmed from that stretch ("，" and "," are no words).
+_GAP_STRIP = " \t\n,，、;；:：()（）\"'“”‘’"
 
 
 def _closest(kept_groups: list[tuple[tuple[int, int, CandidatePair], tuple[int, frozenset[str]]]],

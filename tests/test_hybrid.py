@@ -271,3 +271,26 @@ def test_a_repeated_name_is_paired_through_its_closest_mention_only() -> None:
     pairs = sorted((p.head, p.tail) for p in scorer.seen)
     # One pair per order, through the second "Google" (the nearer one), not one per mention.
     assert pairs == [((second, second + 6), (45, 53)), ((45, 53), (second, second + 6))]
+
+
+def test_no_proposal_where_the_rules_declined_that_relations_trigger_between_the_pair() -> None:
+    # "joined" a party makes a member, not an employee: the rules say no, and the model may not say yes.
+    scorer = FixedScorer(worksFor=0.95, none=0.01)
+    assert [c.triple_names for c in _extract("Maria Lopez joined the Green Party in 2019.", scorer)] == []
+    # Without the declined word between them the same scores still make a proposal.
+    [claim] = _extract("Maria Lopez of the Green Party spoke in 2019.", scorer)
+    assert claim.triple_names == ("Maria Lopez", "worksFor", "Green Party")
+    assert claim.extractor == "extractor-model-test"
+
+
+def test_a_pair_the_rules_deny_gets_no_model_claim_and_no_raised_confidence() -> None:
+    claims = _extract("Oracle did not acquire TikTok.", FixedScorer(acquired=0.9, owns=0.9, none=0.01))
+    # The model cannot read the negation: the denial keeps the rules' confidence, and no "Oracle owns TikTok".
+    assert [(c.triple_names, c.polarity, c.confidence, c.extractor) for c in claims] == [
+        (("Oracle", "acquired", "TikTok"), "negative", 0.85, "extractor-rules-1")]
+
+
+def test_a_model_only_claim_shows_the_words_between_the_pair_as_its_trigger() -> None:
+    [claim] = _extract("Google, together with DeepMind, in one sentence.", FixedScorer(partnersWith=0.9, none=0.05))
+    assert claim.extractor == "extractor-model-test"
+    assert claim.trigger == "together with"
