@@ -500,6 +500,8 @@ class ClaimExtractor:
                     not all(words[k].replace("-", "").isalpha() and
                             (words[k].islower() or words[k].isupper() and len(words[k]) <= 4) for k in noun):
                 continue
+            if _is_role_noun(" ".join(words[k] for k in noun)):
+                continue  # "Mara Quist, its chief executive,": a person's role, not a thing the owner made
             out.append((owner, owned, marker))
         return out
 
@@ -655,6 +657,18 @@ class ClaimExtractor:
                 subj, obj = _Arg(), lone
             elif not in_subject_role and not fits_object and fits_subject:
                 subj, obj = lone, _Arg()
+        if bool(subj) != bool(obj) and _is_role_noun(trig.text):
+            # "Jensen Huang, its chief executive, said …", "A, its founder": a possessive pronoun before the role
+            # noun names whose role it is, the organisation the pronoun was resolved to.
+            owner = _role_possessor(ctx.doc, trig, ctx.sent.start)
+            present = subj or obj
+            # The named one holds the role: the employee of worksFor, the founder of foundedBy.
+            if owner is not None and owner.label_ == "Organization" and \
+                    all(m.kb_id_ != owner.kb_id_ and m.label_ in ("Person", "Entity") for m in present.spans):
+                if "Person" in spec.domain and fits(owner.label_, spec.range):
+                    subj, obj = present, _Arg([owner])
+                elif "Person" in spec.range and fits(owner.label_, spec.domain):
+                    subj, obj = _Arg([owner]), present
         if not trigger.inverse and all(m.start >= trig.end for m in obj.spans) and (obj or subj):
             # "released Claude 3, a family of three models named A, B and C", "released three models: A, B and
             # C": the listed names are released too.
@@ -718,7 +732,8 @@ class ClaimExtractor:
         claims = []
         def name(span: Span) -> str:
             # "the company" names no one; show the entity it points at.
-            return ctx.names.get(span.kb_id_, span.text) if is_description(span.text) else span.text
+            pointer = is_description(span.text) or span.text.lower() in _POSSESSIVE_PRONOUN_WORDS
+            return ctx.names.get(span.kb_id_, span.text) if pointer else span.text
 
         subject_spans, object_spans = _compared_readings(subj.spans, obj.spans, spec)
         for subject_span in subject_spans:
@@ -2835,6 +2850,33 @@ def _owned_kind(words: list[str]) -> str | None:
 
 
 #: Words that may stand between a possessive pronoun and the name it owns: "its new GPT Store", "其新款 X".
+#: Possessive pronouns that stand for an organisation before a noun ("its chief executive", "其创始人").
+_POSSESSIVE_PRONOUN_WORDS = frozenset(["its", "其"])
+#: Words between a possessive pronoun and a role noun that leave the role the pronoun's ("its longtime chief
+#: executive", "its former president").
+_ROLE_FILLERS = frozenset(["longtime", "long-time", "former", "current", "then", "new", "interim", "first", "own"])
+
+
+def _role_possessor(doc: Doc, trig: Span, sent_start: int) -> Span | None:
+    """The organisation a possessive pronoun right before a role noun stands for ("its chief executive"), as
+    the one-token span of the pronoun, or None.
+
+    >>> from graph.mentions import MentionFinder
+    >>> from graph.schema import load_schema
+    >>> finder = MentionFinder(load_schema())
+    >>> doc = finder(finder.nlp("en")("Mobileye grew fast. Amnon Shashua, its longtime chief executive, spoke."))
+    >>> _role_possessor(doc, doc[9:11], 4).kb_id_.rsplit("/", 1)[-1]
+    'mobileye'
+    """
+    words = words_of(doc)
+    j = trig.start - 1
+    while j > sent_start and words[j].lower() in _ROLE_FILLERS:
+        j -= 1
+    if j < sent_start or words[j].lower() not in _POSSESSIVE_PRONOUN_WORDS:
+        return None
+    return possessor_of(doc, j)
+
+
 _POSSESSIVE_FILLERS = frozenset(["new", "latest", "newest", "next-generation", "own", "新一代", "下一代", "新款", "最新款"])
 #: Words of generation or novelty that may sit between a maker and its product ("英伟达新一代 Blackwell").
 _ZH_GENERATION_WORDS = frozenset(["新一代", "下一代", "最新一代", "新款", "最新款", "新一代的", "下一代的",

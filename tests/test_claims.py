@@ -1456,3 +1456,18 @@ def test_zh_a_shi_b_de_n_past_a_purpose_phrase_or_a_business_noun(text: str, exp
 
 def test_zh_a_shi_b_de_company_of_a_person_is_no_subsidiary() -> None:
     assert not any(t[1] == "subsidiaryOf" for t in _triples(extract("小米是雷军的公司。")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Microsoft opened a lab in Oslo. Satya Nadella, its chief executive, said it would hire widely.",
+     ("Satya Nadella", "worksFor", "Microsoft")),
+    ("Microsoft opened a lab in Oslo, and Satya Nadella, its longtime chief executive, praised the team.",
+     ("Satya Nadella", "worksFor", "Microsoft")),
+    ("OpenAI opened a lab in Oslo. Sam Altman, its co-founder, said it would hire widely.",
+     ("OpenAI", "foundedBy", "Sam Altman")),
+])
+def test_its_role_noun_after_a_name_gives_the_pronouns_organisation(text: str, expected: tuple[str, str, str]) -> None:
+    # "A, its chief executive": the possessive pronoun before the role noun names the organisation of the role.
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert (expected[2], expected[1], expected[0]) not in triples
