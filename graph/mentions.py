@@ -143,6 +143,7 @@ def alias_variants(name: str) -> set[str]:
     return {v for v in variants if v.strip()}
 
 
+
 #: "优步中国", "苹果中国": a company's name with a region right after it is its regional company, when the
 #: region ends the noun phrase.
 _ZH_REGIONS = frozenset(["中国", "美国", "日本", "韩国", "欧洲", "印度", "香港", "台湾", "新加坡", "英国", "德国",
@@ -616,6 +617,8 @@ class MentionFinder:
             for k, (word, flag, start) in enumerate(tagged):
                 if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and word not in _ZH_GENERIC and \
                         word not in _ZH_NOT_IN_NAME and (word[0] in _SURNAMES or word[:2] in _SURNAMES):
+                    if k >= 2 and tagged[k - 1][1] == "ns" and tagged[k - 2][0] in _ZH_LOCATIVE_PREPOSITIONS:
+                        continue  # "在福建宁德创立", "位于广东韶关": a city after its province, not a person
                     label = "Person"
                     people.add(k)
                 elif flag == "nt" and len(word) >= 2 and word not in _ZH_GENERIC and word not in _ZH_RELATION_NOUNS:
@@ -743,7 +746,26 @@ class MentionFinder:
                 span = self._zh_suffix_name(doc, i, known_tokens, places)
                 if span is not None:
                     spans.append(span)
-        return spans
+        # "网络安全公司 CrowdStrike", "共享单车公司摩拜": a bare 公司 right before an organisation's name says what kind
+        # of company the name is; the words before it are a description, not a second company.
+        # A word after it that reads like a name's and that no rule found is that company's name.
+        name_starts = {span.start for span in known if span.label_ == "Organization"} | \
+            {span.start for span in spans if not _HAS_CJK.search(span.text)}
+        kept = []
+        for span in spans:
+            registered = span.text.endswith(("有限公司", "有限责任公司", "股份公司", "集团公司"))
+            if words[span.end - 1] != "公司" or registered or span.end >= len(words):
+                kept.append(span)
+            elif span.end in name_starts:
+                continue
+            elif span.end not in known_tokens and 2 <= len(words[span.end]) <= 4 and \
+                    self._proper_looking(words[span.end]) and (span.end + 1 >= len(words) or (
+                        words[span.end + 1] in _ZH_CLAUSE_OPEN or words[span.end + 1] in _ZH_FUNCTION)):
+                # the name ends its noun phrase: "收购了共享单车公司摩拜。", not "…公司发布公告"
+                kept.append(self._new_span(doc, span.end, span.end + 1, "Organization"))
+            else:
+                kept.append(span)
+        return kept
 
     def _zh_suffix_name(self, doc: Doc, i: int, known_tokens: set[int], places: dict[int, int]) -> Span | None:
         """The organisation name that ends in the suffix word at token ``i`` ("北京智谱华章科技有限公司",
@@ -942,6 +964,10 @@ class MentionFinder:
 
 #: Honorifics after a Chinese person's full name: "张洛川先生", "李欣悦女士".
 _ZH_HONORIFICS = frozenset(["先生", "女士"])
+
+
+#: Prepositions before a place: a province after one is followed by its city, not by a person ("在福建宁德").
+_ZH_LOCATIVE_PREPOSITIONS = frozenset(["在", "于", "位于", "来自", "落户", "总部位于"])
 
 
 def _zh_honoured_people(doc: Doc, known: Sequence[Span]) -> list[Span]:

@@ -377,3 +377,28 @@ def test_the_part_of_speech_tagger_of_a_build_reads_the_default_tags() -> None:
     finder = MentionFinder(load_schema(), extra_words=["澜舟星图"])
     tags = finder._word_tags()
     assert tags.get("发布") == "v" and "澜舟星图" not in tags
+
+
+@pytest.mark.parametrize("text, company, description", [
+    # a bare 公司 after a description, right before a Latin name or a name-like word: the name is the company
+    ("星河资本周五起诉了网络安全公司 Veltrix。", "Veltrix", "网络安全公司"),
+    ("去年，星河资本收购了共享单车公司小蓝。", "小蓝", "单车公司"),
+])
+def test_a_kind_of_company_before_a_name_is_no_second_company(finder: MentionFinder, text: str, company: str,
+                                                              description: str) -> None:
+    surfaces = [surface for surface, _ in _mentions(finder, text, "zh")]
+    assert company in surfaces
+    assert not any(description in surface for surface in surfaces)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("星河电池由王建国于2015年在湖南常德创立。", "常德"),
+    ("星河电池由王建国于2015年在福建龙岩创立。", "龙岩"),
+])
+def test_a_city_after_its_province_is_no_person(finder: MentionFinder, text: str, city: str) -> None:
+    # jieba tags some city names as person names (nr); after 在 and a province they are the city.
+    doc = finder(finder.nlp("zh")(text), lang="zh", focus=list(finder.nlp("zh")(text).sents))
+    people = [ent.text for ent in doc.ents if ent.label_ == "Person"]
+    assert "王建国" in people
+    assert city not in people
+
