@@ -134,14 +134,25 @@ def alias_variants(name: str) -> set[str]:
 
     >>> sorted(alias_variants("GPT-4o"))
     ['GPT 4o', 'GPT-4o', 'GPT4o']
+    >>> sorted(alias_variants("SK海力士"))
+    ['SK 海力士', 'SK海力士']
     """
     variants = {name}
     if "-" in name:
         variants |= {name.replace("-", " "), name.replace("-", "")}
     if " " in name and not _HAS_CJK.search(name):
         variants |= {name.replace(" ", "-"), name.replace(" ", "")}
+    if _HAS_CJK.search(name) and _LATIN_OR_DIGIT.search(name):
+        # "SK海力士" / "SK 海力士", "问界M9" / "问界 M9": mixed text often spaces Latin words off Chinese ones.
+        glued = _SCRIPT_GAP.sub("", name)
+        variants |= {glued, _SCRIPT_BOUNDARY.sub(" ", glued)}
     return {v for v in variants if v.strip()}
 
+
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+#: A space between a Chinese character and a Latin letter or digit, either way round.
+_SCRIPT_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u4e00-\u9fff])")
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 
 
 #: "优步中国", "苹果中国": a company's name with a region right after it is its regional company, when the

@@ -402,3 +402,14 @@ def test_a_city_after_its_province_is_no_person(finder: MentionFinder, text: str
     assert "王建国" in people
     assert city not in people
 
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("SK 海力士周四公布了季度财报。", "SK 海力士"),
+    ("SK海力士周四公布了季度财报。", "SK海力士"),
+])
+def test_a_listed_mixed_script_name_matches_with_or_without_a_space(finder: MentionFinder, text: str,
+                                                                    surface: str) -> None:
+    # mixed zh/en text often spaces a Latin word off the Chinese one: "SK 海力士" is the listed SK海力士
+    assert _iris_of(_mentions(finder, text, "zh"), surface) == {ENT + "sk-hynix"}
+
