@@ -1662,6 +1662,9 @@ def _governed(mention: Span, names: frozenset[int]) -> bool:
 
 
 def _is_name_token(text: str) -> bool:
-    if not text or not (text[0].isupper() or _LOWER_CAMEL.match(text)) or not _LATIN_NAME.match(text.rstrip(".")):
+    # "Disney+", "Apple TV+": a streaming service's plus sign is part of its name's last word.
+    core = text.rstrip(".")
+    core = core[:-1] if len(core) > 1 and core.endswith("+") and core[-2].isalnum() else core
+    if not text or not (text[0].isupper() or _LOWER_CAMEL.match(text)) or not _LATIN_NAME.match(core):
         return False
     return not (text.isupper() and len(text) > 6)

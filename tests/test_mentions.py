@@ -413,3 +413,9 @@ def test_a_listed_mixed_script_name_matches_with_or_without_a_space(finder: Ment
     # mixed zh/en text often spaces a Latin word off the Chinese one: "SK 海力士" is the listed SK海力士
     assert _iris_of(_mentions(finder, text, "zh"), surface) == {ENT + "sk-hynix"}
 
+
+def test_a_plus_sign_ends_a_service_name(finder: MentionFinder) -> None:
+    # "Disney+", "Apple TV+": the plus sign is part of the name, and the name is found at all
+    surfaces = [surface for surface, _ in _mentions(finder, "The studio sold the film to Vexly+ and Orrin last year.",
+                                                    "en")]
+    assert "Vexly+" in surfaces
