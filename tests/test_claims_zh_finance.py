@@ -232,6 +232,12 @@ def test_absorbing_a_company_is_a_merger(text: str, names: tuple[str, str]) -> N
     assert _symmetric(_given(text, *names), "mergedWith") == {frozenset(names)}
 
 
+def test_bianshen_becomes_a_role_like_chengwei() -> None:
+    # 变身 ("to become") links the holder to a shareholder noun as 成为 does.
+    claims = _given("增发完成后,星河资本将变身蓝海科技的第二大股东。", "星河资本", "蓝海科技")
+    assert ("星河资本", "investedIn", "蓝海科技") in _triples(claims)
+
+
 # ---------------------------------------------------------------- polarity and modality
 @pytest.mark.parametrize("text, relation", [
     ("此后小米不再与富士康合作。", "partnersWith"),
