@@ -72,7 +72,8 @@ _FILLERS = frozenset(["了", "着", "过", "的", "地", "得", "也", "都", "�
 _BE_FORMS = frozenset(["was", "were", "is", "are", "been", "be", "being", "'s"])
 _ZH_TEMPORAL_END = frozenset(["之后", "之前", "后", "前", "时", "以来", "期间", "以后", "以前"])
 _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", "once"])
-_ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃"])
+#: Copulas: "A 是 B 的 N"; 变身(为) is "to become" in business news ("A 将变身 B 的第二大股东"), like 成为.
+_ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃", "变身", "变身为"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.

@@ -195,6 +195,49 @@ def test_taking_control_or_disclosing_a_stake_is_a_stake(text: str, names: tuple
     assert expected in _triples(_given(text, *names))
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # The company takes the investor in: the name after 引入/引进 or before 的战略投资 is the investor.
+    ("蓝海科技去年引入星河资本作为战略投资者。", ("蓝海科技", "星河资本"), ("星河资本", "investedIn", "蓝海科技")),
+    ("蓝海科技宣布获得了星河资本的战略投资。", ("蓝海科技", "星河资本"), ("星河资本", "investedIn", "蓝海科技")),
+    ("蓝海科技上月获得星河资本的投资。", ("蓝海科技", "星河资本"), ("星河资本", "investedIn", "蓝海科技")),
+    # Shares bought on the market, named by their stake noun.
+    ("星河资本近期买入蓝海科技股权。", ("星河资本", "蓝海科技"), ("星河资本", "investedIn", "蓝海科技")),
+])
+def test_a_strategic_investor_taken_in_or_shares_bought_are_stakes(text: str, names: tuple[str, str],
+                                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_given(text, *names))
+
+
+def test_an_investment_return_gained_names_no_investor() -> None:
+    # "获得 X 投资收益": 投资收益 is income, not X's investment.
+    assert not _given("蓝海科技去年获得星河资本投资收益。", "蓝海科技", "星河资本")
+
+
+@pytest.mark.parametrize("text", [
+    "星河集团和蓝海科技通力协作,完成了方案。",
+    # jieba keeps 合作意向 as one word, so 合作 alone does not match inside it.
+    "星河集团与蓝海科技签订合作意向协议。",
+])
+def test_working_together_or_a_cooperation_intent_is_a_partnership(text: str) -> None:
+    claims = _given(text, "星河集团", "蓝海科技")
+    assert _symmetric(claims, "partnersWith") == {frozenset(("星河集团", "蓝海科技"))}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("去年,蓝海集团提出兼并星河水泥的计划。", ("蓝海集团", "星河水泥")),
+    ("国资委批复了蓝海股份吸并星河水泥的方案。", ("蓝海股份", "星河水泥")),
+])
+def test_absorbing_a_company_is_a_merger(text: str, names: tuple[str, str]) -> None:
+    # 兼并 and 吸并 (short for 吸收合并) absorb one company into the other, as 吸收合并 does.
+    assert _symmetric(_given(text, *names), "mergedWith") == {frozenset(names)}
+
+
+def test_bianshen_becomes_a_role_like_chengwei() -> None:
+    # 变身 ("to become") links the holder to a shareholder noun as 成为 does.
+    claims = _given("增发完成后,星河资本将变身蓝海科技的第二大股东。", "星河资本", "蓝海科技")
+    assert ("星河资本", "investedIn", "蓝海科技") in _triples(claims)
+
+
 # ---------------------------------------------------------------- polarity and modality
 @pytest.mark.parametrize("text, relation", [
     ("此后小米不再与富士康合作。", "partnersWith"),
