@@ -479,6 +479,8 @@ class ClaimExtractor:
             if i >= sent.end or words[i] != ",":
                 continue
             i += 1
+            if i >= sent.end:
+                continue  # the comma closes the sentence ("... 01.AI,"): no apposition follows
             owner = starts.get(i)
             if owner is not None:
                 marker_at = owner.end

@@ -509,6 +509,12 @@ def test_an_apposition_of_a_possessed_role_or_relation_noun_is_no_product_of_the
     assert ("Android", "developedBy", "Apple") not in triples, triples
 
 
+@pytest.mark.parametrize("text", ["01.AI,", "Google shipped Android,", "Reviewers liked Android, "])
+def test_a_comma_that_ends_the_text_after_a_name_opens_no_apposition(text: str) -> None:
+    # Found by CI's property run: the apposition reader looked one word past a closing comma.
+    assert not [c for c in extract(text) if c.relation == "developedBy"]
+
+
 def test_a_chinese_compound_is_headed_by_its_last_word() -> None:
     claims = extract("智谱与百度之间的价格竞争会更加激烈。")
     assert {c.triple_names for c in claims if c.relation == "competesWith"} & {
