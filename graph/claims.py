@@ -476,11 +476,10 @@ class ClaimExtractor:
         named = {i for m in mentions for i in range(m.start, m.end)}
         for owned in mentions:
             i = owned.end
-            if i >= sent.end or words[i] != ",":
+            # A comma that closes the sentence ("... 01.AI,") opens no apposition.
+            if i + 1 >= sent.end or words[i] != ",":
                 continue
             i += 1
-            if i >= sent.end:
-                continue  # the comma closes the sentence ("... 01.AI,"): no apposition follows
             owner = starts.get(i)
             if owner is not None:
                 marker_at = owner.end
