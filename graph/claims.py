@@ -1190,7 +1190,8 @@ class _Sentence:
         seg = 0
         k = start
         while k < end:
-            if w[k] == "," and k not in inside_list and k + 1 < end and w[k + 1].lower() in openers:
+            if w[k] == "," and k not in inside_list and k + 1 < end and \
+                    (w[k + 1].lower() in openers or self._possessive_apposition(k)):
                 close = next((j for j in range(k + 1, end)
                               if w[j] in (",", ";", "\u2014") and j not in inside_list), None)
                 if close is None and w[end - 1] in (".", "!", "?"):
@@ -1202,6 +1203,34 @@ class _Sentence:
                     k = close
             k += 1
         return ids
+
+    def _possessive_apposition(self, comma: int) -> bool:
+        """Whether the comma at ``comma`` opens an apposition of a possessed common noun after a name: "Samsung,
+        Apple's largest supplier, sued Qualcomm", "ByteDance, TikTok's parent, said". The possessor belongs to
+        the apposition, not to the clause around it, so the verb after it takes the name before the comma.
+
+        Only a name just before the comma, a name and "'s" just after it, and a few plain words (no verb of a
+        clause, no other name) up to the next comma or the sentence's end make one: "After OpenAI released GPT-4,
+        Microsoft's shares rose" has a verb there.
+        """
+        w, end = self.w, self.sent.end
+        if not any(m.end == comma for m in self.mentions):
+            return False
+        owner = next((m for m in self.mentions if m.start == comma + 1), None)
+        if owner is None or owner.end >= end or w[owner.end].replace("\u2019", "'") != "'s":
+            return False
+        words: list[str] = []
+        for j in range(owner.end + 1, end):
+            if w[j] in (",", ";", "\u2014") or (j == end - 1 and w[j] in (".", "!", "?")):
+                break
+            if any(m.start <= j < m.end for m in self.mentions):
+                return False
+            words.append(w[j])
+        else:
+            return False
+        return 0 < len(words) <= 5 and all(
+            x.replace("-", "").isalpha() and x.islower() and x not in _BE_FORMS and x not in _EN_RELATIVE_PRONOUNS
+            and x not in ("and", "or", "to") and not x.endswith("ed") for x in words)
 
     def _opens_coordinated_clause(self, trig: Span, mention: Span) -> bool:
         """Whether ``mention``, after ``trig``, is the subject of a coordinated verb rather than its object: only
@@ -1334,6 +1363,11 @@ class _Sentence:
                 at += 2
             if at > trig.end and any(m.start == at for m in usable):
                 right = [m for m in usable if m.start >= at and self.same_clause(m.start, at)]
+        if right and trig.text == "旗下" and any(trig.end <= m.start < right[0].start and
+                                               m not in self.group_of(right[0]) for m in self.mentions):
+            # "Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": 旗下 holds the name right after it; a
+            # later name of the relation's type (Google for subsidiaryOf) is the next phrase's possessor.
+            right = []
         if right and (self.lang == "en" or self.is_english) and \
                 set(self.words(trig.end, right[0].start)) & _EN_RELATIVE_PRONOUNS:
             # "Waymo, the Alphabet unit that operates robotaxis in US cities": a mention past a relative pronoun

@@ -1477,3 +1477,58 @@ def test_its_role_noun_after_a_name_gives_the_pronouns_organisation(text: str, e
     triples = _triples(extract(text))
     assert expected in triples
     assert (expected[2], expected[1], expected[0]) not in triples
+
+
+# ---------------------------------------------------------------- 2026-12-04: appositions, parents, backers
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Samsung, Apple's largest supplier, sued Qualcomm.", ("Samsung", "sued", "Qualcomm"),
+     ("Apple", "sued", "Qualcomm")),
+    ("ByteDance, TikTok's longtime ally, sued the government.", None, ("TikTok", "sued", "ByteDance")),
+    ("Qualcomm was sued by Samsung, Apple's largest supplier.", ("Samsung", "sued", "Qualcomm"),
+     ("Apple", "sued", "Qualcomm")),
+])
+def test_a_possessor_inside_an_apposition_is_not_the_verbs_subject(
+        text: str, expected: tuple[str, str, str] | None, wrong: tuple[str, str, str]) -> None:
+    # "A, B's N, verb": the apposition describes A; B is inside it and no argument of the verb outside it.
+    triples = _triples(extract(text))
+    assert wrong not in triples
+    if expected is not None:
+        assert expected in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Google parent Alphabet reported earnings on Tuesday.", ("Google", "subsidiaryOf", "Alphabet")),
+    ("Google's parent, Alphabet, reported earnings.", ("Google", "subsidiaryOf", "Alphabet")),
+    ("Alphabet, Google's parent, reported earnings.", ("Google", "subsidiaryOf", "Alphabet")),
+    ("Waymo and its parent Alphabet reported earnings.", ("Waymo", "subsidiaryOf", "Alphabet")),
+    ("ByteDance, TikTok's parent, sued the government.", ("ByteDance", "owns", "TikTok")),
+    ("TikTok parent ByteDance sued the government.", ("ByteDance", "owns", "TikTok")),
+])
+def test_a_bare_parent_names_the_owner(text: str, expected: tuple[str, str, str]) -> None:
+    # News drops "company" after "parent"; between organisations the narrower subsidiaryOf is read.
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert not [t for t in triples if t[1] == "sued" and "TikTok" in (t[0], t[2])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Microsoft, OpenAI's biggest backer, sued the government.", ("Microsoft", "investedIn", "OpenAI")),
+    ("OpenAI's biggest backer, Microsoft, said on Monday.", ("Microsoft", "investedIn", "OpenAI")),
+    ("Thrive Capital, an investor in OpenAI, led the round.", ("Thrive Capital", "investedIn", "OpenAI")),
+    ("SoftBank is the largest shareholder in Arm.", ("SoftBank", "investedIn", "Arm")),
+])
+def test_a_single_backer_investor_or_shareholder_is_an_investor(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_an_investor_who_is_a_person_role_names_no_company() -> None:
+    # "an investor" with nothing it invests in is a description of the person, not a claim.
+    assert not [c for c in extract("Maria Lopez, an investor, sued OpenAI.") if c.relation == "investedIn"]
+
+
+def test_qixia_holds_the_name_right_after_it_not_the_next_possessor() -> None:
+    # "Meta 旗下的 X、Google 旗下的 Y": Google is Y's possessor, no subsidiary of Meta.
+    triples = _triples(extract("它与 Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts 直接竞争。"))
+    assert ("Meta", "owns", "Instagram Reels") in triples
+    assert ("Google", "owns", "YouTube Shorts") in triples
+    assert not [t for t in triples if t[1] == "subsidiaryOf"]
