@@ -64,6 +64,8 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIXES: tuple[str, ...] = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "科技", "银行", "股份", "控股",
                  "实验室", "研究院", "研究所", "基金", "资本", "大学", "学院", "基金会", "协会", "委员会", "出版社",
                  "电视台", "工作室", "交易所", "研究中心", "事务所", "联盟")
+#: Kind words that, right before an organisation's name, describe it ("量化基金幻方") rather than end a name.
+_ZH_BARE_KIND_WORDS = frozenset(["公司", "基金", "集团", "机构"])
 #: Trade words that end a company's short name after a name-like word: "中新药业", "华泰证券", "东方航空".
 _ZH_TRADE_SUFFIXES: tuple[str, ...] = (
     "药业", "制药", "医药", "证券", "保险", "人寿", "财险", "信托", "期货", "租赁", "电器", "电气", "电子", "光电",
@@ -116,6 +118,25 @@ _EN_BUSINESS_WORDS = frozenset(["Airways", "Airlines", "Biosciences", "Therapeut
                                 "Brewing", "Communications", "Telecom", "Bancorp", "Motors"])
 _NER_LABELS = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "WORK_OF_ART": "Product", "NORP": None, "EVENT": None}
+
+
+#: First characters of the Chinese units and counters that make a number an amount: 13亿美元, 5%, 3倍, 2024年.
+_ZH_QUANTITY_UNITS = frozenset("亿万千百元%％倍年月日个家款名位股")
+
+
+def _is_quantity(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a number glued to a unit or counter after it ("13" in "13亿美元", "5" in "5%"): an
+    amount, not a product's version.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en").make_doc("Inflection 13%")
+    >>> _is_quantity(doc, 1), _is_quantity(doc, 0)
+    (True, False)
+    """
+    token = doc[i]
+    if not token.text.replace(".", "").isdigit() or token.whitespace_ or i + 1 >= len(doc):
+        return False
+    return doc[i + 1].text[:1] in _ZH_QUANTITY_UNITS
 
 
 #: Tokens that continue a product name as its version: numbers ("2.0", "4", "70B") and tier words.
@@ -513,6 +534,8 @@ class MentionFinder:
         a different entity, resolved by its own name (known if the gazetteer lists it, else minted)."""
         doc = span.doc
         end = span.end
+        if end < len(doc) and _is_quantity(doc, end):
+            return span  # "Inflection 13亿美元的融资", "Pixel 8%": a number with its unit is an amount, no version
         if span.label_ == "Entity" and not _HAS_CJK.search(span.text) and end < len(doc) and \
                 _NUMBERED.match(doc[end].text):
             # An unknown Latin name with a model number ("Mate 60 Pro", "Pixel 8") is a product.
@@ -757,15 +780,16 @@ class MentionFinder:
                 span = self._zh_suffix_name(doc, i, known_tokens, places)
                 if span is not None:
                     spans.append(span)
-        # "网络安全公司 CrowdStrike", "共享单车公司摩拜": a bare 公司 right before an organisation's name says what kind
-        # of company the name is; the words before it are a description, not a second company.
+        # "网络安全公司 CrowdStrike", "共享单车公司摩拜", "量化基金幻方": a bare kind word (公司, 基金, 集团, 机构) right
+        # before an organisation's name says what kind of organisation the name is; the words before it are a
+        # description, not a second organisation.
         # A word after it that reads like a name's and that no rule found is that company's name.
         name_starts = {span.start for span in known if span.label_ == "Organization"} | \
             {span.start for span in spans if not _HAS_CJK.search(span.text)}
         kept = []
         for span in spans:
             registered = span.text.endswith(("有限公司", "有限责任公司", "股份公司", "集团公司"))
-            if words[span.end - 1] != "公司" or registered or span.end >= len(words):
+            if words[span.end - 1] not in _ZH_BARE_KIND_WORDS or registered or span.end >= len(words):
                 kept.append(span)
             elif span.end in name_starts:
                 continue

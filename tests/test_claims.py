@@ -1526,9 +1526,27 @@ def test_an_investor_who_is_a_person_role_names_no_company() -> None:
     assert not [c for c in extract("Maria Lopez, an investor, sued OpenAI.") if c.relation == "investedIn"]
 
 
+@pytest.mark.parametrize("text, described, name", [
+    ("其资金来自创始人梁文锋创办的量化基金幻方。", "量化基金", "幻方"),
+    ("共享单车公司摩拜被美团收购。", "共享单车公司", "摩拜"),
+])
+def test_a_kind_word_right_before_a_chinese_name_describes_it(text: str, described: str, name: str) -> None:
+    claims = extract(text)
+    names = {n for c in claims for n in (c.subject_name, c.object_name)}
+    assert name in names
+    assert described not in names
+
+
 def test_qixia_holds_the_name_right_after_it_not_the_next_possessor() -> None:
     # "Meta 旗下的 X、Google 旗下的 Y": Google is Y's possessor, no subsidiary of Meta.
     triples = _triples(extract("它与 Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts 直接竞争。"))
     assert ("Meta", "owns", "Instagram Reels") in triples
     assert ("Google", "owns", "YouTube Shorts") in triples
     assert not [t for t in triples if t[1] == "subsidiaryOf"]
+
+
+def test_a_number_glued_to_a_unit_is_an_amount_not_a_version() -> None:
+    # "Inflection 13亿美元的融资": 13亿美元 is the round's size; Inflection is the company, not "Inflection 13".
+    triples = _triples(extract("去年，Microsoft 和 NVIDIA 都参与了 Inflection 13亿美元的融资。"))
+    assert ("Microsoft", "investedIn", "Inflection") in triples
+    assert ("NVIDIA", "investedIn", "Inflection") in triples
