@@ -24,10 +24,17 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.tokens import Doc, Span
 
-from graph.claims import Claim, ClaimExtractor, Modality, Polarity, TopicEntity, _governing_triggers, _with_readings_for
-from graph.schema import Trigger
+from graph.claims import (
+    Claim,
+    ClaimExtractor,
+    Modality,
+    Polarity,
+    TopicEntity,
+    _governing_triggers,
+    _with_readings_for,
+)
 from graph.nlp import text_of
-from graph.schema import Schema
+from graph.schema import Schema, Trigger
 from graph.settings import ExtractorMode, Settings
 
 if TYPE_CHECKING:
