@@ -477,7 +477,7 @@ class ClaimExtractor:
         for owned in mentions:
             i = owned.end
             # A comma that closes the sentence ("... 01.AI,") opens no apposition.
-            if i + 1 >= sent.end or words[i] != ",":
+            if i + 1 >= sent.end or words[i] != "," or _closes_fronted_clause(words, sent.start, i):
                 continue
             i += 1
             owner = starts.get(i)
@@ -1214,7 +1214,7 @@ class _Sentence:
         Microsoft's shares rose" has a verb there.
         """
         w, end = self.w, self.sent.end
-        if not any(m.end == comma for m in self.mentions):
+        if not any(m.end == comma for m in self.mentions) or _closes_fronted_clause(w, self.sent.start, comma):
             return False
         owner = next((m for m in self.mentions if m.start == comma + 1), None)
         if owner is None or owner.end >= end or w[owner.end].replace("\u2019", "'") != "'s":
@@ -2741,6 +2741,23 @@ _EN_AGENT_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ent", "ents", "ist", "ists"
                           "ee", "ees")
 #: Titles written as initials: CEO, CTO, CFO, COO.
 _EN_TITLE_INITIALS = frozenset(["ceo", "cto", "cfo", "coo", "chair", "head"])
+
+
+#: Words that open a fronted adverbial clause: "After OpenAI released GPT-4, Microsoft's shares rose" ends that
+#: clause at the comma, which opens no apposition of GPT-4.
+_EN_FRONTED_CLAUSE_OPENERS = frozenset(["after", "before", "when", "while", "as", "since", "because", "although",
+                                        "though", "if", "once", "until", "unless", "whereas"])
+
+
+def _closes_fronted_clause(words: Sequence[str], sent_start: int, comma: int) -> bool:
+    """Whether the comma at ``comma`` is the first of its sentence and the sentence opens with a subordinator.
+
+    >>> w = "After OpenAI released GPT-4 , Microsoft 's shares rose .".split()
+    >>> _closes_fronted_clause(w, 0, 4), _closes_fronted_clause("Orbis , Veltrano 's new phone .".split(), 0, 1)
+    (True, False)
+    """
+    return words[sent_start].lower() in _EN_FRONTED_CLAUSE_OPENERS and \
+        not any(words[k] in (",", ";") for k in range(sent_start, comma))
 
 
 def _is_role_noun(phrase: str) -> bool:

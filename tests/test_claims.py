@@ -1550,3 +1550,10 @@ def test_a_number_glued_to_a_unit_is_an_amount_not_a_version() -> None:
     triples = _triples(extract("去年，Microsoft 和 NVIDIA 都参与了 Inflection 13亿美元的融资。"))
     assert ("Microsoft", "investedIn", "Inflection") in triples
     assert ("NVIDIA", "investedIn", "Inflection") in triples
+
+
+def test_the_comma_that_ends_a_fronted_clause_opens_no_apposition() -> None:
+    # "Microsoft's shares rose" is the main clause, not an apposition saying whose GPT-4 is.
+    claims = extract("After OpenAI released GPT-4, Microsoft's shares rose.")
+    assert ("OpenAI", "released", "GPT-4") in _triples(claims)
+    assert not [c for c in claims if c.relation == "developedBy"]
