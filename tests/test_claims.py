@@ -1557,3 +1557,20 @@ def test_the_comma_that_ends_a_fronted_clause_opens_no_apposition() -> None:
     claims = extract("After OpenAI released GPT-4, Microsoft's shares rose.")
     assert ("OpenAI", "released", "GPT-4") in _triples(claims)
     assert not [c for c in claims if c.relation == "developedBy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anthropic raised $4 billion from Amazon.", ("Amazon", "investedIn", "Anthropic")),
+    ("Mistral AI raised $640 million in a round led by General Catalyst.",
+     ("General Catalyst", "investedIn", "Mistral AI")),
+    ("Reddit struck a licensing deal with Google.", ("Google", "partnersWith", "Reddit")),
+    ("The New York Times took OpenAI to court.", ("The New York Times", "sued", "OpenAI")),
+    ("Claude 3 Opus outscored GPT-4 on most benchmarks.", ("Claude 3 Opus", "outperforms", "GPT-4")),
+    ("Slack was sold to Salesforce in 2021.", ("Salesforce", "acquired", "Slack")),
+])
+def test_common_news_wordings_of_deals_suits_and_benchmarks(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_raising_something_other_than_money_from_someone_is_no_investment() -> None:
+    assert not [c for c in extract("OpenAI raised concerns from regulators.") if c.relation == "investedIn"]
