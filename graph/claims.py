@@ -65,6 +65,12 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+#: Relations whose Chinese verb takes the thing moved as subject ("X 并入 Y", "X 与 Y 合并"): said with 把, that
+#: thing is 把's object, and whoever moves it is no argument.
+_ZH_MOVED_THING_RELATIONS = frozenset(["subsidiaryOf", "mergedWith"])
+#: Words that follow 将 as "will" rather than as an object marker: "将于明年并入", "将与 B 合并", "将正式并入".
+_ZH_WILL_ADVERBIALS = frozenset(["于", "在", "会", "要", "与", "和", "同", "跟", "正式", "全面", "逐步", "进一步", "继续",
+                                 "从", "以", "通过", "由", "被", "不", "不再", "可能", "或", "整体", "完全", "彻底"])
 _EN_RELATIVE_PRONOUNS = frozenset(["that", "which", "who", "whom", "whose"])
 _EN_GAP_WORDS = frozenset(["in", "at", "on", "for", "last", "this", "earlier", "later", ",", ".", ";", "and", "to", "from", "with", "after", "before", "during", "since", "as", "when", "while", "but"])
 #: Words that may follow a verb whose object is left out: particles, adverbs, time words.
@@ -1429,6 +1435,11 @@ class _Sentence:
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
+        if self.lang == "zh" and not english and left_mention is not None and \
+                spec.name in _ZH_MOVED_THING_RELATIONS and self._unnamed_disposal_object(left_mention, trig):
+            # "腾讯把搜狗并入腾讯云" with 搜狗 unrecognised: what is folded in is the object of 把, unnamed here;
+            # the mention before 把 only does the folding and is neither the part nor the whole.
+            return _Arg(), _Arg(), 0.0
         if english and len(left) > 1 and trig.text.lower() in _EN_PART_NOUNS and \
                 self.words(left[-2].end, left[-1].start) in (["'s"], ["\u2019s"]) and \
                 not self.words(left[-1].end, trig.start) and \
@@ -1567,6 +1578,10 @@ class _Sentence:
             if copula is not None:
                 return _Arg(self.group_of(copula[0])), _Arg(self.group_of(copula[1])), penalty
             disposal = self._zh_disposal(left, trig)
+            if disposal is not None and spec.name in _ZH_MOVED_THING_RELATIONS:
+                # "字节跳动把 Musical.ly 并入了 TikTok": the object of 把 is what is folded in; the one folding it
+                # is no argument, and the whole it joins is not named as an organisation here.
+                return _Arg(self.group_of(disposal[0])), _Arg(), penalty
             if disposal is not None:
                 patient_span, disposal_agent = disposal
                 patient = _Arg(self.group_of(patient_span))
@@ -2424,6 +2439,19 @@ class _Sentence:
                 self.clause.get(look, -1) == self.clause.get(start, -2):
             return look
         return None
+
+    def _unnamed_disposal_object(self, mention: Span, trig: Span) -> bool:
+        """Whether 把 (or 将 used as 把) stands between ``mention`` and ``trig`` with words but no name after it:
+        "A 把该业务并入 B", not "A 将于明年并入 B" (将 as "will") nor "A 将与 B 合并"."""
+        for i in range(mention.end, trig.start):
+            word = self.w[i]
+            if word not in ("把", "将") or not self.same_clause(i, trig.start):
+                continue
+            after = [w for w in self.words(i + 1, trig.start) if not w.isspace()]
+            if not after or any(i < m.start and m.end <= trig.start for m in self.mentions):
+                return False
+            return word == "把" or after[0] not in _ZH_WILL_ADVERBIALS
+        return False
 
     def _zh_disposal(self, left: list[Span], trig: Span) -> tuple[Span, Span | None] | None:
         """``X 将/把 Y (的发布) 推迟``: Y is the patient, X (or the sentence subject) the agent."""

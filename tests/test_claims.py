@@ -1574,3 +1574,23 @@ def test_common_news_wordings_of_deals_suits_and_benchmarks(text: str, expected:
 
 def test_raising_something_other_than_money_from_someone_is_no_investment() -> None:
     assert not [c for c in extract("OpenAI raised concerns from regulators.") if c.relation == "investedIn"]
+
+
+@pytest.mark.parametrize("text", [
+    "腾讯把搜狗并入了腾讯云。",  # 搜狗 unrecognised: the thing folded in is unnamed
+    "腾讯将搜狗并入腾讯云。",
+    "字节跳动把 Musical.ly 并入了 TikTok。",  # the whole is a product, no organisation to be part of
+])
+def test_the_one_who_folds_a_business_in_with_ba_is_neither_part_nor_whole(text: str) -> None:
+    claims = extract(text)
+    assert not [c for c in claims if c.relation in ("subsidiaryOf", "mergedWith") and
+                c.subject_name in ("腾讯", "字节跳动")], [c.triple_names for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("搜狐将于明年并入腾讯云。", ("搜狐", "subsidiaryOf", "腾讯云")),  # 将 as "will"
+    ("阿里云将与百度合并。", ("百度", "mergedWith", "阿里云")),
+])
+def test_jiang_as_will_before_a_merger_keeps_its_subject(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples or (expected[2], expected[1], expected[0]) in triples
