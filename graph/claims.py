@@ -65,6 +65,8 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+#: Roles in a funding round said with the investor alone ("A 领投，B 跟投"): the company is the round's raiser.
+_ZH_ROUND_ROLES = frozenset(["领投", "跟投", "参投", "联合领投", "独家投资"])
 #: Relations whose Chinese verb takes the thing moved as subject ("X 并入 Y", "X 与 Y 合并"): said with 把, that
 #: thing is 把's object, and whoever moves it is no argument.
 _ZH_MOVED_THING_RELATIONS = frozenset(["subsidiaryOf", "mergedWith"])
@@ -1435,6 +1437,13 @@ class _Sentence:
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
         english = self.lang == "en" or self.is_english
+        if self.lang == "zh" and not english and left_mention is not None and right_mention is None and \
+                spec.name == "investedIn" and trig.text in _ZH_ROUND_ROLES:
+            raiser = self._round_raiser(left_mention, trig)
+            if raiser is not None:
+                # "月之暗面完成新一轮融资，阿里巴巴领投，腾讯跟投": the investor leads or joins the round that the
+                # company named with 融资 earlier in the sentence raised.
+                return _Arg(self.group_of(left_mention)), _Arg([raiser]), 0.05
         if self.lang == "zh" and not english and left_mention is not None and \
                 spec.name in _ZH_MOVED_THING_RELATIONS and self._unnamed_disposal_object(left_mention, trig):
             # "腾讯把搜狗并入腾讯云" with 搜狗 unrecognised: what is folded in is the object of 把, unnamed here;
@@ -2439,6 +2448,19 @@ class _Sentence:
                 self.clause.get(look, -1) == self.clause.get(start, -2):
             return look
         return None
+
+    def _round_raiser(self, investor: Span, trig: Span) -> Span | None:
+        """The company that raised the round an investor leads or joins ("X 完成新一轮融资，A 领投，B 跟投"): the
+        last organisation before an earlier clause's 融资, in this sentence, other than the investors."""
+        start = self.clause_start(investor.start)
+        rounds = [i for i in range(self.sent.start, start) if self.w[i].endswith("融资")]
+        if not rounds:
+            return None
+        at = rounds[-1]
+        investors = {m.kb_id_ for m in self.group_of(investor)}
+        before = [m for m in self.mentions if m.end <= at and m.label_ == "Organization" and
+                  m.kb_id_ not in investors and at - m.end <= 12 and m.start not in self.sources]
+        return before[-1] if before else None
 
     def _unnamed_disposal_object(self, mention: Span, trig: Span) -> bool:
         """Whether 把 (or 将 used as 把) stands between ``mention`` and ``trig`` with words but no name after it:

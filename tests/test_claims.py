@@ -1594,3 +1594,13 @@ def test_the_one_who_folds_a_business_in_with_ba_is_neither_part_nor_whole(text:
 def test_jiang_as_will_before_a_merger_keeps_its_subject(text: str, expected: tuple[str, str, str]) -> None:
     triples = _triples(extract(text))
     assert expected in triples or (expected[2], expected[1], expected[0]) in triples
+
+
+@pytest.mark.parametrize("text, investors, company", [
+    ("月之暗面完成新一轮融资，阿里巴巴领投，腾讯跟投。", {"阿里巴巴", "腾讯"}, "月之暗面"),
+    ("智谱宣布完成 B 轮融资，由美团领投，红杉资本和高瓴跟投。", {"美团", "红杉资本", "高瓴"}, "智谱"),
+])
+def test_investors_leading_or_joining_a_round_invest_in_its_raiser(text: str, investors: set[str], company: str) -> None:
+    triples = _triples(extract(text))
+    assert {(i, "investedIn", company) for i in investors} <= triples
+    assert not [t for t in triples if t[1] == "investedIn" and t[0] == company]
