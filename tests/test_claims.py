@@ -1604,3 +1604,17 @@ def test_investors_leading_or_joining_a_round_invest_in_its_raiser(text: str, in
     triples = _triples(extract(text))
     assert {(i, "investedIn", company) for i in investors} <= triples
     assert not [t for t in triples if t[1] == "investedIn" and t[0] == company]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Andrej Karpathy left Tesla to start Eureka Labs.", ("Andrej Karpathy", "worksFor", "Tesla")),
+    ("Greg Brockman returned to OpenAI after a leave.", ("Greg Brockman", "worksFor", "OpenAI")),
+    ("Mira Murati resigned from OpenAI in September.", ("Mira Murati", "worksFor", "OpenAI")),
+])
+def test_leaving_or_returning_to_an_employer_says_the_person_worked_there(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+def test_a_company_leaving_a_market_employs_no_one() -> None:
+    assert not [c for c in extract("Google left the Chinese market in 2010.") if c.relation == "worksFor"]
