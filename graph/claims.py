@@ -65,6 +65,8 @@ _CONJUNCTIONS = frozenset(["和", "与", "跟", "同", "及", "and", "&", "with"
 _ZH_PASSIVE = frozenset(["被", "遭", "遭到", "获", "获得", "由", "受到", "受"])
 #: Markers that put the patient before the verb: 把/将 (disposal), 向/对/给 ("向 B 投资" invests in B).
 _ZH_OBJECT_MARKERS = frozenset(["将", "把", "向", "对", "给"])
+#: English verbs of leaving or returning: their employer is the name right after them (see ``arguments``).
+_EN_DEPARTURE_VERBS = frozenset(["left", "quit", "departed", "resigned from", "stepped down from", "returned to"])
 #: Roles in a funding round said with the investor alone ("A 领投，B 跟投"): the company is the round's raiser.
 _ZH_ROUND_ROLES = frozenset(["领投", "跟投", "参投", "联合领投", "独家投资"])
 #: Relations whose Chinese verb takes the thing moved as subject ("X 并入 Y", "X 与 Y 合并"): said with 把, that
@@ -1371,6 +1373,10 @@ class _Sentence:
                 at += 2
             if at > trig.end and any(m.start == at for m in usable):
                 right = [m for m in usable if m.start >= at and self.same_clause(m.start, at)]
+        if right and trig.text.lower() in _EN_DEPARTURE_VERBS and self.words(trig.end, right[0].start) not in ([], ["the"]):
+            # "she left a bequest to X", "returned to Austria and signed for Y": a verb of leaving names an employer
+            # only as its direct object; another object or a place in between is what was left or returned to.
+            right = []
         if right and trig.text == "旗下" and any(trig.end <= m.start < right[0].start and
                                                m not in self.group_of(right[0]) for m in self.mentions):
             # "Meta 旗下的 Instagram Reels、Google 旗下的 YouTube Shorts": 旗下 holds the name right after it; a

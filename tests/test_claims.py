@@ -1618,3 +1618,11 @@ def test_leaving_or_returning_to_an_employer_says_the_person_worked_there(
 
 def test_a_company_leaving_a_market_employs_no_one() -> None:
     assert not [c for c in extract("Google left the Chinese market in 2010.") if c.relation == "worksFor"]
+
+
+@pytest.mark.parametrize("text", [
+    "At her death Betty Bowes left a bequest to the Francisvale Home.",
+    "In 2005, Martin Ulrich returned to Austria and signed for Red Bull Salzburg.",
+])
+def test_a_verb_of_leaving_names_an_employer_only_as_its_direct_object(text: str) -> None:
+    assert not [c for c in extract(text) if c.relation == "worksFor" and c.trigger in ("left", "returned to")]
