@@ -1622,7 +1622,7 @@ def test_a_company_leaving_a_market_employs_no_one() -> None:
 
 @pytest.mark.parametrize("text", [
     "At her death Betty Bowes left a bequest to the Francisvale Home.",
-    "In 2005, Martin Ulrich returned to Austria and signed for Red Bull Salzburg.",
+    "In 2005, Martin Ulrich returned to his home town and signed for Red Bull Salzburg.",
 ])
 def test_a_verb_of_leaving_names_an_employer_only_as_its_direct_object(text: str) -> None:
     assert not [c for c in extract(text) if c.relation == "worksFor" and c.trigger in ("left", "returned to")]
