@@ -1626,3 +1626,12 @@ def test_a_company_leaving_a_market_employs_no_one() -> None:
 ])
 def test_a_verb_of_leaving_names_an_employer_only_as_its_direct_object(text: str) -> None:
     assert not [c for c in extract(text) if c.relation == "worksFor" and c.trigger in ("left", "returned to")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("百度和搜狗在输入法市场竞争。", ("百度", "competesWith", "搜狗")),
+    ("腾讯与搜狗宣布合并。", ("搜狗", "mergedWith", "腾讯")),
+])
+def test_a_proper_noun_listed_with_a_known_company_is_a_company(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples or (expected[2], expected[1], expected[0]) in triples
