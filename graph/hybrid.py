@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from graph.claims import (
     _governing_triggers,
     _with_readings_for,
 )
+from graph.mentions import is_reference
 from graph.nlp import text_of
 from graph.schema import Schema, Trigger
 from graph.settings import ExtractorMode, Settings
@@ -137,6 +139,11 @@ class HybridExtractor(ClaimExtractor):
                           for lang in ("zh", "en")}
         self._hedge = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "hedge" and c.lang == lang)
                        for lang in ("zh", "en")}
+        # Plan cues as word-bounded patterns ("will", not "goodwill"); Chinese ones only where they are whole words
+        # of intent ("同意", "计划", "拟"), since 将 also marks an object.
+        self._plan = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "plan" and c.lang == lang and
+                                  c.phrase not in ("将", "把", "将会"))
+                      for lang in ("zh", "en")}
         self._typed_for_model: dict[tuple[str, str], bool] = {}
         self._fitting: dict[tuple[str, str], Any] = {}
         #: Same-sentence pairs scored, and pairs the screen kept from the encoder (the benchmark reports them).
@@ -398,6 +405,10 @@ class HybridExtractor(ClaimExtractor):
                     continue  # the rules have it (perhaps rejected above): no second copy
                 if self._declined(relation, head, tail) is not None:
                     continue  # the rules read this relation's trigger between the two and said no
+                if self.mode is ExtractorMode.HYBRID and (is_reference(head.text) or is_reference(tail.text)):
+                    # "it", "她", "the company": the rules resolve a reference through its clause; the model sees
+                    # only the word ("Character.AI foundedBy 她" from "她指控 Character.AI …").
+                    continue
                 seen.add(claim_key)
                 out.append(self._model_claim(s_span, o_span, relation, round(prob, 3), lang=lang, doc_id=doc_id,
                                              offset=offset, trigger=self._cue_between(relation, head, tail)))
@@ -480,6 +491,9 @@ class HybridExtractor(ClaimExtractor):
         # The model gives no polarity or modality: cue phrases between the two names decide, as a rule would.
         polarity: Polarity = "negative" if any(cue in between for cue in self._negation[key]) else "positive"
         modality: Modality = "hedged" if any(cue in text.lower() for cue in self._hedge[key]) else "asserted"
+        # A plan cue between the two names ("Alphabet 已同意以320亿美元现金收购 Wiz") makes the claim a plan.
+        if modality == "asserted" and any(_said(cue, between, key) for cue in self._plan[key]):
+            modality = "planned"
         return Claim(doc_id=doc_id, relation=relation, subject=subject.kb_id_, subject_name=subject.text,
                      subject_type=subject.label_, object=obj.kb_id_, object_name=obj.text, object_type=obj.label_,
                      polarity=polarity, modality=modality, confidence=probability, inferred=False, evidence=evidence,
@@ -490,6 +504,17 @@ class HybridExtractor(ClaimExtractor):
 _GAP_SHOWN = 60
 #: Spaces and punctuation trimmed from that stretch ("，" and "," are no words).
 _GAP_STRIP = " \t\n,，、;；:：()（）\"'“”‘’"
+
+
+def _said(cue: str, text: str, lang: str) -> bool:
+    """Whether a cue phrase occurs in ``text``: as whole words in English ("will", not "goodwill").
+
+    >>> _said("will", "the goodwill it built", "en"), _said("agreed to", "they agreed to sell", "en")
+    (False, True)
+    """
+    if lang != "en":
+        return cue in text
+    return re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) is not None
 
 
 def _closest(kept_groups: list[tuple[tuple[int, int, CandidatePair], tuple[int, frozenset[str]]]],

@@ -1227,6 +1227,15 @@ def is_description(text: str) -> bool:
         text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
 
 
+def is_reference(text: str) -> bool:
+    """Whether a mention is a pronoun or a definite description, which stands for a name said elsewhere.
+
+    >>> is_reference("it"), is_reference("她"), is_reference("the company"), is_reference("Instagram")
+    (True, True, True, False)
+    """
+    return text.lower() in _PRONOUNS or text.lower() in _POSSESSIVE_PRONOUNS or is_description(text)
+
+
 #: The description patterns with their words joined: "the company" and "thecompany" alike, as jieba may or may
 #: not split "该公司". A set, because is_description runs for every mention of every document.
 _DEFINITE_JOINED = frozenset("".join(pattern) for patterns in _DEFINITE.values() for pattern in patterns)

@@ -294,3 +294,19 @@ def test_a_model_only_claim_shows_the_words_between_the_pair_as_its_trigger() ->
     [claim] = _extract("Google, together with DeepMind, in one sentence.", FixedScorer(partnersWith=0.9, none=0.05))
     assert claim.extractor == "extractor-model-test"
     assert claim.trigger == "together with"
+
+
+def test_no_proposal_has_a_pronoun_or_a_description_as_an_argument() -> None:
+    # The rules resolve "it" through its clause; the model sees only the word, so it proposes nothing for it.
+    scorer = FixedScorer(foundedBy=0.95, none=0.01)
+    claims = _extract("Stripe is a payments firm. Two years later it hired Maria Lopez.", scorer)
+    assert not [c for c in claims if c.extractor == "extractor-model-test" and
+                (c.subject_name.lower() == "it" or c.object_name.lower() == "it")], [c.triple_names for c in claims]
+
+
+def test_a_plan_cue_between_the_pair_makes_a_model_claim_planned() -> None:
+    scorer = FixedScorer(acquired=0.95, none=0.01)
+    [claim] = _extract("Google, which agreed to pay for Wiz, in one sentence.", scorer)
+    assert claim.extractor == "extractor-model-test" and claim.modality == "planned"
+    [plain] = _extract("Google, together with Wiz, in one sentence.", scorer)
+    assert plain.modality == "asserted"
