@@ -310,3 +310,12 @@ def test_a_plan_cue_between_the_pair_makes_a_model_claim_planned() -> None:
     assert claim.extractor == "extractor-model-test" and claim.modality == "planned"
     [plain] = _extract("Google, together with Wiz, in one sentence.", scorer)
     assert plain.modality == "asserted"
+
+
+def test_no_owns_proposal_where_the_rules_read_the_narrower_subsidiary() -> None:
+    # A parent owns its subsidiary: "owns" beside the rules' subsidiaryOf says nothing new and counts twice.
+    scorer = FixedScorer(owns=0.95, none=0.01)
+    extractor = HybridExtractor(load_schema(), mode=ExtractorMode.HYBRID, scorer=scorer)  # type: ignore[arg-type]
+    triples = {c.triple_names for c in extractor.extract_text("阿里巴巴旗下的阿里云发布了新模型。", lang="zh")}
+    assert ("阿里云", "subsidiaryOf", "阿里巴巴") in triples
+    assert ("阿里巴巴", "owns", "阿里云") not in triples
