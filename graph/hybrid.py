@@ -406,9 +406,11 @@ class HybridExtractor(ClaimExtractor):
                 if self._declined(relation, head, tail) is not None:
                     continue  # the rules read this relation's trigger between the two and said no
                 if relation == "owns" and any(c.start == start and c.relation == "subsidiaryOf" and
-                                              (c.subject, c.object) == (o_span.kb_id_, s_span.kb_id_)
+                                              {c.subject, c.object} == {o_span.kb_id_, s_span.kb_id_}
                                               for c in rule_claims):
-                    continue  # "字节跳动旗下的火山引擎": the rules read the narrower subsidiaryOf, which implies it
+                    # "字节跳动旗下的火山引擎": the rules read the narrower subsidiaryOf, which implies the parent's
+                    # ownership; an owns proposal either way adds nothing or contradicts it.
+                    continue
                 if self.mode is ExtractorMode.HYBRID and (is_reference(head.text) or is_reference(tail.text)):
                     # "it", "她", "the company": the rules resolve a reference through its clause; the model sees
                     # only the word ("Character.AI foundedBy 她" from "她指控 Character.AI …").
