@@ -672,8 +672,7 @@ class MentionFinder:
                         word[0] not in _SURNAMES or word in _ZH_NOT_IN_NAME or word in _ZH_GENERIC or \
                         flag not in ("n", "nr", "nz", "ng", "vn", "a", "v"):
                     continue
-                beside = [k - 2] if k >= 2 and tagged[k - 1][0] in _ZH_AND else []
-                beside += [k + 2] if k + 2 < len(tagged) and tagged[k + 1][0] in _ZH_AND else []
+                beside = _listed_beside(tagged, k)
                 if any(j in people for j in beside):
                     span = doc.char_span(offset + start, offset + start + len(word), alignment_mode="contract")
                     if span is not None and len(span):
@@ -682,8 +681,7 @@ class MentionFinder:
                 if not (2 <= len(word) <= 4) or not _CJK_WORD.match(word) or flag not in ("nz", "x", "j") or \
                         word in _ZH_NOT_IN_NAME or word in _ZH_GENERIC or not self._proper_looking(word):
                     continue
-                beside = [k - 2] if k >= 2 and tagged[k - 1][0] in _ZH_AND else []
-                beside += [k + 2] if k + 2 < len(tagged) and tagged[k + 1][0] in _ZH_AND else []
+                beside = _listed_beside(tagged, k)
                 if any((offset + tagged[j][2], offset + tagged[j][2] + len(tagged[j][0])) in known_orgs for j in beside):
                     span = doc.char_span(offset + start, offset + start + len(word), alignment_mode="contract")
                     if span is not None and len(span):
@@ -1225,6 +1223,16 @@ def is_description(text: str) -> bool:
     """
     return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None or \
         text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
+
+
+def _listed_beside(tagged: Sequence[tuple[str, str, int]], k: int) -> list[int]:
+    """Indexes of the words joined to word ``k`` by 和/与/、 on either side ("朱骏和阳陆育", "百度和搜狗").
+
+    >>> _listed_beside([("百度", "n", 0), ("和", "c", 2), ("搜狗", "nz", 3)], 2)
+    [0]
+    """
+    beside = [k - 2] if k >= 2 and tagged[k - 1][0] in _ZH_AND else []
+    return beside + ([k + 2] if k + 2 < len(tagged) and tagged[k + 1][0] in _ZH_AND else [])
 
 
 def is_reference(text: str) -> bool:
