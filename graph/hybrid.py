@@ -140,9 +140,9 @@ class HybridExtractor(ClaimExtractor):
         self._hedge = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "hedge" and c.lang == lang)
                        for lang in ("zh", "en")}
         # Plan cues as word-bounded patterns ("will", not "goodwill"); Chinese ones only where they are whole words
-        # of intent ("同意", "计划", "拟"), since 将 also marks an object.
+        # of intent ("同意", "计划", "拟"): 将 (and 将会) also marks an object or a plain future.
         self._plan = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "plan" and c.lang == lang and
-                                  c.phrase not in ("将", "把", "将会"))
+                                  c.phrase not in ("将", "将会"))
                       for lang in ("zh", "en")}
         self._typed_for_model: dict[tuple[str, str], bool] = {}
         self._fitting: dict[tuple[str, str], Any] = {}
