@@ -29,9 +29,11 @@ from spacy.util import filter_spans
 
 from graph.documents import HAN_CHARACTER
 from graph.mentions import (
+    PARENT_NOUNS,
     MentionFinder,
     is_demonym,
     is_description,
+    names_parent_of,
     other_reading,
     plural_members,
     possessor_of,
@@ -1392,6 +1394,9 @@ class _Sentence:
             # "run on lines operated by SNCF", "trained on chips made by TSMC": the mention is the agent of a
             # participle that describes a common noun after the trigger; that noun, not the mention, is the object.
             right = []
+        if len(right) > 1 and trig.text.lower() not in PARENT_NOUNS and names_parent_of(right[0], right[1]):
+            # "隶属于谷歌母公司 Alphabet": the parent heads the phrase; the name before it says whose parent it is.
+            right = right[1:]
         if right and right[0].end < self.sent.end and self._modifies_role(right[0], trig):
             # "its purchase of the Roomba maker", "加入的还有 Inflection AI 的联合创始人 X": the mention modifies an
             # agent noun naming someone else.
@@ -2369,7 +2374,7 @@ class _Sentence:
         if between and all(w in _ZH_POSSESSIVE or w in ("'s", "\u2019s") for w in between):
             return head
         roles = [t for t in self.trigger_spans if mention.end <= t.start and t.end <= head.start]
-        if roles and all(_is_role_noun(t.text) for t in roles) and \
+        if roles and all(_is_role_noun(t.text) or t.text.lower() in PARENT_NOUNS for t in roles) and \
                 len(between) == sum(len(self.words(t.start, t.end)) for t in roles) + \
                 sum(1 for w in between if w in _ZH_POSSESSIVE or w in ("'s", "\u2019s")):
             return head

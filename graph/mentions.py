@@ -1657,13 +1657,36 @@ def _salient(candidates: list[Span], sentence_starts: list[int], at: int,
         if inside:
             # "The first Helix product, the Z900, …": the subject is the product the apposition names; the
             # name before it only modifies the noun.
-            if len(inside) > 1 and _modifies_appositive(inside[0], inside[1]):
+            if len(inside) > 1 and (_modifies_appositive(inside[0], inside[1]) or
+                                    names_parent_of(inside[0], inside[1])):
                 return inside[1]
             return inside[0]
     return candidates[-1]
 
 
 _EN_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our"])
+#: Nouns for the owner of a company: "Google parent Alphabet", "谷歌母公司 Alphabet" name Alphabet, the phrase's
+#: head, which is the one that acts ("谷歌母公司 Alphabet 宣布收购 Wiz": Alphabet buys).
+PARENT_NOUNS = frozenset(["parent", "parent company", "parent firm", "parent group", "母公司", "控股公司"])
+
+
+def names_parent_of(first: Span, second: Span) -> bool:
+    """Whether ``first`` only says whose parent ``second`` is: "Google parent Alphabet", "Google's parent company
+    Alphabet", "谷歌母公司 Alphabet", "脸书的母公司 Meta" (the second name is the phrase's head, what "it" means).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Zorvex parent Helix said it would sell.")
+    >>> names_parent_of(Span(doc, 0, 1), Span(doc, 2, 3))
+    True
+    >>> names_parent_of(Span(doc, 0, 1), Span(doc, 4, 5))
+    False
+    """
+    words = [t.lower_ for t in first.doc[first.end:second.start] if not t.is_space]
+    if words[:1] in (["'s"], ["\u2019s"], ["的"]):
+        words = words[1:]
+    joined = ("" if words and all("\u4e00" <= w[:1] <= "\u9fff" for w in words) else " ").join(words)
+    return joined in PARENT_NOUNS
+
 
 
 def _modifies_appositive(first: Span, second: Span) -> bool:

@@ -1635,3 +1635,30 @@ def test_a_verb_of_leaving_names_an_employer_only_as_its_direct_object(text: str
 def test_a_proper_noun_listed_with_a_known_company_is_a_company(text: str, expected: tuple[str, str, str]) -> None:
     triples = _triples(extract(text))
     assert expected in triples or (expected[2], expected[1], expected[0]) in triples
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("谷歌母公司 Alphabet 周二宣布收购网络安全公司 Wiz。", ("Alphabet", "acquired", "Wiz"), ("谷歌", "acquired", "Wiz")),
+    ("抖音母公司字节跳动宣布收购游戏公司沐瞳科技。", ("字节跳动", "acquired", "沐瞳科技"), ("抖音", "acquired", "沐瞳科技")),
+    ("Google parent Alphabet said on Tuesday it would buy Wiz.", ("Alphabet", "acquired", "Wiz"),
+     ("Google", "acquired", "Wiz")),
+])
+def test_the_parent_named_after_its_subsidiary_is_the_one_who_acts(
+        text: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    # "A 母公司 B" / "A parent B": B heads the phrase; A only says whose parent B is (and "it" then means B).
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert wrong not in triples
+    assert (expected[0], "owns", wrong[0]) in triples or (wrong[0], "subsidiaryOf", expected[0]) in triples
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("如今，Google DeepMind 隶属于谷歌母公司 Alphabet。", ("Google DeepMind", "subsidiaryOf", "Alphabet"),
+     ("Google DeepMind", "subsidiaryOf", "谷歌")),
+    ("Waymo is owned by Google parent Alphabet.", ("Alphabet", "owns", "Waymo"), ("Google", "owns", "Waymo")),
+])
+def test_an_object_named_with_its_subsidiary_is_the_parent(
+        text: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert wrong not in triples
