@@ -28,6 +28,9 @@ from graph.documents import HAN_CHARACTER
 #: Characters that end a sentence in either script; a newline does too (titles and list items have no stop).
 SENTENCE_END = frozenset("\u3002!?\uff01\uff1f;\uff1b\u2026")
 ENGLISH_END = frozenset(".!?;")
+#: Capitalised words that open an English sentence and never continue a name after an abbreviation ("Inc. The").
+_SENTENCE_OPENERS = frozenset(["The", "It", "Its", "This", "That", "These", "Those", "They", "Their", "He", "His",
+                               "She", "Her", "We", "Our", "But", "However", "Meanwhile"])
 #: What may follow a decimal point glued to it: a digit, or the "<" of a number placeholder ("<N>.<N>").
 _GLUED_AFTER_POINT = frozenset("0123456789<")
 #: Abbreviations of legal forms and titles whose point is no full stop when Chinese text goes on right after it
@@ -248,6 +251,11 @@ def mark_sentences(doc: Doc) -> Doc:
             continue
         elif text and (text[-1] in SENTENCE_END or text in ENGLISH_END):
             # "Inc." stays inside a sentence: spaCy's English tokenizer keeps such abbreviations whole.
+            ending = True
+        elif len(text) > 1 and text[-1] == "." and i + 1 < len(words) and words[i + 1] in _SENTENCE_OPENERS:
+            # "... built into X. The name comes from ...", "Apple Inc. It said ...": an abbreviation or initial
+            # that ends a sentence swallows its full stop; a capitalised pronoun or determiner after it opens the
+            # next sentence (no name or title goes on with one).
             ending = True
     doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc

@@ -419,3 +419,17 @@ def test_a_plus_sign_ends_a_service_name(finder: MentionFinder) -> None:
     surfaces = [surface for surface, _ in _mentions(finder, "The studio sold the film to Vexly+ and Orrin last year.",
                                                     "en")]
     assert "Vexly+" in surfaces
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Grok is already built into X. The name comes from a novel.",
+     ["Grok is already built into X.", "The name comes from a novel."]),
+    ("Shares of Zorvex Inc. It said on Monday.", ["Shares of Zorvex Inc.", "It said on Monday."]),
+    ("J. Robert Oppenheimer visited U.S. Steel.", ["J. Robert Oppenheimer visited U.S. Steel."]),
+])
+def test_an_abbreviation_before_a_capitalised_pronoun_or_determiner_ends_the_sentence(
+        finder: MentionFinder, text: str, sentences: list[str]) -> None:
+    doc = finder.nlp("en")(text)
+    assert [s.text for s in doc.sents] == sentences
+    # ... so no name runs over the full stop ("X. The").
+    assert not [e.text for e in finder(doc, lang="en") if "." in e.text and " The" in e.text]
