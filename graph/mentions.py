@@ -1144,7 +1144,7 @@ _EN_STOP_WORDS = frozenset(EN_STOP_WORDS) | {"however", "meanwhile", "still", "i
 _DEFINITE: dict[str, dict[tuple[str, ...], str]] = {
     "en": {("the", "company"): "Organization", ("the", "firm"): "Organization", ("the", "startup"): "Organization",
            ("the", "lab"): "Organization", ("the", "chipmaker"): "Organization", ("the", "group"): "Organization",
-           ("the", "model"): "AIModel", ("the", "start-up"): "Organization",
+           ("the", "model"): "AIModel",
            ("the", "chip"): "Product", ("the", "processor"): "Product", ("the", "app"): "Product",
            ("the", "game"): "Product", ("the", "phone"): "Product", ("the", "smartphone"): "Product",
            ("the", "chatbot"): "Product", ("the", "carrier"): "Organization", ("the", "studio"): "Organization",
@@ -1222,6 +1222,7 @@ def is_description(text: str) -> bool:
     (True, True, True, False)
     """
     return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None or \
+        _is_modified_description(text) or \
         text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
 
 
@@ -1250,6 +1251,74 @@ _DEFINITE_JOINED = frozenset("".join(pattern) for patterns in _DEFINITE.values()
 
 
 _DEFINITE_MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
+
+
+#: Prepositions that open a phrase before a comma ("In a post on X, …", "According to Reuters, …").
+_EN_PHRASE_PREPOSITIONS = frozenset(["on", "in", "at", "from", "to", "with", "for", "by", "of", "into", "after",
+                                     "before", "since", "during", "like", "than", "under", "via"])
+#: Words after a place that make it describe something else: "the Jerusalem-based company".
+_EN_PLACE_PARTICIPLES = frozenset(["based", "headquartered"])
+#: Short capitalised words that premodify a kind of company: "the AI startup", "the US chipmaker".
+_EN_SHORT_MODIFIERS = frozenset(["AI", "US", "U.S.", "UK", "EU", "tech"])
+
+
+def _is_modified_description(text: str) -> bool:
+    """Whether ``text`` is one of :func:`_en_modified_descriptions`' descriptions.
+
+    >>> _is_modified_description("the San Francisco-based AI startup"), _is_modified_description("the start-up")
+    (True, True)
+    >>> _is_modified_description("the rival company"), _is_modified_description("The Information")
+    (False, False)
+    """
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    last = words[-1]
+    if not (last.lower() == "start-up" or last.islower() and ("the", last) in _DEFINITE["en"] and len(words) > 2):
+        return False
+    middle = words[1:-1]
+    for k, word in enumerate(middle):
+        placed = word.rsplit("-", 1)[-1].lower() in _EN_PLACE_PARTICIPLES and "-" in word
+        if not (placed or is_demonym(word) or word in _EN_SHORT_MODIFIERS or word[:1].isupper() and any(
+                "-" in later and later.rsplit("-", 1)[-1].lower() in _EN_PLACE_PARTICIPLES for later in middle[k:])):
+            return False
+    return True
+
+
+def _en_modified_descriptions(doc: Doc) -> list[tuple[str, int, int]]:
+    """English definite descriptions whose noun has modifiers that say where the entity is from or what field
+    it is in ("the Jerusalem-based company", "the San Francisco-based AI startup", "the Israeli chipmaker", "the
+    London-based start-up"), as ``(wanted class, start, end)`` like the description matcher's matches. Only
+    such modifiers: "the rival company" or "the parent company" is someone else.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Helix bought the Jerusalem-based company and the Israeli start-up.")
+    >>> [(wanted, doc[i:end].text) for wanted, i, end in _en_modified_descriptions(doc)]
+    [('Organization', 'the Jerusalem-based company'), ('Organization', 'the Israeli start-up')]
+    """
+    words = [t.text for t in doc]
+    n = len(words)
+    out: list[tuple[str, int, int]] = []
+    for i in range(n - 1):
+        if words[i].lower() != "the":
+            continue
+        j, modified = i + 1, False
+        while j < n:
+            if is_demonym(words[j]) or words[j] in _EN_SHORT_MODIFIERS:
+                j, modified = j + 1, True
+                continue
+            k = j
+            while k < n and k - j < 3 and words[k][:1].isupper():
+                k += 1
+            if j < k and k + 1 < n and words[k] == "-" and words[k + 1].lower() in _EN_PLACE_PARTICIPLES:
+                j, modified = k + 2, True
+                continue
+            break
+        if j + 2 < n and [w.lower() for w in words[j:j + 3]] == ["start", "-", "up"]:
+            out.append(("Organization", i, j + 3))  # "the start-up": three tokens, no phrase of the matcher
+        elif modified and j < n and ("the", words[j].lower()) in _DEFINITE["en"] and words[j].islower():
+            out.append((_DEFINITE["en"][("the", words[j].lower())], i, j + 1))
+    return out
 
 
 def _definite_matcher(vocab: object, lang: str) -> PhraseMatcher:
@@ -1302,12 +1371,28 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     found = [(doc.vocab.strings[match_id], i, end) for match_id, i, end in matcher(doc)]
     if lang == "zh":
         found = sorted(found + _zh_demonstratives(doc) + _zh_bare_nouns(doc), key=lambda m: (m[1], -m[2]))
+    # "the Jerusalem-based company": a place inside a description's modifiers is part of the description.
+    modified: set[tuple[int, int]] = set()
+    if lang == "en":
+        extra = _en_modified_descriptions(doc)
+        modified = {(i, end) for _, i, end in extra if end - i > 2}
+        found = sorted(found + extra, key=lambda m: (m[1], -m[2]))
+    places = {i for e in ents if e.label_ == "Place" for i in range(e.start, e.end)}
     # A description resolved earlier is itself an antecedent ("这家实验室被收购。该实验室…它…").
     pool = list(ents)
     # A pronoun may also continue an earlier pronoun ("It was trained on Google Cloud, and it is backed by …").
     chain = list(ents)
+    # The names a description may stand in apposition to: not one after a preposition, which ends an opening
+    # phrase ("In a post on X, the company said …").
+    name_ends = {e.end for e in ents if e.label_ != "Place" and
+                 (e.start == 0 or doc[e.start - 1].lower_ not in _EN_PHRASE_PREPOSITIONS)}
     for wanted, i, end in found:
-        if any(j in taken for j in range(i, end)):
+        if any(j in taken and not ((i, end) in modified and j in places) for j in range(i, end)):
+            continue
+        if lang == "en" and i >= 2 and doc[i - 1].text == "," and i - 1 in name_ends and doc[i].lower_ == "the" and \
+                (end >= len(doc) or doc[end].text not in ("'s", "\u2019s")):
+            # "Cognition, the start-up behind Devin, …": an apposition restates the name before it; its words
+            # stay words, for the relation they carry ("start-up behind") and the apposition rules.
             continue
         # Pronouns look back only a short way (this sentence or the one before): "it" is an organisation or a
         # product, never a person or place.
@@ -1318,7 +1403,7 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
         antecedents = [e for e in (chain if pronoun else pool) if window <= e.start and e.end <= i and
                        e.label_ in _ANTECEDENT_LABELS.get(wanted, (wanted,)) and
                        not (e.label_ == "Entity" and len(e) == 1 and is_demonym(e.text))]
-        noun = doc[end - 1].lower_
+        noun = "startup" if doc[end - 1].lower_ == "up" else doc[end - 1].lower_  # "start-up" is three tokens
         # A noun of a kind ("the chip", "这家实验室") tells entities of one class apart; every organisation is
         # "the company", and a company is not "called" a company by ", the company said" after its name.
         by_noun = not pronoun and wanted != "Thing" and noun not in _GENERIC_CLASS_NOUNS
@@ -1340,13 +1425,19 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # the untyped name says about itself; "the company" is the speaker, not an organisation named
                 # in an earlier sentence.
                 antecedents = antecedents + [speaker]
-        if not pronoun and noun in _GENERIC_CLASS_NOUNS and not _opens_clause(doc, i) and \
+        if not pronoun and (noun in _GENERIC_CLASS_NOUNS or wanted == "Organization" and lang == "en") and \
+                not _opens_clause(doc, i) and \
                 not any(by_noun and _called(doc, ents, e.kb_id_, noun, i) for e in antecedents):
             # "美团和腾讯都投资过这家公司", "Meta and Google both backed the company": a company named earlier in
             # the same clause, unless as a possessor ("OpenAI 的员工离开了该公司"), is that clause's subject, which
             # the description after the verb is not; with no other antecedent the description stays unresolved.
             clause = _clause_start(doc, i)
-            antecedents = [e for e in antecedents if e.start < clause or _is_possessor(doc, e)]
+            # "Intel, which bought the Jerusalem-based company, …": a relative clause's subject is the name
+            # before its comma.
+            relative_subject_end = clause - 1 if lang == "en" and clause >= 2 and doc[clause - 1].text == "," and \
+                doc[clause].lower_ in ("which", "who", "that") else -1
+            antecedents = [e for e in antecedents if (e.start < clause or _is_possessor(doc, e)) and
+                           e.end != relative_subject_end]
         if antecedents:
             if pronoun:
                 ante = _salient(antecedents, sentence_starts, i, names)
@@ -1360,7 +1451,12 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
                 # "M1, the first processor … and a Mac mini. The chip is …": among several entities of the class,
                 # the one the text calls by the description's noun ("A17 Pro 芯片", "the B200 chip") is meant.
                 described = [e for e in antecedents if by_noun and _called(doc, ents, e.kb_id_, noun, i)]
-                if described or noun not in _GENERIC_CLASS_NOUNS or not _opens_clause(doc, i):
+                if (i, end) in modified and not described:
+                    # "the Jerusalem-based company", "the Israeli start-up": an epithet of the entity the text is
+                    # about (news varies its name so), not of the last name before it ("… trading on the Nasdaq.
+                    # Intel, which bought the Jerusalem-based company …": Mobileye).
+                    ante = _salient(antecedents, sentence_starts, i, names)
+                elif described or noun not in _GENERIC_CLASS_NOUNS or not _opens_clause(doc, i):
                     ante = (described or antecedents)[-1]
                 else:
                     # "该公司", "The company" opening a clause name no kind that tells companies apart: like a

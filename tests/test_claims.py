@@ -1662,3 +1662,34 @@ def test_an_object_named_with_its_subsidiary_is_the_parent(
     triples = _triples(extract(text))
     assert expected in triples
     assert wrong not in triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mobileye makes driver-assistance chips, and its shares trade on the Nasdaq. Intel, which bought the "
+     "Jerusalem-based company in 2017, remains its majority owner.", ("Intel", "acquired", "Mobileye")),
+    ("Stability AI released Stable Diffusion. Getty Images sued the London-based start-up in Delaware.",
+     ("Getty Images", "sued", "Stability AI")),
+    ("Anthropic released Claude. Amazon invested $4 billion in the San Francisco-based AI startup.",
+     ("Amazon", "investedIn", "Anthropic")),
+    ("Anthropic released Claude. Amazon invested $4 billion in the start-up.", ("Amazon", "investedIn", "Anthropic")),
+])
+def test_a_description_with_a_place_or_origin_refers_to_the_company_in_focus(
+        text: str, expected: tuple[str, str, str]) -> None:
+    # News varies a company's name with epithets ("the Jerusalem-based company"); they mean the company the text is
+    # about, never the verb's own subject (Intel, Amazon) nor the last name before them (Nasdaq).
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Cognition, the start-up behind the AI coding agent Devin, said on Monday it would buy Windsurf.",
+    "Cognition, the startup behind the AI coding agent Devin, said on Monday it would buy Windsurf.",
+])
+def test_an_apposition_keeps_its_trigger_words(text: str) -> None:
+    # "the startup" in apposition is no reference to resolve: its words carry "startup behind" (developedBy).
+    assert ("Devin", "developedBy", "Cognition") in _triples(extract(text))
+
+
+def test_a_description_after_an_opening_prepositional_phrase_is_still_resolved() -> None:
+    # "X, the company said": no apposition of X (X closes "In a post on X"); "the company" is OpenAI.
+    claims = extract("OpenAI showed Voice Mode in May. In a post on X, the company said it had delayed Voice Mode.")
+    assert ("OpenAI", "delayed", "Voice Mode") in _triples(claims)
