@@ -1665,8 +1665,8 @@ def test_an_object_named_with_its_subsidiary_is_the_parent(
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mobileye makes driver-assistance chips, and its shares trade on the Nasdaq. Intel, which bought the "
-     "Jerusalem-based company in 2017, remains its majority owner.", ("Intel", "acquired", "Mobileye")),
+    (("Mobileye makes driver-assistance chips, and its shares trade on the Nasdaq. Intel, which bought the "
+      "Jerusalem-based company in 2017, remains its majority owner."), ("Intel", "acquired", "Mobileye")),
     ("Stability AI released Stable Diffusion. Getty Images sued the London-based start-up in Delaware.",
      ("Getty Images", "sued", "Stability AI")),
     ("Anthropic released Claude. Amazon invested $4 billion in the San Francisco-based AI startup.",
