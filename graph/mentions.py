@@ -79,6 +79,11 @@ _ZH_NAME_VERBS = frozenset(["控股", "开发", "联合", "出版", "希望", "�
 #: Words for someone's role towards the name that follows: "大股东同盛集团", "对手空中客车公司", "本报讯…".
 _ZH_DESCRIBERS: tuple[str, ...] = ("股东", "企业", "公司", "子公司", "行动人", "控制人", "对手", "伙伴", "客户", "巨头", "龙头", "翘楚", "报讯",
                                    "重组方", "收购方", "买方", "卖方", "投资方", "合作方", "对方", "投资者", "供应商")
+#: Kinds of service a Chinese brand names its products by ("腾讯会议", "百度地图", "讯飞输入法"); not the generic
+#: 手机/云/广告, which after a brand mostly mean the company's phones, cloud or ad business, nor 打车/健康, which
+#: name companies too (滴滴打车, 京东健康).
+_ZH_SERVICE_NOUNS = frozenset(["会议", "文档", "地图", "视频", "音乐", "新闻", "翻译", "输入法", "浏览器", "搜索",
+                               "网盘", "邮箱", "阅读", "文库", "百科", "贴吧", "外卖"])
 #: Words ending like a company that name a relation, not a company: "谷歌母公司", "全资子公司".
 _ZH_RELATION_NOUNS = frozenset(["母公司", "子公司", "分公司", "全资子公司", "控股子公司", "孙公司", "总公司",
                                 "合资公司", "关联公司", "控股公司", "上市公司", "空壳公司", "壳公司"])
@@ -372,6 +377,7 @@ class MentionFinder:
         known = filter_spans(known)
         if lang == "zh":
             known = _with_registered_region(known)
+            known = self._zh_brand_products(doc, known)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [s for s in found if not any(i in taken or i in blocked for i in range(s.start, s.end))]
         ents = filter_spans(known + extra)
@@ -733,6 +739,27 @@ class MentionFinder:
             label = _NER_LABELS.get(ent.label_)
             if label:
                 out.append(self._new_span(doc, ent.start, ent.end, label))
+        return out
+
+    def _zh_brand_products(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Known Chinese company names glued to a kind of service ("腾讯会议", "百度地图", "讯飞输入法"): jieba
+        cuts the brand off, but the whole is the product's name (the company's product, not the company).
+
+        >>> from graph.schema import load_schema
+        >>> finder = MentionFinder(load_schema())
+        >>> doc = finder(finder.nlp("zh")("腾讯会议接入了混元。"), lang="zh")
+        >>> [(e.text, e.label_) for e in doc.ents]
+        [('腾讯会议', 'Product'), ('混元', 'AIModel')]
+        """
+        out = []
+        for span in known:
+            end = span.end
+            if span.label_ == "Organization" and end < len(doc) and not doc[end - 1].whitespace_ and \
+                    _HAS_CJK.search(span.text) and doc[end].text in _ZH_SERVICE_NOUNS and \
+                    (end + 1 >= len(doc) or doc[end + 1].text not in _ZH_SERVICE_NOUNS):
+                out.append(self._new_span(doc, span.start, end + 1, "Product"))
+            else:
+                out.append(span)
         return out
 
     def _new_span(self, doc: Doc, start: int, end: int, label: str) -> Span:

@@ -433,3 +433,20 @@ def test_an_abbreviation_before_a_capitalised_pronoun_or_determiner_ends_the_sen
     assert [s.text for s in doc.sents] == sentences
     # ... so no name runs over the full stop ("X. The").
     assert not [e.text for e in finder(doc, lang="en") if "." in e.text and " The" in e.text]
+
+
+@pytest.mark.parametrize("text, product, company", [
+    ("腾讯会议和腾讯文档已经接入混元。", "腾讯会议", "腾讯"),
+    ("百度搜索将全面接入文心大模型。", "百度搜索", "百度"),
+])
+def test_a_known_chinese_brand_glued_to_a_kind_of_service_is_the_product(
+        finder: MentionFinder, text: str, product: str, company: str) -> None:
+    doc = finder(finder.nlp("zh")(text), lang="zh")
+    found = {e.text: e.label_ for e in doc.ents}
+    assert found.get(product) == "Product"
+    assert company not in found  # the brand inside the product's name is no mention of the company
+
+
+def test_a_brand_before_a_generic_noun_stays_the_company(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("zh")("华为手机的销量回升。"), lang="zh")
+    assert ("华为", "Organization") in {(e.text, e.label_) for e in doc.ents}
