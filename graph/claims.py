@@ -88,6 +88,12 @@ _EN_TEMPORAL = frozenset(["after", "before", "since", "when", "while", "until", 
 _ZH_COPULA = frozenset(["是", "为", "系", "成为", "作为", "乃", "变身", "变身为"])
 _ZH_POSSESSIVE = frozenset(["的", "之", "旗下"])
 _ZH_NEGATORS = frozenset("不没未非无")
+#: Ends of nouns for an edition of a product ("新版本", "升级版", "第二代", "Pro 机型"): announcing one announces
+#: the product.
+_ZH_EDITION_ENDINGS = ("版本", "版", "代", "系列", "型号", "机型", "款")
+#: Nouns for events in a product's life: "推迟了 GPT-5 的发布" is about GPT-5.
+_ZH_PRODUCT_EVENTS = frozenset(["发布", "上市", "推出", "发售", "开源", "上线", "交付", "量产", "首发", "更新",
+                                "升级", "预售", "公测", "内测", "测试"])
 #: Verbs of taking or holding an office: "X 担任首席执行官" makes X the holder of the role noun.
 _ZH_OFFICE_VERBS = frozenset(["担任", "出任", "现任", "兼任", "转任", "升任", "接任", "任", "曾任", "历任"])
 #: Dashes as jieba cuts them ("——" is two tokens).
@@ -1441,6 +1447,11 @@ class _Sentence:
             # clause's object, and the trigger's object is the name after 的, if one is given.
             de_at = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
             right = [m for m in right if m.start > de_at]
+        if right and self.lang == "zh" and not self.is_english and spec.name in ("announced", "released") and \
+                not _is_zh_role_noun(trig.text) and self._modifies_common_noun(right[0]):
+            # "没有公布可灵的训练数据来源", "发布了 Sora 的演示": what is announced is the noun after 的, an
+            # attribute or a demo of the product, not the product ("发布了鸿蒙的新版本" still releases it).
+            right = []
         if not right and left and self.lang == "zh" and not self.is_english:
             fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
             if fronted is not None:
@@ -2244,6 +2255,26 @@ class _Sentence:
         relation = trig.label_.split("|")[1] if trig.label_.count("|") >= 3 else ""
         return any(t.start == at and t.start != trig.start and _is_role_noun(t.text)
                    and t.label_.split("|")[1:2] != [relation] for t in self.trigger_spans)
+
+    def _modifies_common_noun(self, mention: Span) -> bool:
+        """Whether a Chinese mention is followed by 的 and a common noun that is neither a name, nor a version
+        or edition of the named thing, nor an event of it ("可灵的训练数据", "Sora 的演示"; not "鸿蒙的新版本",
+        "GPT-5 的发布")."""
+        i = mention.end
+        while i < self.sent.end and self.w[i].isspace():
+            i += 1
+        if i >= self.sent.end or self.w[i] != "的":
+            return False
+        i += 1
+        while i < self.sent.end and self.w[i].isspace():
+            i += 1
+        if i >= self.sent.end or any(m.start == i for m in self.mentions):
+            return False
+        word = self.w[i]
+        if not HAN_CHARACTER.match(word[:1]) or any(t.start == i for t in self.trigger_spans):
+            return False
+        return not (word.endswith(_ZH_EDITION_ENDINGS) or word in _ZH_PRODUCT_EVENTS or
+                    i + 1 < self.sent.end and self.w[i + 1].endswith(_ZH_EDITION_ENDINGS))
 
     def _possessor(self, mention: Span) -> bool:
         """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""

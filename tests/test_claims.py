@@ -1693,3 +1693,21 @@ def test_a_description_after_an_opening_prepositional_phrase_is_still_resolved()
     # "X, the company said": no apposition of X (X closes "In a post on X"); "the company" is OpenAI.
     claims = extract("OpenAI showed Voice Mode in May. In a post on X, the company said it had delayed Voice Mode.")
     assert ("OpenAI", "delayed", "Voice Mode") in _triples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "腾讯没有公布混元的训练数据来源。",
+    "百度在今年2月发布了文心一言的演示，但至今没有向公众开放。",
+    "OpenAI 发布了 GPT-4 的技术报告。",
+])
+def test_announcing_an_attribute_of_a_product_is_no_announcement_of_it(text: str) -> None:
+    # "公布 X 的 N": what is announced is N (data, a demo, a report), not the product X.
+    assert not [c for c in extract(text) if c.relation in ("announced", "released")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("华为发布了鸿蒙的最新版本。", ("华为", "released", "鸿蒙")),
+    ("谷歌推迟了 Gemini 的发布。", ("谷歌", "delayed", "Gemini")),
+])
+def test_an_edition_or_event_of_a_product_is_about_the_product(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
