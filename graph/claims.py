@@ -714,6 +714,8 @@ class ClaimExtractor:
                 return []  # "开源社区普遍采用 LLaMA": the verb's object is a common noun; LLaMA belongs to 采用
             if not missing_agent and not spec.symmetric and _is_role_noun(trig.text):
                 return []  # "起诉 Character.AI 及其创始人": an unnamed holder is no one to fill in
+            if ctx.words(trig.end, trig.end + 1) in (["后"], ["之后"], ["以后"]):
+                return []  # "合并后的用户总数", "合并之后": the event as a time refers back; it states nothing new
             if ctx.in_background(trig) or not (spec.symmetric or ctx.role_slot_empty(trig, missing_subject=missing_agent,
                                                                               inverse=unaccusative)):
                 return []
@@ -3422,6 +3424,11 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
                 any(noun in "".join(ctx.words(span.end, trig.start)) for noun in _ZH_CIRCUMSTANCE_NOUNS):
             # "在没有举行发布会的情况下开售了 X": the negation sits in an adverbial of circumstance that closes
             # before the verb; it negates that circumstance, not the sale.
+            continue
+        if cue.kind == "negation" and cue.scope == "before" and span.end < trig.start and \
+                ctx.words(span.end, trig.start) and ctx.words(trig.end, trig.end + 1) in (["后"], ["之后"], ["以后"]):
+            # "没有披露合并后的用户总数": the trigger dates a noun ("after the merger"), inside the object of the
+            # verb the negation denies (披露), so the merger itself is not denied.
             continue
         if cue.kind == "negation":
             # "not only" adds, it does not negate.

@@ -1711,3 +1711,20 @@ def test_announcing_an_attribute_of_a_product_is_no_announcement_of_it(text: str
 ])
 def test_an_edition_or_event_of_a_product_is_about_the_product(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "字节跳动去年收购了 Musical.ly。该公司没有披露合并后的用户总数。",
+    "字节跳动去年收购了 Musical.ly。合并之后，Musical.ly 这个名称不再使用。",
+])
+def test_an_event_named_as_a_time_states_no_new_claim(text: str) -> None:
+    # "合并后的…", "合并之后": the earlier event as a time; neither a new (topic-filled) claim nor a denial.
+    claims = extract(text, title="字节跳动整合 Musical.ly")
+    assert not [c for c in claims if c.relation == "mergedWith"]
+    assert not [c for c in claims if c.polarity == "negative"]
+    assert len([c for c in claims if c.relation == "acquired"]) <= 1
+
+
+def test_a_denial_of_a_verb_does_not_reach_an_event_dated_inside_its_object() -> None:
+    claims = extract("星河科技没有披露与云帆科技合并后的用户总数。")
+    assert not [c for c in claims if c.relation == "mergedWith" and c.polarity == "negative"]
