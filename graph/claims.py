@@ -689,6 +689,14 @@ class ClaimExtractor:
                     subj, obj = present, _Arg([owner])
                 elif "Person" in spec.range and fits(owner.label_, spec.domain):
                     subj, obj = _Arg([owner]), present
+            elif owner is not None and owner.label_ == "Organization" and \
+                    all(m.kb_id_ != owner.kb_id_ and m.label_ == "Organization" for m in present.spans):
+                # "SoftBank remains its largest shareholder", "Microsoft, its biggest backer": a company holds the
+                # role of the pronoun's company. The holder is what a role noun names ("OpenAI's backer,
+                # Microsoft"), its grammatical patient: the subject for an inverse trigger, else the object.
+                holder_slot, other_slot = (spec.domain, spec.range) if trigger.inverse else (spec.range, spec.domain)
+                if all(fits(m.label_, holder_slot) for m in present.spans) and fits(owner.label_, other_slot):
+                    subj, obj = (present, _Arg([owner])) if trigger.inverse else (_Arg([owner]), present)
         if not trigger.inverse and all(m.start >= trig.end for m in obj.spans) and (obj or subj):
             # "released Claude 3, a family of three models named A, B and C", "released three models: A, B and
             # C": the listed names are released too.
@@ -3001,7 +3009,10 @@ def _owned_kind(words: list[str]) -> str | None:
 _POSSESSIVE_PRONOUN_WORDS = frozenset(["its", "其"])
 #: Words between a possessive pronoun and a role noun that leave the role the pronoun's ("its longtime chief
 #: executive", "its former president").
-_ROLE_FILLERS = frozenset(["longtime", "long-time", "former", "current", "then", "new", "interim", "first", "own"])
+_ROLE_FILLERS = frozenset(["longtime", "long-time", "former", "current", "then", "new", "interim", "first", "own",
+                           # "its largest shareholder", "its biggest backer", "its main rival"
+                           "largest", "biggest", "main", "major", "second-largest", "single", "early",
+                           "longest-serving", "principal", "controlling", "key"])
 
 
 def _role_possessor(doc: Doc, trig: Span, sent_start: int) -> Span | None:

@@ -1625,6 +1625,10 @@ def _opens_clause(doc: Doc, i: int) -> bool:
     return k < 0 or doc[i].is_sent_start or "\n" in doc[k].text or doc[k].text in _ZH_CLAUSE_OPENERS
 
 
+#: Linking verbs between a name and a description of it ("SoftBank remains its largest shareholder").
+_EN_COPULAS = frozenset(["is", "was", "remains", "remained", "becomes", "became", "has become", "stays", "stayed"])
+
+
 def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int], names: frozenset[int]) -> None:
     """Record the organisation each "its"/"其" stands for ("Its EyeQ chips", "其 MI308 芯片"), chosen like the
     antecedent of "it"; the possessive pronoun is no mention, so it never fills a verb's slot."""
@@ -1633,6 +1637,11 @@ def _resolve_possessors(doc: Doc, chain: list[Span], sentence_starts: list[int],
         if token.lower_ not in _POSSESSIVE_PRONOUNS:
             continue
         candidates = [e for e in chain if token.i - 60 <= e.start and e.end <= token.i and e.label_ == "Organization"]
+        between = [t.lower_ for t in doc[candidates[-1].end:token.i]] if candidates else []
+        if len(candidates) > 1 and (between == [","] or len(between) == 1 and between[0] in _EN_COPULAS):
+            # "SoftBank remains its largest shareholder", "Microsoft, its biggest backer,": the name that the
+            # phrase with "its" describes is not whose it is ("its own" would say so).
+            candidates = candidates[:-1]
         if candidates:
             ante = _salient(candidates, sentence_starts, token.i, names)
             found[token.i] = (ante.kb_id_, ante.label_)

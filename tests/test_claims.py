@@ -1728,3 +1728,15 @@ def test_an_event_named_as_a_time_states_no_new_claim(text: str) -> None:
 def test_a_denial_of_a_verb_does_not_reach_an_event_dated_inside_its_object() -> None:
     claims = extract("星河科技没有披露与云帆科技合并后的用户总数。")
     assert not [c for c in claims if c.relation == "mergedWith" and c.polarity == "negative"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Arm designs chips. SoftBank remains its largest shareholder.", ("SoftBank", "investedIn", "Arm")),
+    ("OpenAI trains models. Microsoft, its biggest backer, said on Monday it would invest more.",
+     ("Microsoft", "investedIn", "OpenAI")),
+    ("Waymo builds robotaxis. Alphabet, its parent, reported earnings.", ("Waymo", "subsidiaryOf", "Alphabet")),
+])
+def test_a_company_holding_a_role_of_its_company_relates_the_two(text: str, expected: tuple[str, str, str]) -> None:
+    # "its" in a description of a company is another company's (the name described is not whose it is).
+    assert expected in _triples(extract(text))
+
