@@ -1411,10 +1411,17 @@ def _definite_descriptions(doc: Doc, ents: list[Span], lang: str) -> list[Span]:
     chain = list(ents)
     # The names a description may stand in apposition to: not one after a preposition, which ends an opening
     # phrase ("In a post on X, the company said …").
+    name_starts = {e.start: e.label_ for e in ents if e.label_ != "Place"}
     name_ends = {e.end for e in ents if e.label_ != "Place" and
                  (e.start == 0 or doc[e.start - 1].lower_ not in _EN_PHRASE_PREPOSITIONS)}
     for wanted, i, end in found:
         if any(j in taken and not ((i, end) in modified and j in places) for j in range(i, end)):
+            continue
+        if lang == "en" and end in name_starts and (name_starts[end] == "Entity" or
+                                                     name_starts[end] in _ANTECEDENT_LABELS.get(wanted, (wanted,))):
+            # "acquired by the American company Oracle", "the company Oracle": a description right before a
+            # name says what the name is; it refers to no one else ("the model OpenAI announced" is a relative
+            # clause: a model is no company).
             continue
         if lang == "en" and i >= 2 and doc[i - 1].text == "," and i - 1 in name_ends and doc[i].lower_ == "the" and \
                 (end >= len(doc) or doc[end].text not in ("'s", "\u2019s")):

@@ -1740,3 +1740,22 @@ def test_a_company_holding_a_role_of_its_company_relates_the_two(text: str, expe
     # "its" in a description of a company is another company's (the name described is not whose it is).
     assert expected in _triples(extract(text))
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Microsoft trains models. In 2005 Helix Energy was acquired by the American company Oracle.",
+     ("Oracle", "acquired", "Helix Energy")),
+    ("Microsoft trains models. In 2005 Helix Energy was acquired by the company Oracle.",
+     ("Oracle", "acquired", "Helix Energy")),
+])
+def test_a_description_right_before_a_name_describes_that_name(text: str, expected: tuple[str, str, str]) -> None:
+    # "the American company Oracle" is Oracle, not a reference to the company named before (Microsoft).
+    triples = _triples(extract(text))
+    assert expected in triples
+    assert ("Microsoft", "acquired", "Helix Energy") not in triples
+
+
+def test_a_description_before_a_name_of_another_class_is_a_relative_clause() -> None:
+    # "the model OpenAI announced": OpenAI announced the model; the description still means GPT-4o.
+    claims = extract("The assistant runs on GPT-4o, the model OpenAI announced in May.")
+    assert ("OpenAI", "announced", "GPT-4o") in _triples(claims)
