@@ -450,3 +450,19 @@ def test_a_known_chinese_brand_glued_to_a_kind_of_service_is_the_product(
 def test_a_brand_before_a_generic_noun_stays_the_company(finder: MentionFinder) -> None:
     doc = finder(finder.nlp("zh")("华为手机的销量回升。"), lang="zh")
     assert ("华为", "Organization") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In 2005 he returned to Austria and joined Red Bull.", "Austria"),
+    ("Helix opened a factory in Turkey.", "Turkey"),
+    ("星河科技在埃及建厂。", "埃及"),
+])
+def test_countries_are_places(finder: MentionFinder, text: str, place: str) -> None:
+    lang = "zh" if "星" in text else "en"
+    doc = finder(finder.nlp(lang)(text), lang=lang)
+    assert (place, "Place") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_lowercase_common_noun_is_no_country(finder: MentionFinder) -> None:
+    doc = finder(finder.nlp("en")("The family ate turkey with chile sauce."), lang="en")
+    assert not [e for e in doc.ents if e.label_ == "Place"]
