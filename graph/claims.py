@@ -91,6 +91,8 @@ _ZH_NEGATORS = frozenset("不没未非无")
 #: Ends of nouns for an edition of a product ("新版本", "升级版", "第二代", "Pro 机型"): announcing one announces
 #: the product.
 _ZH_EDITION_ENDINGS = ("版本", "版", "代", "系列", "型号", "机型", "款")
+#: A demo or preview of a product, which announces it: "发布了 Sora 的演示", "展示了 X 的演示视频", "X 的预告片".
+_ZH_DEMO_NOUNS = ("演示", "预告", "概念视频", "概念机")
 #: Nouns for events in a product's life: "推迟了 GPT-5 的发布" is about GPT-5.
 _ZH_PRODUCT_EVENTS = frozenset(["发布", "上市", "推出", "发售", "开源", "上线", "交付", "量产", "首发", "更新",
                                 "升级", "预售", "公测", "内测", "测试"])
@@ -181,6 +183,8 @@ _ZH_COORDINATE_TAILS = frozenset(["均", "都", "分别", "共同", "一起", "�
 _ZH_PURPOSE_VERBS = frozenset(["用于", "用来", "用以", "用作"])
 #: Words between a shareholder noun and the holders it names: "股东分别为 A 和 B", "大股东之一 A", "股东包括 A、B".
 _ZH_SHAREHOLDER_LINKS = frozenset(["分别", "分别是", "分别为", "之一", "包括", "即", "有", "均", "、", "：", ":"])
+#: Verbs of making that found a company when what they make is one ("OpenAI was created by …").
+_EN_CREATE_VERBS = frozenset(["created", "creates", "create", "creating"])
 _EN_COMITATIVE = frozenset(["with", "and"])
 _SPEAKER_TYPES = frozenset({"Person", "Organization", "Entity"})
 
@@ -399,6 +403,8 @@ class ClaimExtractor:
                 if context.is_english:
                     span_claims += _gapped_claims(context, doc[start:end], span_claims, self.schema)
                     span_claims += _elliptical_claims(context, doc[start:end], span_claims, self.schema)
+                else:
+                    span_claims += _listed_posts(context, doc[start:end], span_claims, self.schema)
                 for claim in span_claims:
                     key = (claim.relation, claim.subject, claim.object, claim.polarity, claim.modality, claim.start)
                     if key not in found or found[key].confidence < claim.confidence:
@@ -651,6 +657,11 @@ class ClaimExtractor:
             # "向海通证券全体股东发行股票", "A 的中小股东": a class of holders, none of them named; the company
             # before it is whose shares they hold, not a holder itself.
             return []
+        if not ctx.is_english and spec.name == "released" and "announced" in self.schema.relations:
+            after = next((m for m in ctx.mentions if m.start >= trig.end), None)
+            if after is not None and ctx.light_gap(trig.end, after.start) and ctx.shows_demo(after):
+                # "发布了 Sora 的演示": a demo announces the product; it is not out yet.
+                spec = self.schema.relations["announced"]
         ctx = _with_readings_for(ctx, spec)
         agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
         if spec.name in _WHOLE_COMPANY_RELATIONS and ctx.is_english and not trigger.inverse and \
@@ -666,6 +677,11 @@ class ClaimExtractor:
         subj, obj = (patient, agent) if trigger.inverse else (agent, patient)
         if not subj and not obj:
             return []
+        if ctx.is_english and spec.name == "developedBy" and trig.text.lower() in _EN_CREATE_VERBS and subj and \
+                all(m.label_ == "Organization" and not ctx.names_a_part(m) for m in subj.spans) and \
+                "foundedBy" in self.schema.relations:
+            # "OpenAI was created by Sam Altman", "the studio created by X": a company that is created is founded.
+            spec = self.schema.relations["foundedBy"]
         # A lone argument takes the role its type fits ("Sora 的跳票": Sora is what was delayed).
         if bool(subj) != bool(obj):
             lone = subj or obj
@@ -784,7 +800,10 @@ class ClaimExtractor:
                 s_type, o_type = s.label_, o.label_
                 swap_penalty = 0.0
                 if not spec.accepts(s_type, o_type):
-                    if not spec.symmetric and spec.accepts(o_type, s_type) and not inferred:
+                    # A passive's "by" fixes who did it: "Mojang, the studio created by Markus Persson" does not
+                    # make Persson the product when Mojang cannot be one.
+                    by_fixed = ctx.is_english and (ctx.by_agent(trig, o) or ctx.by_agent(trig, s))
+                    if not spec.symmetric and spec.accepts(o_type, s_type) and not inferred and not by_fixed:
                         s, o = o, s
                         s_type, o_type = o_type, s_type
                         swap_penalty = 0.1
@@ -1458,7 +1477,8 @@ class _Sentence:
             de_at = next(i for i in range(right[0].end, self.sent.end) if not self.w[i].isspace())
             right = [m for m in right if m.start > de_at]
         if right and self.lang == "zh" and not self.is_english and spec.name in ("announced", "released") and \
-                not _is_zh_role_noun(trig.text) and self._modifies_common_noun(right[0]):
+                not _is_zh_role_noun(trig.text) and self._modifies_common_noun(right[0]) and \
+                not (spec.name == "announced" and self.shows_demo(right[0])):
             # "没有公布可灵的训练数据来源", "发布了 Sora 的演示": what is announced is the noun after 的, an
             # attribute or a demo of the product, not the product ("发布了鸿蒙的新版本" still releases it).
             right = []
@@ -2285,6 +2305,17 @@ class _Sentence:
             return False
         return not (word.endswith(_ZH_EDITION_ENDINGS) or word in _ZH_PRODUCT_EVENTS or
                     i + 1 < self.sent.end and self.w[i + 1].endswith(_ZH_EDITION_ENDINGS))
+
+    def shows_demo(self, mention: Span) -> bool:
+        """Whether a Chinese mention is followed by 的 and a demo or preview of it ("Sora 的演示", "Gemini 的演示视频",
+        "新车的预告片"): showing one announces the product without releasing it."""
+        i = mention.end
+        while i < self.sent.end and self.w[i].isspace():
+            i += 1
+        if i + 1 >= self.sent.end or self.w[i] != "的":
+            return False
+        nxt = next((w for w in self.w[i + 1:self.sent.end] if not w.isspace()), "")
+        return nxt.startswith(_ZH_DEMO_NOUNS)
 
     def _possessor(self, mention: Span) -> bool:
         """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""
@@ -3163,6 +3194,74 @@ def _gapped_claims(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Sche
                                    object_name=ctx.names.get(obj.kb_id_, obj.text), object_type=obj.label_,
                                    confidence=round(claim.confidence * 0.9, 3)))
             at = agent2.end
+    return out
+
+
+#: Words that list a holder's posts after an office verb ("曾任 A 副总裁、B 总裁", "历任 A 董事及 B 总经理").
+_ZH_POST_LIST_JOINERS = frozenset(["、", "和", "及", "以及"])
+#: How many words a post may take after its organisation ("全球执行副总裁", "总裁兼首席运营官").
+_MAX_POST_WORDS = 5
+
+
+def _post_after(ctx: _Sentence, at: int, names: set[int]) -> int | None:
+    """Where the post named right after an organisation ends ("百度[总裁兼首席运营官]"), or None when the words
+    after it are no post: up to a few letters-only words ending in a role noun, with no name among them."""
+    last_role: int | None = None
+    k = at
+    while k < ctx.sent.end and k - at < _MAX_POST_WORDS and k not in names:
+        word = ctx.w[k]
+        if word.isspace():
+            k += 1
+            continue
+        if not _is_zh_unit_word(word) and word != "兼":
+            break
+        if _is_zh_role_noun(word):
+            last_role = k + 1
+        k += 1
+    return last_role
+
+
+def _listed_posts(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Schema) -> list[Claim]:
+    """Claims for the later posts of a list after a Chinese office verb: "陆奇曾任微软执行副总裁、百度总裁" says he
+    worked for Baidu too. Each further item must be an organisation, then its post, joined by 、/和/及.
+
+    >>> from graph.build import extract
+    >>> sorted(c.triple_names for c in extract("张伟曾任阿里巴巴首席技术官、蚂蚁集团董事长。"))
+    [('张伟', 'worksFor', '蚂蚁集团'), ('张伟', 'worksFor', '阿里巴巴')]
+    >>> sorted(c.triple_names for c in extract("张伟曾任阿里巴巴首席技术官，蚂蚁集团今天宣布了新产品。"))
+    [('张伟', 'worksFor', '阿里巴巴')]
+    """
+    if trig.text not in _ZH_OFFICE_VERBS:
+        return []
+    spec = schema.relations.get("worksFor")
+    by_start = {m.start: m for m in ctx.mentions}
+    names = {i for m in ctx.mentions for i in range(m.start, m.end)}
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.relation != "worksFor" or claim.inferred or spec is None:
+            continue
+        employer = next((m for m in ctx.mentions if m.start >= trig.end and m.kb_id_ == claim.object), None)
+        if employer is None:
+            continue
+        seen = {claim.object}
+        end = _post_after(ctx, employer.end, names)
+        while end is not None:
+            k = end
+            while k < ctx.sent.end and ctx.w[k].isspace():
+                k += 1
+            if k >= ctx.sent.end or ctx.w[k] not in _ZH_POST_LIST_JOINERS:
+                break
+            k += 1
+            while k < ctx.sent.end and ctx.w[k].isspace():
+                k += 1
+            nxt = by_start.get(k)
+            if nxt is None or not spec.accepts(claim.subject_type, nxt.label_):
+                break
+            end = _post_after(ctx, nxt.end, names)
+            if end is not None and nxt.kb_id_ not in seen:
+                seen.add(nxt.kb_id_)
+                out.append(replace(claim, object=nxt.kb_id_, object_name=ctx.names.get(nxt.kb_id_, nxt.text),
+                                   object_type=nxt.label_, confidence=round(claim.confidence * 0.95, 3)))
     return out
 
 

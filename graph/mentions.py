@@ -97,7 +97,10 @@ _ZH_NOT_IN_NAME = frozenset(["的", "了", "在", "与", "和", "及", "或", "�
                              "包括", "其中", "以及", "还有", "通过", "对于", "关于", "由于", "因为", "所以", "如果",
                              # Words that state another name: "X，又称Y集团" names Y集团, not "又称Y集团".
                              "又称", "又名", "也称", "亦称", "别称", "简称", "下称", "全称", "原名", "原称", "曾用名",
-                             "旧称", "更名为", "改名为", "前身", "前身为", "前身是", "原名为"])
+                             "旧称", "更名为", "改名为", "前身", "前身为", "前身是", "原名为",
+                             # Office verbs jieba's dictionary lacks (they would pass for nouns): "李明曾任云帆集团
+                             # 董事长" names 云帆集团, not "李明曾任云帆集团".
+                             "担任", "出任", "曾任", "历任", "现任", "兼任", "转任", "升任", "接任", "任职", "就职"])
 #: Words that state another name, given to jieba as words: without them it cuts "前身为明湖县化肥厂" into
 #: "前身", "为明", "湖县", and the name stated after the cue is no run of whole words.
 _ZH_NAME_STATING_WORDS = ("前身为", "前身是", "更名为", "改名为", "原名为")
@@ -201,6 +204,8 @@ _ZH_CLAUSE_OPEN = frozenset(["，", ",", "。", "；", ";", "：", ":", "\n", "�
 _ZH_COUNTRIES = frozenset(["美国", "日本", "韩国", "英国", "德国", "法国", "意大利", "西班牙", "荷兰", "瑞士", "瑞典",
                            "丹麦", "挪威", "芬兰", "俄罗斯", "印度", "加拿大", "澳大利亚", "新加坡", "以色列", "阿联酋",
                            "沙特", "巴西", "墨西哥", "欧洲", "亚洲", "非洲", "美洲"])
+#: Roles after "company + region" that make the two a regional arm: "谷歌中国总裁", "苹果中国发言人".
+_ZH_REGIONAL_HEADS = frozenset(["董事长", "总裁", "副总裁", "总经理", "首席执行官", "发言人", "负责人", "掌门人"])
 _ZH_AFTER_REGION = frozenset(["的", "，", "。", "、", "和", "与", "及", "；", "）", ")"])
 _ZH_FUNCTION = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从",
                           "向", "给", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "已", "今天"])
@@ -503,8 +508,10 @@ class MentionFinder:
         if span.end < len(doc) and words[span.end] == "全球":
             # "优步全球": the company as a whole, set against its regional arms ("优步中国"), is the company.
             return Span(doc, span.start, span.end + 1, label=span.label_, kb_id=span.kb_id_)
-        if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and words[span.end + 1] in _ZH_AFTER_REGION:
-            return self._new_span(doc, span.start, span.end + 1, "Organization")  # "优步中国的品牌"
+        if span.end + 1 < len(doc) and words[span.end] in _ZH_REGIONS and (
+                words[span.end + 1] in _ZH_AFTER_REGION or words[span.end + 1] in _ZH_REGIONAL_HEADS):
+            # "优步中国的品牌"; "谷歌中国总裁": a regional arm's head is that arm's, not the group's.
+            return self._new_span(doc, span.start, span.end + 1, "Organization")
         if end < len(doc) and words[end] in _ZH_TRADE_SUFFIXES and entity_key(words[end]) not in \
                 self.schema.entities_by_key:
             # "恒大地产", "平安证券": a group's name and a trade is its business in that trade, a company of its own.
