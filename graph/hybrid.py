@@ -411,6 +411,13 @@ class HybridExtractor(ClaimExtractor):
                     # "字节跳动旗下的火山引擎": the rules read the narrower subsidiaryOf, which implies the parent's
                     # ownership; an owns proposal either way adds nothing or contradicts it.
                     continue
+                if relation in _ONE_PER_SENTENCE_OBJECT and any(
+                        c.start == start and c.relation == relation and c.object == o_span.kb_id_ and
+                        c.subject != s_span.kb_id_ for c in rule_claims):
+                    # "Facebook bought Instagram, the app started by Kevin Systrom": the rules read what the
+                    # founder founded through the clause; the model's other company for them is the clause's
+                    # neighbour (Facebook), not a second foundation told in one sentence.
+                    continue
                 if self.mode is ExtractorMode.HYBRID and (is_reference(head.text) or is_reference(tail.text)):
                     # "it", "她", "the company": the rules resolve a reference through its clause; the model sees
                     # only the word ("Character.AI foundedBy 她" from "她指控 Character.AI …").
@@ -510,6 +517,10 @@ class HybridExtractor(ClaimExtractor):
 _GAP_SHOWN = 60
 #: Spaces and punctuation trimmed from that stretch ("，" and "," are no words).
 _GAP_STRIP = " \t\n,，、;；:：()（）\"'“”‘’"
+
+
+#: Relations whose object rarely takes two subjects in one sentence: a founder founds one thing per telling.
+_ONE_PER_SENTENCE_OBJECT = frozenset(["foundedBy"])
 
 
 def _said(cue: str, text: str, lang: str) -> bool:

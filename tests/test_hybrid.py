@@ -319,3 +319,13 @@ def test_no_owns_proposal_where_the_rules_read_the_narrower_subsidiary() -> None
     triples = {c.triple_names for c in extractor.extract_text("阿里巴巴旗下的阿里云发布了新模型。", lang="zh")}
     assert ("阿里云", "subsidiaryOf", "阿里巴巴") in triples
     assert not [t for t in triples if t[1] == "owns"], triples
+
+
+def test_no_second_company_for_a_founder_the_rules_placed_in_the_same_sentence() -> None:
+    # The rules read "the app started by X" as Instagram's founding; the model's Facebook foundedBy X is the
+    # neighbouring clause, not a second foundation.
+    scorer = FixedScorer(foundedBy=0.95, none=0.01)
+    triples = {c.triple_names for c in _extract(
+        "Facebook bought Instagram, the photo-sharing app started by Kevin Systrom, in 2012.", scorer)}
+    assert ("Instagram", "foundedBy", "Kevin Systrom") in triples
+    assert ("Facebook", "foundedBy", "Kevin Systrom") not in triples, triples
