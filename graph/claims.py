@@ -2290,15 +2290,8 @@ class _Sentence:
         """Whether a Chinese mention is followed by 的 and a common noun that is neither a name, nor a version
         or edition of the named thing, nor an event of it ("可灵的训练数据", "Sora 的演示"; not "鸿蒙的新版本",
         "GPT-5 的发布")."""
-        i = mention.end
-        while i < self.sent.end and self.w[i].isspace():
-            i += 1
-        if i >= self.sent.end or self.w[i] != "的":
-            return False
-        i += 1
-        while i < self.sent.end and self.w[i].isspace():
-            i += 1
-        if i >= self.sent.end or any(m.start == i for m in self.mentions):
+        i = self._after_de(mention)
+        if i is None or any(m.start == i for m in self.mentions):
             return False
         word = self.w[i]
         if not HAN_CHARACTER.match(word[:1]) or any(t.start == i for t in self.trigger_spans):
@@ -2309,13 +2302,20 @@ class _Sentence:
     def shows_demo(self, mention: Span) -> bool:
         """Whether a Chinese mention is followed by 的 and a demo or preview of it ("Sora 的演示", "Gemini 的演示视频",
         "新车的预告片"): showing one announces the product without releasing it."""
+        i = self._after_de(mention)
+        return i is not None and self.w[i].startswith(_ZH_DEMO_NOUNS)
+
+    def _after_de(self, mention: Span) -> int | None:
+        """The first word after a 的 that follows ``mention`` (spaces skipped), or None when no 的 follows it."""
         i = mention.end
         while i < self.sent.end and self.w[i].isspace():
             i += 1
-        if i + 1 >= self.sent.end or self.w[i] != "的":
-            return False
-        nxt = next((w for w in self.w[i + 1:self.sent.end] if not w.isspace()), "")
-        return nxt.startswith(_ZH_DEMO_NOUNS)
+        if i >= self.sent.end or self.w[i] != "的":
+            return None
+        i += 1
+        while i < self.sent.end and self.w[i].isspace():
+            i += 1
+        return i if i < self.sent.end else None
 
     def _possessor(self, mention: Span) -> bool:
         """"谷歌内部的 Google Brain", "OpenAI 的 GPT-4": a mention that modifies the next one through 的."""
@@ -3231,14 +3231,14 @@ def _listed_posts(ctx: _Sentence, trig: Span, claims: list[Claim], schema: Schem
     >>> sorted(c.triple_names for c in extract("张伟曾任阿里巴巴首席技术官，蚂蚁集团今天宣布了新产品。"))
     [('张伟', 'worksFor', '阿里巴巴')]
     """
-    if trig.text not in _ZH_OFFICE_VERBS:
-        return []
     spec = schema.relations.get("worksFor")
+    if trig.text not in _ZH_OFFICE_VERBS or spec is None:
+        return []
     by_start = {m.start: m for m in ctx.mentions}
     names = {i for m in ctx.mentions for i in range(m.start, m.end)}
     out: list[Claim] = []
     for claim in claims:
-        if claim.relation != "worksFor" or claim.inferred or spec is None:
+        if claim.relation != "worksFor" or claim.inferred:
             continue
         employer = next((m for m in ctx.mentions if m.start >= trig.end and m.kb_id_ == claim.object), None)
         if employer is None:

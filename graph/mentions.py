@@ -191,9 +191,10 @@ _ZH_REGIONS = frozenset(["中国", "美国", "日本", "韩国", "欧洲", "印�
 #: Deal verbs rare enough in jieba's dictionary to pass for name parts: "参股公司", "受让君邦公司".
 _ZH_DEAL_VERBS = frozenset(["参股", "减持", "增持", "受让", "增资", "注资", "持股", "竞拍", "竞得", "出售", "转让",
                             "并购", "划转", "托管"])
+#: The heads of a company named right after it: "X 总裁", "X 发言人".
+_ZH_COMPANY_HEADS = frozenset(["董事长", "总裁", "副总裁", "总经理", "首席执行官", "发言人"])
 #: Words right after a company's name that say it is one: its leaders' roles, 旗下, an announcement.
-_ZH_NAME_CUES = frozenset(["董事长", "总裁", "副总裁", "总经理", "创始人", "联合创始人", "首席执行官", "董事会", "发言人",
-                           "旗下", "公告", "方面"])
+_ZH_NAME_CUES = _ZH_COMPANY_HEADS | frozenset(["创始人", "联合创始人", "董事会", "旗下", "公告", "方面"])
 #: Verbs of saying after "X方面" ("游戏科学方面表示"): the side that speaks is an organisation.
 _ZH_SPEECH_AFTER_SIDE = frozenset(["表示", "称", "回应", "透露", "证实", "确认", "否认", "指出", "介绍"])
 #: What may stand between the announcer and 公告: "X今日公告称", "X昨晚发布公告".
@@ -205,7 +206,7 @@ _ZH_COUNTRIES = frozenset(["美国", "日本", "韩国", "英国", "德国", "�
                            "丹麦", "挪威", "芬兰", "俄罗斯", "印度", "加拿大", "澳大利亚", "新加坡", "以色列", "阿联酋",
                            "沙特", "巴西", "墨西哥", "欧洲", "亚洲", "非洲", "美洲"])
 #: Roles after "company + region" that make the two a regional arm: "谷歌中国总裁", "苹果中国发言人".
-_ZH_REGIONAL_HEADS = frozenset(["董事长", "总裁", "副总裁", "总经理", "首席执行官", "发言人", "负责人", "掌门人"])
+_ZH_REGIONAL_HEADS = _ZH_COMPANY_HEADS | frozenset(["负责人", "掌门人"])
 _ZH_AFTER_REGION = frozenset(["的", "，", "。", "、", "和", "与", "及", "；", "）", ")"])
 _ZH_FUNCTION = frozenset(["的", "了", "在", "与", "和", "及", "或", "是", "为", "被", "由", "将", "把", "对", "从",
                           "向", "给", "也", "都", "就", "还", "又", "等", "这", "那", "其", "该", "此", "已", "今天"])
