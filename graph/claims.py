@@ -33,6 +33,7 @@ from graph.mentions import (
     MentionFinder,
     is_demonym,
     is_description,
+    is_reference,
     names_parent_of,
     other_reading,
     plural_members,
@@ -286,7 +287,7 @@ class ClaimExtractor:
             if item.lang != lang and not (lang == "zh" and item.lang == "en"):
                 continue
             if isinstance(item, Trigger):
-                key = f"T|{item.relation}|{int(item.inverse)}|{item.phrase}"
+                key = f"T|{item.relation}|{int(item.inverse)}{'r' if item.recipient else ''}|{item.phrase}"
                 self._trigger_by_key[key] = item
                 parts = _phrase_parts(item.phrase)
                 if len(parts) == 2:
@@ -663,7 +664,7 @@ class ClaimExtractor:
                 # "发布了 Sora 的演示": a demo announces the product; it is not out yet.
                 spec = self.schema.relations["announced"]
         ctx = _with_readings_for(ctx, spec)
-        agent, patient, penalty = ctx.arguments(trig, spec, inverse=trigger.inverse)
+        agent, patient, penalty = _trigger_arguments(ctx, trig, trigger, spec)
         if spec.name in _WHOLE_COMPANY_RELATIONS and ctx.is_english and not trigger.inverse and \
                 len(patient.spans) == 1 and patient.spans[0].start >= trig.end and ctx.names_a_part(patient.spans[0]):
             # "its purchase of IBM's x86 server business", "bought the chip unit of Acme": buying (or merging
@@ -1378,6 +1379,55 @@ class _Sentence:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
     # ------------------------------------------------------------------ argument finding
+    def recipient_arguments(self, trig: Span, closer: str, spec: RelationSpec) -> tuple[_Arg, _Arg]:
+        """(subject, object) of a recipient trigger (kg:recipientTrigger): the object is the one name between the
+        parts, the subject the name right after the closing part ("sold Motorola to Lenovo", "将摩托罗拉出售给联想").
+
+        The object must be the whole thing handed over, by name, straight after the opening part (an article or
+        possessive between at most) and followed only by a business-part noun ("its Motorola unit") or a price
+        ("for $2.9 billion", "以 29 亿美元"). Where the relation could take a company, a product sold to a buyer
+        is trade ("sold H100 chips to Meta"); a stake in a company is no company ("sold its stake in X to Y"); a
+        buyer named only by a description ("a consortium led by X") is not named at all.
+
+        >>> from graph.build import extract
+        >>> [c.triple_names for c in extract("Google sold Motorola Mobility to Lenovo in 2014.")]
+        [('Lenovo', 'acquired', 'Motorola Mobility')]
+        """
+        closing = closer.lower()
+        close_at = next((k for k in range(trig.end, min(trig.end + _CIRCUMFIX_GAP + 1, self.sent.end))
+                         if any(self.doc[k:k + n].text.lower().replace(" ", "") == closing.replace(" ", "")
+                                for n in (1, 2, 3))), None)
+        if close_at is None:
+            return _Arg(), _Arg()
+        close_end = next(n for n in range(close_at + 1, close_at + 4)
+                         if self.doc[close_at:n].text.lower().replace(" ", "") == closing.replace(" ", ""))
+        inside = [m for m in self.mentions if trig.end <= m.start and m.end <= close_at]
+        after = next((m for m in self.mentions if m.start >= close_end), None)
+        if len(inside) != 1 or after is None or inside[0].start in self.sources or after.start in self.sources:
+            return _Arg(), _Arg()
+        thing = inside[0]
+        if is_reference(thing.text):
+            # "SoftBank later sold it to Hyundai": the pronoun was read as the nearest company, often the seller
+            # of an earlier clause; a sale needs the thing sold by name.
+            return _Arg(), _Arg()
+        lead = [w for w in self.words(trig.end, thing.start) if w not in ("its", "their", "the", "a", "其", "旗下")]
+        tail = self.words(thing.end, close_at)
+        if self.is_english:
+            price = "for" in tail and all(w in _EN_BUSINESS_PARTS for w in tail[:tail.index("for")])
+            # "its NAND business": an unknown name before a part noun names a line of business, not a company.
+            tail_ok = (all(w in _EN_BUSINESS_PARTS for w in tail) or price) and \
+                (thing.label_ == "Organization" or not tail or tail[0] == "for")
+        else:
+            tail_ok = not any("股" in w or w in ("产品", "芯片", "设备") for w in tail) and \
+                (thing.label_ == "Organization" or not set(tail) & _ZH_BUSINESS_PARTS)
+        # Where a company could be meant (acquired), a product handed over is a sale to a customer.
+        traded = thing.label_ in ("Product", "AIModel") and "Organization" in spec.range
+        if lead or not tail_ok or traded or \
+                not fits(thing.label_, spec.range) or not fits(after.label_, spec.domain) or \
+                not self.light_gap(close_end, after.start) or not self.same_clause(close_at, after.start):
+            return _Arg(), _Arg()
+        return _Arg([after]), _Arg([thing])
+
     def arguments(self, trig: Span, spec: RelationSpec, *, inverse: bool = False) -> tuple[_Arg, _Arg, float]:
         """(agent, patient, confidence penalty) for a trigger, by position and voice.
 
@@ -1486,9 +1536,14 @@ class _Sentence:
             fronted = self._fronted_zuowei_subject(trig, left[-1], usable)
             if fronted is not None:
                 right = [fronted]
+        english = self.lang == "en" or self.is_english
+        if right and english and trig.text.lower() in _EN_PART_NOUNS and \
+                self.words(trig.end, right[0].start)[:1] in (["to"], ["from"], ["for"], ["with"]):
+            # "the sale of its x86 server unit to Lenovo": a name after a preposition is where the part went or
+            # came from, not the part's name ("its unit Waymo", "the unit, Waymo").
+            right = []
         left_mention = left[-1] if left else None
         right_mention = right[0] if right else None
-        english = self.lang == "en" or self.is_english
         if self.lang == "zh" and not english and left_mention is not None and right_mention is None and \
                 spec.name == "investedIn" and trig.text in _ZH_ROUND_ROLES:
             raiser = self._round_raiser(left_mention, trig)
@@ -2647,6 +2702,8 @@ class _Sentence:
 #: Relations between whole companies: what a verb of these acts on is a business part when the mention only owns it.
 _WHOLE_COMPANY_RELATIONS = frozenset(["acquired", "mergedWith", "investedIn"])
 #: Nouns that name an unnamed part of a company's business ("IBM's x86 server business").
+#: Chinese business-part nouns: "英特尔将其 NAND 业务出售给…" sells a line of business, not a company named NAND.
+_ZH_BUSINESS_PARTS = frozenset(["业务", "部门", "事业部", "业务部门", "板块", "资产", "工厂"])
 _EN_BUSINESS_PARTS = frozenset(["business", "businesses", "unit", "units", "division", "divisions", "operations",
                                 "operation", "arm", "assets", "segment", "subsidiary", "subsidiaries", "brand",
                                 "brands", "factory", "factories", "plant", "plants"])
@@ -3130,6 +3187,15 @@ def _is_zh_unit_word(word: str) -> bool:
     return word.isalnum()
 
 
+def _trigger_arguments(ctx: _Sentence, trig: Span, trigger: Trigger, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:
+    """(agent, patient, confidence penalty) of a trigger; a recipient trigger's agent is the relation's subject,
+    the name after its closing part (so the inverse flip, which it never has, leaves them in place)."""
+    if trigger.recipient:
+        subject, obj = ctx.recipient_arguments(trig, _phrase_parts(trigger.phrase)[-1], spec)
+        return subject, obj, 0.0
+    return ctx.arguments(trig, spec, inverse=trigger.inverse)
+
+
 def _closed_within(doc: Doc, end: int, closer_starts: Sequence[int]) -> bool:
     """Whether a closing part starts soon after ``end`` with no clause break between (two-part triggers)."""
     for start in closer_starts:
@@ -3510,6 +3576,7 @@ def _modality(ctx: _Sentence, trig: Span, cues: Iterable[tuple[Span, Cue]], *,
             (cue.scope == "before" and before_trigger and span.start >= clause_start)
             or (cue.scope == "sentence" and before_trigger)
             or (cue.scope == "after" and span.start >= trig.end)
+            or (cue.scope == "clause-after" and span.start >= trig.end and ctx.same_clause(trig.start, span.start))
         )
         if not in_scope:
             continue

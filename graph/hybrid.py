@@ -32,6 +32,7 @@ from graph.claims import (
     Polarity,
     TopicEntity,
     _governing_triggers,
+    _trigger_arguments,
     _with_readings_for,
 )
 from graph.mentions import is_reference
@@ -212,7 +213,7 @@ class HybridExtractor(ClaimExtractor):
         claims = super()._claims_for_trigger(ctx, trig, trigger, cues, topic, doc_id, offset)
         if not claims:
             spec = self.schema.relations[trigger.relation]
-            agent, patient, _ = _with_readings_for(ctx, spec).arguments(trig, spec, inverse=trigger.inverse)
+            agent, patient, _ = _trigger_arguments(_with_readings_for(ctx, spec), trig, trigger, spec)
             if agent and patient:
                 found = frozenset(span.kb_id_ for span in agent.spans + patient.spans)
                 self._triggers_declined.append((trig.start, trig.end, trigger.relation, trig.text, found))

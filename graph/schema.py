@@ -44,12 +44,18 @@ SUPERCLASSES: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A phrase that signals a relation; ``inverse`` means its grammatical agent is the relation's object."""
+    """A phrase that signals a relation; ``inverse`` means its grammatical agent is the relation's object.
+
+    ``recipient`` (kg:recipientTrigger, a two-part phrase) means neither argument is the agent: the relation's
+    object sits between the parts and its subject right after them ("sold Motorola to Lenovo": Lenovo acquired
+    Motorola; the seller before the verb is a third party).
+    """
 
     phrase: str
     lang: str
     relation: str
     inverse: bool
+    recipient: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,11 @@ def fits(entity_type: str, allowed: frozenset[str]) -> bool:
     return bool(SUPERCLASSES.get(entity_type, frozenset({entity_type})) & allowed)
 
 
+#: Where a cue counts: before the trigger in its clause, anywhere before it in the sentence, anywhere after it,
+#: or after it in its own clause ("X 收购 Y 的传闻被否认" denies that report, not the clause after a comma).
+CUE_SCOPES = ("before", "sentence", "after", "clause-after")
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A modality, polarity or attribution cue phrase."""
@@ -95,7 +106,7 @@ class Cue:
     phrase: str
     lang: str
     kind: str  # negation | hedge | plan | attribution | attribution-prefix
-    scope: str  # before | sentence | after
+    scope: str  # one of CUE_SCOPES
     #: The relations it applies to (``kg:cueRelation``); empty: all. "the deal collapsed" undoes an acquisition,
     #: not a product launch mentioned in the same sentence.
     relations: frozenset[str] = frozenset()
@@ -223,11 +234,16 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
                                          if t.predicate == RDFS.range
                                          and isinstance(t.object, (ox.NamedNode, ox.BlankNode))])
             triggers = tuple(
-                Trigger(t.object.value.strip(), _lang_of(t.object), name, t.predicate == KG.inverseTrigger)
+                Trigger(t.object.value.strip(), _lang_of(t.object), name, t.predicate == KG.inverseTrigger,
+                        recipient=t.predicate == KG.recipientTrigger)
                 for t in sorted(rows, key=lambda r: (r.predicate.value, str(r.object)))
-                if t.predicate in (KG.trigger, KG.inverseTrigger) and isinstance(t.object, ox.Literal)
-                and t.object.value.strip()
+                if t.predicate in (KG.trigger, KG.inverseTrigger, KG.recipientTrigger)
+                and isinstance(t.object, ox.Literal) and t.object.value.strip()
             )
+            for trigger in triggers:
+                if trigger.recipient and trigger.phrase.count("…") != 1:
+                    raise SchemaError(f"{subject}: kg:recipientTrigger {trigger.phrase!r} has no gap mark; write it "
+                                      f"as two parts with '…' where the object goes, e.g. 'sold … to'")
             relations[name] = RelationSpec(
                 name=name, iri=subject.value, label_en=labels.get("en", name), label_zh=labels.get("zh", name),
                 domain=domain, range=range_, symmetric=OWL.SymmetricProperty in types, triggers=triggers,
@@ -238,8 +254,9 @@ def parse_ontology(triples: Sequence[ox.Triple]) -> tuple[dict[str, RelationSpec
         if kinds:
             scopes = [t.object.value for t in rows if t.predicate == KG.cueScope and isinstance(t.object, ox.Literal)]
             scope = scopes[0] if scopes else "before"
-            if scope not in ("before", "sentence", "after"):
-                raise SchemaError(f"{subject}: kg:cueScope {scope!r} is not one of 'before', 'sentence', 'after'")
+            if scope not in CUE_SCOPES:
+                raise SchemaError(f"{subject}: kg:cueScope {scope!r} is not one of "
+                                  f"{', '.join(repr(s) for s in CUE_SCOPES)}")
             limited_to = frozenset(_local(t.object.value) for t in rows
                                    if t.predicate == KG.cueRelation and isinstance(t.object, ox.NamedNode))
             for t in rows:

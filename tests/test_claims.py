@@ -1572,6 +1572,63 @@ def test_common_news_wordings_of_deals_suits_and_benchmarks(text: str, expected:
     assert expected in _triples(extract(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Google sold Motorola Mobility to Lenovo in 2014.", ("Lenovo", "acquired", "Motorola Mobility")),
+    ("Google agreed to sell Motorola Mobility for $2.9 billion to Lenovo.", ("Lenovo", "acquired", "Motorola Mobility")),
+    ("Alphabet sold Boston Dynamics to SoftBank in 2017.", ("SoftBank", "acquired", "Boston Dynamics")),
+    ("软银同意将 Arm 以 400 亿美元卖给英伟达。", ("英伟达", "acquired", "Arm")),
+    ("谷歌将 DeepMind 出售给微软。", ("微软", "acquired", "DeepMind")),
+])
+def test_the_buyer_after_sold_to_acquired_the_company_between(text: str, expected: tuple[str, str, str]) -> None:
+    # The seller before the verb is neither side: it neither bought nor was bought.
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+    seller = text.split()[0].removesuffix("将")[:2]
+    assert not [t for t in triples if t[1] == "acquired" and seller in (t[0][:2], t[2][:2])], triples
+
+
+@pytest.mark.parametrize("text", [
+    "Nvidia sells its H100 chips to Microsoft and Meta.",  # a product sold to customers is trade
+    "SoftBank sold its stake in Uber to Toyota.",  # a stake is not the company
+    "Intel agreed to sell its NAND business to SK Hynix for $9 billion.",  # a line of business named by its tech
+    "Alphabet sold Boston Dynamics to SoftBank, and SoftBank later sold it to Hyundai.",  # "it" unresolved by name
+    "英特尔将其 NAND 业务出售给 SK 海力士。",
+    "腾讯将所持京东股权转让给京东集团。",  # shares handed over, not the company
+])
+def test_selling_a_product_a_stake_or_an_unnamed_part_acquires_no_company(text: str) -> None:
+    claims = [c for c in extract(text) if c.relation == "acquired"]
+    assert all(c.triple_names == ("SoftBank", "acquired", "Boston Dynamics") for c in claims), \
+        [c.triple_names for c in claims]
+
+
+def test_a_denied_or_collapsed_sale_is_negative() -> None:
+    denied = _only(extract("Microsoft denied it would sell LinkedIn to Salesforce."), "acquired")
+    collapsed = _only(extract("软银同意将 Arm 以 400 亿美元卖给英伟达，但交易最终告吹。"), "acquired")
+    assert (denied.triple_names, denied.polarity) == (("Salesforce", "acquired", "LinkedIn"), "negative")
+    assert (collapsed.triple_names, collapsed.polarity) == (("英伟达", "acquired", "Arm"), "negative")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
+    ("Siemens sold its mobile phone unit to BenQ.", None),
+    ("Google spun off its self-driving unit Waymo in 2016.", ("Waymo", "subsidiaryOf", "Google")),
+])
+def test_a_name_after_a_part_noun_and_a_preposition_is_not_the_part(text: str,
+                                                                    part: tuple[str, str, str] | None) -> None:
+    subsidiaries = [c.triple_names for c in extract(text) if c.relation == "subsidiaryOf"]
+    assert subsidiaries == ([part] if part else []), subsidiaries
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("谷歌收购 DeepMind 的传闻被否认。", "negative"),
+    ("Reports that Apple would buy Mistral AI were denied.", "negative"),
+    # The denial closes another clause: the purchase stands.
+    ("谷歌收购了 DeepMind，但裁员传闻被否认。", "positive"),
+])
+def test_a_report_denied_after_it_is_told_is_negative(text: str, polarity: str) -> None:
+    assert _only(extract(text), "acquired").polarity == polarity
+
+
 def test_raising_something_other_than_money_from_someone_is_no_investment() -> None:
     assert not [c for c in extract("OpenAI raised concerns from regulators.") if c.relation == "investedIn"]
 

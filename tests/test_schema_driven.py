@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.build import extract, run_build_texts
+from graph.exceptions import SchemaError
 
 LICENSED_TTL = """\
 @prefix kg: <https://w3id.org/claimgraph/ontology#> .
@@ -43,6 +44,23 @@ def test_a_user_relation_appears_in_the_output_ontology(licensed_schema: Path) -
     predicates = {q.predicate.value for q in result.quads}
     subjects = {q.subject.value for q in result.quads}
     assert "https://w3id.org/claimgraph/ontology#licensed" in subjects | predicates
+
+
+def test_a_user_recipient_trigger_gives_the_relation_to_the_name_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "licensed_to.ttl"
+    path.write_text(LICENSED_TTL.replace('kg:trigger "licensed"@en', 'kg:recipientTrigger "licensed … to"@en , '
+                                         '"将…授权给"@zh ; kg:trigger "licensed"@en'), encoding="utf-8")
+    for text in ("OpenAI licensed GPT-4 to Microsoft.", "OpenAI 将 GPT-4 授权给微软。"):
+        triples = [c.triple_names for c in extract(text, extra_schemas=[path]) if c.relation == "licensed"]
+        assert triples == [(("Microsoft" if "Microsoft" in text else "微软"), "licensed", "GPT-4")], (text, triples)
+
+
+def test_a_recipient_trigger_without_a_gap_is_a_schema_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_text(LICENSED_TTL.replace('kg:trigger "licensed"@en', 'kg:recipientTrigger "licensed to"@en ; '
+                                         'kg:trigger "licensed"@en'), encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"recipientTrigger 'licensed to' has no gap mark.*'…'"):
+        extract("OpenAI licensed GPT-4 to Microsoft.", extra_schemas=[path])
 
 
 def test_a_user_entity_csv_types_an_unknown_name_and_merges_its_aliases(tmp_path: Path) -> None:

@@ -100,6 +100,8 @@ class TriggerIndex:
         """Index every trigger of ``schema`` (English ones are padded with spaces to match whole words)."""
         by_lang: dict[str, list[tuple[str, str, bool]]] = {"zh": [], "en": []}
         for trigger in schema.triggers:
+            if trigger.recipient:
+                continue  # both arguments after the verb, neither its agent: the order features would misread it
             phrase = trigger.phrase.lower()
             if trigger.lang == "en":
                 phrase = f" {' '.join(_EN_WORD.findall(phrase))} "
