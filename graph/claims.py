@@ -1777,6 +1777,12 @@ class _Sentence:
                 group = [left_mention]
             agent = _Arg(group + self._coverb_agents(group))
             if spec.symmetric and right_mention is None and self.joined_by_conjunction(group):
+                after = self.words(trig.end, trig.end + 2)
+                if english and (trig.text.lower().split()[-1] in ("with", "against") and after[:1] != ["each"] or
+                                after[:1] in (["with"], ["against"]) and after[1:2] not in (["each"], ["one"])):
+                    # "Uber and Lyft compete with taxis", "A and B did not cooperate with regulators": the verb's
+                    # own partner is an unnamed group; the two subjects act side by side, not with each other.
+                    return _Arg(), _Arg(), penalty
                 return _Arg([group[0]]), _Arg([group[1]]), penalty
             if spec.symmetric and right_mention is None and len(group) > 2 and \
                     self.words(group[0].end, group[1].start)[:1] in (["与"], ["同"], ["跟"]) and \

@@ -1608,6 +1608,28 @@ def test_a_denied_or_collapsed_sale_is_negative() -> None:
     assert (collapsed.triple_names, collapsed.polarity) == (("英伟达", "acquired", "Arm"), "negative")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Uber and Lyft compete fiercely in 200 cities.", ("Lyft", "competesWith", "Uber")),
+    ("Intel and AMD competed for the contract.", ("AMD", "competesWith", "Intel")),
+    ("Sony and Honda formed a joint venture to build cars.", ("Honda", "partnersWith", "Sony")),
+    ("Alibaba and Baidu will cooperate on cloud computing.", ("Alibaba", "partnersWith", "Baidu")),
+    ("Tencent and JD.com announced a strategic partnership on Monday.", ("JD.com", "partnersWith", "Tencent")),
+    ("Apple and Google compete with each other in maps.", ("Apple", "competesWith", "Google")),
+])
+def test_a_coordinated_subject_of_a_tie_up_or_a_contest_is_its_two_sides(text: str,
+                                                                         expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Uber and Lyft compete with taxis.",
+    "Google and Meta did not cooperate with regulators.",
+    "Samsung and LG compete against Chinese brands.",
+])
+def test_subjects_acting_side_by_side_with_an_unnamed_partner_are_no_pair(text: str) -> None:
+    assert not [c for c in extract(text) if c.relation in ("competesWith", "partnersWith")]
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
