@@ -1630,6 +1630,23 @@ def test_subjects_acting_side_by_side_with_an_unnamed_partner_are_no_pair(text: 
     assert not [c for c in extract(text) if c.relation in ("competesWith", "partnersWith")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Andrej Karpathy, a former Tesla executive, spoke at the conference.", ("Andrej Karpathy", "worksFor", "Tesla")),
+    ("Former Tesla executive Andrej Karpathy spoke at the conference.", ("Andrej Karpathy", "worksFor", "Tesla")),
+    ("Morgan Stanley analyst Erik Woodring cut his estimate.", ("Erik Woodring", "worksFor", "Morgan Stanley")),
+])
+def test_an_executive_or_analyst_of_a_named_company_works_for_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect Nvidia to beat AMD in data-centre sales.",
+    "Analysts predicted that Gemini would outperform GPT-4.",
+])
+def test_a_forecast_is_hedged(text: str) -> None:
+    assert _only(extract(text), "outperforms").modality == "hedged"
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
