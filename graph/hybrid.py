@@ -37,7 +37,7 @@ from graph.claims import (
 )
 from graph.mentions import is_reference
 from graph.nlp import text_of
-from graph.schema import Schema, Trigger
+from graph.schema import Cue, Schema, Trigger
 from graph.settings import ExtractorMode, Settings
 
 if TYPE_CHECKING:
@@ -136,15 +136,12 @@ class HybridExtractor(ClaimExtractor):
         self.thresholds = thresholds or HybridThresholds()
         self.model_name = f"extractor-model-{self.scorer.version}"
         self.hybrid_name = f"extractor-hybrid-{self.scorer.version}"
-        self._negation = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "negation" and c.lang == lang)
-                          for lang in ("zh", "en")}
-        self._hedge = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "hedge" and c.lang == lang)
-                       for lang in ("zh", "en")}
-        # Plan cues as word-bounded patterns ("will", not "goodwill"); Chinese ones only where they are whole words
-        # of intent ("同意", "计划", "拟"): 将 (and 将会) also marks an object or a plain future.
-        self._plan = {lang: tuple(c.phrase.lower() for c in schema.cues if c.kind == "plan" and c.lang == lang and
-                                  c.phrase not in ("将", "将会"))
-                      for lang in ("zh", "en")}
+        # Cue phrases by kind and language, each with the cue (some apply to a few relations only: "the deal
+        # collapsed", "a bid for"). Chinese plan cues only where they are whole words of intent ("同意", "计划",
+        # "拟"): 将 (and 将会) also marks an object or a plain future.
+        self._negation = self._cues_of(schema, "negation")
+        self._hedge = self._cues_of(schema, "hedge")
+        self._plan = self._cues_of(schema, "plan", leave_out=("将", "将会"))
         self._typed_for_model: dict[tuple[str, str], bool] = {}
         self._fitting: dict[tuple[str, str], Any] = {}
         #: Same-sentence pairs scored, and pairs the screen kept from the encoder (the benchmark reports them).
@@ -491,6 +488,13 @@ class HybridExtractor(ClaimExtractor):
         p_none = min((forward or {}).get("none", 1.0), (backward or {}).get("none", 1.0))
         return p, p_none
 
+    @staticmethod
+    def _cues_of(schema: Schema, kind: str, *,
+                 leave_out: tuple[str, ...] = ()) -> dict[str, tuple[tuple[str, Cue], ...]]:
+        return {lang: tuple((c.phrase.lower(), c) for c in schema.cues
+                            if c.kind == kind and c.lang == lang and c.phrase not in leave_out)
+                for lang in ("zh", "en")}
+
     def _model_claim(self, subject: Span, obj: Span, relation: str, probability: float, *, lang: str,
                      doc_id: str, offset: int, trigger: str = "") -> Claim:
         # The evidence is the sentence, or for a cross-sentence pair every sentence from one mention to the other.
@@ -503,10 +507,14 @@ class HybridExtractor(ClaimExtractor):
         between = text_of(subject.doc)[first.end_char:second.start_char].lower()
         key = "en" if lang == "en" else "zh"
         # The model gives no polarity or modality: cue phrases between the two names decide, as a rule would.
-        polarity: Polarity = "negative" if any(cue in between for cue in self._negation[key]) else "positive"
-        modality: Modality = "hedged" if any(cue in text.lower() for cue in self._hedge[key]) else "asserted"
+        # English cues count as whole words: "not" is not in "another", "expect" not in "expected".
+        def said(cues: tuple[tuple[str, Cue], ...], where: str) -> bool:
+            return any(cue.applies_to(relation) and _said(phrase, where, key) for phrase, cue in cues)
+
+        polarity: Polarity = "negative" if said(self._negation[key], between) else "positive"
+        modality: Modality = "hedged" if said(self._hedge[key], text.lower()) else "asserted"
         # A plan cue between the two names ("Alphabet 已同意以320亿美元现金收购 Wiz") makes the claim a plan.
-        if modality == "asserted" and any(_said(cue, between, key) for cue in self._plan[key]):
+        if modality == "asserted" and said(self._plan[key], between):
             modality = "planned"
         return Claim(doc_id=doc_id, relation=relation, subject=subject.kb_id_, subject_name=subject.text,
                      subject_type=subject.label_, object=obj.kb_id_, object_name=obj.text, object_type=obj.label_,

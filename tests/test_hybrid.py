@@ -312,6 +312,19 @@ def test_a_plan_cue_between_the_pair_makes_a_model_claim_planned() -> None:
     assert plain.modality == "asserted"
 
 
+def test_english_cues_of_a_model_claim_count_as_whole_words_and_for_their_relations() -> None:
+    scorer = FixedScorer(partnersWith=0.95, none=0.01)
+    # "another" holds "not", "expected" holds "expect": neither negates nor hedges.
+    [claim] = _extract("Google, another sponsor, and Wiz were expected at the fair.", scorer)
+    assert claim.extractor == "extractor-model-test"
+    assert (claim.polarity, claim.modality) == ("positive", "asserted")
+    # A bid plans a purchase, not a partnership.
+    [bid] = _extract("Google, with a bid ready, and Wiz met.", scorer)
+    assert bid.modality == "asserted"
+    [negated] = _extract("Google, not Wiz, in one sentence.", scorer)
+    assert negated.polarity == "negative"
+
+
 def test_no_owns_proposal_where_the_rules_read_the_narrower_subsidiary() -> None:
     # A parent owns its subsidiary: "owns" beside the rules' subsidiaryOf says nothing new and counts twice.
     scorer = FixedScorer(owns=0.95, none=0.01)
