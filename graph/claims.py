@@ -639,6 +639,12 @@ class ClaimExtractor:
                 set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
             # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
             spec = self.schema.relations.get("developedBy", spec)
+        if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower() in ("made", "makes", "make"):
+            after = next((m for m in ctx.mentions if m.start >= trig.end), None)
+            if after is not None and set(ctx.words(trig.end, after.start)) & _EN_PREPOSITIONS:
+                # "Adobe made a bid for Figma", "made a deal with X": what is made is the noun before the
+                # preposition; the name after it is no product.
+                return []
         if ctx.is_english and spec.name == "basedOn" and trig.text.lower() in _EN_RUNS_ON and \
                 set(ctx.words(trig.end, min(trig.end + 6, ctx.sent.end))) & _EN_DEVICE_NOUNS:
             return []  # "Gemini Nano will run on the Pixel 8 Pro phone": a device hosts the model, it is no base
@@ -1324,8 +1330,11 @@ class _Sentence:
             for k, w in enumerate(after[1:], start=mention.end + 1):
                 if w in _EN_BUSINESS_PARTS:
                     return True
-                if not (w[:1].isalnum() or w == "-") or any(m.start <= k < m.end for m in self.mentions):
-                    break  # a comma, a verb's particle or another name: the possessive phrase ended
+                if not (w[:1].isalnum() or w == "-") or \
+                        any(m.start <= k < m.end and m.label_ != "Place" for m in self.mentions):
+                    # A comma, a verb's particle or another name: the possessive phrase ended. A place names
+                    # where the part works ("TikTok's US business", "IBM's China unit").
+                    break
         before = self.words(max(self.sent.start, mention.start - 3), mention.start)
         return len(before) >= 2 and before[-1] == "of" and before[-2] in _EN_BUSINESS_PARTS
 
@@ -1770,6 +1779,14 @@ class _Sentence:
             # mention before it; only an apposition or a copula ("A, a professor at X", "A was a curator at X")
             # gives it a holder.
             return _Arg(), _Arg(), penalty
+        if spec.symmetric and english and right_mention is not None and \
+                self.words(trig.end, right_mention.start) in (["between"], ["among"]) and \
+                len(self.group_of(right_mention)) > 1:
+            # "The partnership between Microsoft and OpenAI", "a rivalry among A, B and C": the noun's parties
+            # follow it; every pair of them, whatever is named before.
+            group = self.group_of(right_mention)
+            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
         if left_mention is not None:
             group = self.group_of(left_mention)
             if any(m.start > trig.start for m in group):
@@ -2074,16 +2091,24 @@ class _Sentence:
         """
         group = self.group_of(nearest)
         joint = self.words(group[-1].end, trig.start)
+        # "A left X to join Y", "quit X to found Y": a purpose infinitive right after the object has the
+        # earlier verb's subject as its own.
+        infinitive = trig.text.lower().startswith("to ")
+        purpose = joint[-1:] == ["to"] or infinitive
+        if purpose and not infinitive:
+            joint = joint[:-1]
         # A comma alone opens an apposition ("merged with X, parent of Y"); "N of" is a noun, not a verb.
-        if trig.text.lower().endswith(" of") or not set(joint) & {"and", "then"} or not all(
-                w in _EN_COORDINATED_VERB_JOINTS or w in _EN_ADJUNCT_WORDS or w.isdigit() or w.endswith("ly")
-                for w in joint):
+        if trig.text.lower().endswith(" of") or not (purpose or set(joint) & {"and", "then"}) or not all(
+                w in _EN_COORDINATED_VERB_JOINTS and not purpose or w in _EN_ADJUNCT_WORDS or w.isdigit() or
+                w.endswith("ly") or purpose and w in _FILLERS for w in joint):
             return None
         earlier = [t for t in self.trigger_spans if t.end <= group[0].start and not _is_role_noun(t.text) and
                    self.same_clause(t.start, trig.start) and
                    all(w in ("the", "a", "an") for w in self.words(t.end, group[0].start))]
         if not earlier or self._agentless_passive(earlier[-1]):
             return None
+        if purpose and earlier[-1].text.lower() in _EN_OBJECT_CONTROL:
+            return None  # "Microsoft hired Suleyman to lead its AI unit": the one hired does what follows
         # The earlier verb's agent may stand outside a closing ", then joined Y" that hides it from this verb.
         agents = [m for m in self.mentions if m.end <= earlier[-1].start and m.start not in self.sources and
                   self.same_clause(m.start, earlier[-1].start)]
@@ -2746,6 +2771,12 @@ _MAX_APPOSITION = 16
 _EN_PHRASE_ENDERS = frozenset(["in", "at", "on", "for", "from", "until", "till", "since", "between", "during",
                                "after", "before", "as", "with", "where", "when", "while", "and", "but", "respectively"])
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
+#: Prepositions that close a verb's direct object ("made a bid for X": X is not what was made).
+_EN_PREPOSITIONS = frozenset(["for", "to", "with", "on", "in", "of", "from", "about", "against", "into"])
+#: Verbs whose object, not their subject, does what a purpose infinitive after it says ("hired A to lead X").
+_EN_OBJECT_CONTROL = frozenset(["hired", "hires", "hire", "appointed", "appoints", "named", "names", "tapped",
+                                "taps", "asked", "asks", "invited", "invites", "recruited", "recruits", "poached",
+                                "chose", "picked", "persuaded", "brought in", "enlisted"])
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])
 #: Nouns of creative works: one "produced" is made by its producer, not manufactured ("a telenovela produced by X").

@@ -1647,6 +1647,49 @@ def test_a_forecast_is_hedged(text: str) -> None:
     assert _only(extract(text), "outperforms").modality == "hedged"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The partnership between Microsoft and OpenAI began in 2019.", ("Microsoft", "partnersWith", "OpenAI")),
+    ("The rivalry between Apple and Samsung intensified.", ("Apple", "competesWith", "Samsung")),
+    ("Nvidia faces growing competition from AMD.", ("AMD", "competesWith", "Nvidia")),
+])
+def test_the_parties_of_a_tie_up_or_contest_noun_after_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("Ilya Sutskever left Google to join OpenAI.", ("Ilya Sutskever", "worksFor", "OpenAI"), None),
+    ("Dario Amodei left OpenAI in 2020 to co-found Anthropic.", ("Anthropic", "foundedBy", "Dario Amodei"),
+     ("Anthropic", "foundedBy", "OpenAI")),
+    ("Mira Murati left OpenAI last year to found Thinking Machines Lab.",
+     ("Thinking Machines Lab", "foundedBy", "Mira Murati"), ("Thinking Machines Lab", "foundedBy", "OpenAI")),
+    ("Sam Altman quit Y Combinator to run OpenAI.", ("Sam Altman", "worksFor", "OpenAI"), None),
+    # Object control: the one hired leads.
+    ("Microsoft hired Mustafa Suleyman to lead its consumer AI unit.", ("Mustafa Suleyman", "worksFor", "Microsoft"),
+     None),
+])
+def test_a_purpose_infinitive_after_leaving_has_the_leaver_as_subject(
+        text: str, expected: tuple[str, str, str], not_expected: tuple[str, str, str] | None) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+    assert not_expected not in triples
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    ("Adobe made a bid for Figma.", ("Adobe", "acquired", "Figma"), "planned"),
+    ("Broadcom made a $130 billion offer for Qualcomm.", ("Broadcom", "acquired", "Qualcomm"), "planned"),
+])
+def test_a_bid_or_offer_for_a_company_is_a_planned_purchase_and_nothing_made(
+        text: str, expected: tuple[str, str, str], modality: str) -> None:
+    claims = extract(text)
+    assert [(c.triple_names, c.modality) for c in claims] == [(expected, modality)]
+
+
+def test_a_place_inside_a_possessive_part_keeps_it_a_part() -> None:
+    # "TikTok's US business" is bought, not TikTok.
+    assert not [c for c in extract("Microsoft bought TikTok's US business.") if c.relation == "acquired"]
+    assert ("IBM", "acquired", "Red Hat") in _triples(extract("IBM bought Red Hat, the US software company."))
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
