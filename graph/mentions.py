@@ -700,6 +700,15 @@ class MentionFinder:
                     span = doc.char_span(offset + start, offset + start + len(word), alignment_mode="contract")
                     if span is not None and len(span):
                         spans.append(self._new_span(doc, span.start, span.end, "Organization"))
+            for first, last in _titled_names(tagged):
+                # "百度首席技术官王海峰表示", "百度 CTO 王海峰称": a title, then a surname-led name, then a speech
+                # verb or a clause break is a person the tagger split ("王" + "海峰") or took for a noun.
+                if any(k in people for k in range(first, last + 1)):
+                    continue
+                begin, end = tagged[first][2], tagged[last][2] + len(tagged[last][0])
+                span = doc.char_span(offset + begin, offset + end, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(self._new_span(doc, span.start, span.end, "Person"))
         return spans
 
     def _tagged_words(self, text: str) -> list[tuple[str, str, int]]:
@@ -1259,6 +1268,45 @@ def is_description(text: str) -> bool:
     return "".join(text.lower().split()) in _DEFINITE_JOINED or _ZH_DEMONSTRATIVE.fullmatch(text) is not None or \
         _is_modified_description(text) or \
         text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
+
+
+#: Titles a person's name follows in Chinese news ("首席技术官王海峰", "CEO 张勇"): the Latin ones and words
+#: ending in a title character (官, 长, 裁, 理, 监, 席, 事, 人 of 创始人/负责人, 师 of 工程师, 员 of 研究员).
+_ZH_LATIN_TITLES = frozenset(["CEO", "CTO", "COO", "CFO", "CSO"])
+_ZH_TITLE_ENDS = frozenset("官长裁理监席事员师")
+_ZH_TITLE_WORDS = frozenset(["创始人", "联合创始人", "负责人", "掌门人", "高管", "合伙人", "创办人"])
+#: What may follow a titled name: a speech verb, a clause break, or a verb of the name's own clause.
+_ZH_AFTER_TITLED_NAME = _ZH_SPEECH_AFTER_SIDE | frozenset(["说", "称", "认为", "宣布", "强调", "坦言", "，", "。",
+                                                           "在", "也", "则", "还", "曾", "日前", "近日"])
+
+
+def _titled_names(tagged: Sequence[tuple[str, str, int]]) -> list[tuple[int, int]]:
+    """(first, last) word indexes of surname-led names right after a title and before a speech verb or a
+    clause break: "百度首席技术官王海峰表示" gives the words of 王海峰, whether jieba cut it "王" + "海峰" or kept it.
+
+    >>> _titled_names([("百度", "n", 0), ("首席技术官", "n", 2), ("王", "nr", 7), ("海峰", "n", 8), ("表示", "v", 10)])
+    [(2, 3)]
+    >>> _titled_names([("百度", "n", 0), ("首席技术官", "n", 2), ("王", "nr", 7), ("海峰", "n", 8), ("的", "uj", 10)])
+    []
+    """
+    words = [(k, w) for k, (w, _, _) in enumerate(tagged) if not w.isspace()]
+    out = []
+    for j in range(1, len(words) - 1):
+        title = words[j - 1][1]
+        if not (title in _ZH_LATIN_TITLES or title in _ZH_TITLE_WORDS or
+                len(title) >= 2 and _CJK_WORD.match(title) is not None and title[-1] in _ZH_TITLE_ENDS):
+            continue
+        k, word = words[j]
+        if not _CJK_WORD.match(word) or word[0] not in _SURNAMES or word in _ZH_NOT_IN_NAME or word in _ZH_GENERIC:
+            continue
+        if len(word) == 1 and j + 2 < len(words):
+            rest = words[j + 1][1]
+            if 1 <= len(rest) <= 2 and _CJK_WORD.match(rest) is not None and rest not in _ZH_NOT_IN_NAME and \
+                    words[j + 2][1] in _ZH_AFTER_TITLED_NAME:
+                out.append((k, words[j + 1][0]))
+        elif 2 <= len(word) <= 3 and words[j + 1][1] in _ZH_AFTER_TITLED_NAME:
+            out.append((k, k))
+    return out
 
 
 def _listed_beside(tagged: Sequence[tuple[str, str, int]], k: int) -> list[int]:

@@ -1690,6 +1690,23 @@ def test_a_place_inside_a_possessive_part_keeps_it_a_part() -> None:
     assert ("IBM", "acquired", "Red Hat") in _triples(extract("IBM bought Red Hat, the US software company."))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("百度首席技术官王海峰表示，文心一言将继续迭代。", ("王海峰", "worksFor", "百度")),
+    ("百度 CTO 王海峰称，文心一言将继续迭代。", ("王海峰", "worksFor", "百度")),
+])
+def test_a_chinese_name_split_by_the_segmenter_after_a_title_is_a_person(text: str,
+                                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "百度首席执行官于周二表示，文心一言将继续迭代。",  # 于 is a surname, 于周二 a date
+    "百度董事长向媒体表示，公司将加大投入。",
+])
+def test_a_title_before_a_preposition_names_no_one(text: str) -> None:
+    assert not [c for c in extract(text) if c.relation == "worksFor"]
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
