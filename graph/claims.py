@@ -639,6 +639,9 @@ class ClaimExtractor:
                 set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
             # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
             spec = self.schema.relations.get("developedBy", spec)
+        if ctx.is_english and spec.name == "mergedWith" and trig.text.lower() == "merger" and \
+                ctx.words(trig.end, trig.end + 1) == ["agreement"]:
+            return []  # "a merger agreement" is the contract of a purchase as often as of a merger of equals
         if ctx.is_english and spec.name == "manufacturedBy" and trig.text.lower() in ("made", "makes", "make"):
             after = next((m for m in ctx.mentions if m.start >= trig.end), None)
             if after is not None and set(ctx.words(trig.end, after.start)) & _EN_PREPOSITIONS:
@@ -1388,6 +1391,15 @@ class _Sentence:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
     # ------------------------------------------------------------------ argument finding
+    def _possessed_role(self, owner: Span, named: Span) -> bool:
+        """Whether ``owner``'s role noun (a trigger right after "'s", a modifier or two before it allowed) stands
+        between ``owner`` and ``named``: "Fitbit's rival Pebble", "Blizzard's parent Vivendi Games"."""
+        words = self.words(owner.end, named.start)
+        if words[:1] not in (["'s"], ["\u2019s"]) or len(words) > 4:
+            return False
+        return any(owner.end < t.start and t.end <= named.start and not self.words(t.end, named.start)
+                   for t in self.trigger_spans)
+
     def recipient_arguments(self, trig: Span, closer: str, spec: RelationSpec) -> tuple[_Arg, _Arg]:
         """(subject, object) of a recipient trigger (kg:recipientTrigger): the object is the one name between the
         parts, the subject the name right after the closing part ("sold Motorola to Lenovo", "将摩托罗拉出售给联想").
@@ -1546,6 +1558,10 @@ class _Sentence:
             if fronted is not None:
                 right = [fronted]
         english = self.lang == "en" or self.is_english
+        if english and len(right) >= 2 and right[0].start >= trig.end and self._possessed_role(right[0], right[1]):
+            # "acquired Fitbit's rival Pebble", "merged with Blizzard's parent Vivendi Games": the name after the
+            # possessed role noun heads the phrase the verb acts on; the possessor only says whose rival it is.
+            right = right[1:]
         if right and english and trig.text.lower() in _EN_PART_NOUNS and \
                 self.words(trig.end, right[0].start)[:1] in (["to"], ["from"], ["for"], ["with"]):
             # "the sale of its x86 server unit to Lenovo": a name after a preposition is where the part went or
@@ -1779,11 +1795,18 @@ class _Sentence:
             # mention before it; only an apposition or a copula ("A, a professor at X", "A was a curator at X")
             # gives it a holder.
             return _Arg(), _Arg(), penalty
+        if spec.symmetric and english and right_mention is not None and trig.text.lower() in ("merged", "merge") \
+                and self.words(trig.end, right_mention.start) in ([], ["its"], ["the"], ["their"]):
+            # "Google merged Brain and DeepMind": the merging company joins its objects with each other; one
+            # object alone ("merged DeepMind into …") is folded into something unnamed here.
+            group = [m for m in self.group_of(right_mention) if m.start >= trig.end]
+            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
         if spec.symmetric and english and right_mention is not None and \
-                self.words(trig.end, right_mention.start) in (["between"], ["among"]) and \
+                self.words(trig.end, right_mention.start) in (["between"], ["among"], ["of"]) and \
                 len(self.group_of(right_mention)) > 1:
-            # "The partnership between Microsoft and OpenAI", "a rivalry among A, B and C": the noun's parties
-            # follow it; every pair of them, whatever is named before.
+            # "The partnership between Microsoft and OpenAI", "a rivalry among A, B and C", "the merger of Exxon
+            # and Mobil": the noun's parties follow it; every pair of them, whatever is named before.
             group = self.group_of(right_mention)
             pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
             return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty

@@ -1707,6 +1707,37 @@ def test_a_title_before_a_preposition_names_no_one(text: str) -> None:
     assert not [c for c in extract(text) if c.relation == "worksFor"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Samsung Electronics is a subsidiary of Samsung Group.", ("Samsung Electronics", "subsidiaryOf", "Samsung Group")),
+    ("PayPal was spun off from eBay in 2015.", ("PayPal", "subsidiaryOf", "eBay")),
+    ("eBay spun off PayPal in 2015.", ("PayPal", "subsidiaryOf", "eBay")),
+    ("Google acquired Fitbit's rival Pebble.", ("Google", "acquired", "Pebble")),
+    ("Microsoft invested in OpenAI's rival Mistral AI.", ("Microsoft", "investedIn", "Mistral AI")),
+    ("Exxon and Mobil merged in 1999.", ("Exxon", "mergedWith", "Mobil")),
+    ("The merger of Exxon and Mobil closed in 1999.", ("Exxon", "mergedWith", "Mobil")),
+    ("Google merged Brain and DeepMind into one lab.", ("Brain", "mergedWith", "DeepMind")),
+])
+def test_company_history_wordings(text: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples, triples
+    assert (expected[2], expected[1], expected[0]) not in triples or expected[1] == "mergedWith"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Google acquired Fitbit's rival Pebble.", ("Google", "acquired", "Fitbit")),
+    ("Google merged Brain and DeepMind into one lab.", ("DeepMind", "mergedWith", "Google")),
+    ("Google merged DeepMind into its Brain team.", ("DeepMind", "mergedWith", "Google")),
+    ("Amazon and iRobot said they had terminated their merger agreement.", ("Amazon", "mergedWith", "iRobot")),
+])
+def test_who_does_the_merging_or_owns_the_rival_is_no_party(text: str, wrong: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert wrong not in triples and (wrong[2], wrong[1], wrong[0]) not in triples, triples
+
+
+def test_a_terminated_deal_is_negative() -> None:
+    assert _only(extract("Adobe terminated its deal to acquire Figma."), "acquired").polarity == "negative"
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
