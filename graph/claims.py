@@ -1449,6 +1449,24 @@ class _Sentence:
             return _Arg(), _Arg()
         return _Arg([after]), _Arg([thing])
 
+    def _fronted_participle(self, trig: Span, usable: list[Span]) -> tuple[_Arg, _Arg, float] | None:
+        """(agent, patient, penalty) of a passive participle clause that opens an English sentence: "Founded in
+        1998 by Larry Page and Sergey Brin, Google became …", "Acquired by Google in 2014, DeepMind …". The agents
+        follow "by" inside the clause; the patient is the first name after the comma that closes it."""
+        if not self.is_english or self.words(self.sent.start, trig.start) or \
+                not self.w[trig.end - 1].lower().endswith(("ed", "built", "made", "bought", "led", "run", "sold")):
+            return None
+        comma = next((i for i in range(trig.end, self.sent.end) if self.w[i] == ","), None)
+        by = next((i for i in range(trig.end, comma) if self.w[i].lower() == "by"), None) if comma else None
+        if comma is None or by is None:
+            return None
+        agents = [m for m in usable if by < m.start and m.end <= comma]
+        patient = next((m for m in usable if m.start > comma), None)
+        if not agents or patient is None or not set(self.words(comma + 1, patient.start)) <= {"the", "a", "an"}:
+            return None
+        group = [m for m in self.group_of(agents[0]) if m.end <= comma]
+        return _Arg(group), _Arg([patient]), 0.05
+
     def arguments(self, trig: Span, spec: RelationSpec, *, inverse: bool = False) -> tuple[_Arg, _Arg, float]:
         """(agent, patient, confidence penalty) for a trigger, by position and voice.
 
@@ -1458,6 +1476,9 @@ class _Sentence:
         # A mention that can fill neither role ("伦敦" for foundedBy) is not an argument candidate.
         usable = [m for m in self.mentions if (fits(m.label_, spec.domain) or fits(m.label_, spec.range))
                   and m.start not in self.sources and not _is_venue(m.text)]
+        participle_clause = self._fronted_participle(trig, usable)
+        if participle_clause is not None:
+            return participle_clause
         usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m) or
                   spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]

@@ -1738,6 +1738,21 @@ def test_a_terminated_deal_is_negative() -> None:
     assert _only(extract("Adobe terminated its deal to acquire Figma."), "acquired").polarity == "negative"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Founded in 1998 by Larry Page and Sergey Brin, Google became a subsidiary of Alphabet in 2015.",
+     {("Google", "foundedBy", "Larry Page"), ("Google", "foundedBy", "Sergey Brin"),
+      ("Google", "subsidiaryOf", "Alphabet")}),
+    ("Acquired by Google in 2014, DeepMind kept its London base.", {("Google", "acquired", "DeepMind")}),
+    ("Backed by Microsoft, OpenAI released GPT-4.", {("Microsoft", "investedIn", "OpenAI"),
+                                                     ("OpenAI", "released", "GPT-4")}),
+    # No agent in the participle clause: nothing from it.
+    ("Founded in 2015, OpenAI released GPT-4.", {("OpenAI", "released", "GPT-4")}),
+])
+def test_a_fronted_passive_participle_clause_reads_its_agent_and_the_name_after_the_comma(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _triples(extract(text)) == expected
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
