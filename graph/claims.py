@@ -1449,6 +1449,24 @@ class _Sentence:
             return _Arg(), _Arg()
         return _Arg([after]), _Arg([thing])
 
+    def _second_as_post(self, trig: Span, spec: RelationSpec, usable: list[Span]) -> tuple[_Arg, _Arg, float] | None:
+        """(holder, organisation, penalty) of a post in a later "and as ROLE of X" conjunct: "Lu Qi served as a
+        vice president at Microsoft and as president of Baidu". The holder is the name before the first "as"
+        of the sentence, the subject of "served as"/"worked as"; the organisation the name after the role."""
+        before = self.words(max(self.sent.start, trig.start - 3), trig.start)
+        if not self.is_english or not trig.text.lower().endswith((" of", " at")) or \
+                before[-3:] not in (["and", "as", "a"], ["and", "as", "an"], ["and", "as", "the"]) and \
+                before[-2:] != ["and", "as"]:
+            return None
+        first_as = next((i for i in range(self.sent.start, trig.start - 1) if self.w[i].lower() == "as"), None)
+        holder = [m for m in usable if first_as is not None and m.end <= first_as and fits(m.label_, spec.domain)
+                  and m.label_ != "Entity"]
+        post_of = next((m for m in usable if m.start >= trig.end), None)
+        if not holder or post_of is None or not fits(post_of.label_, spec.range) or \
+                self.words(trig.end, post_of.start) not in ([], ["the"]):
+            return None
+        return _Arg([holder[-1]]), _Arg([post_of]), 0.05
+
     def _fronted_participle(self, trig: Span, usable: list[Span]) -> tuple[_Arg, _Arg, float] | None:
         """(agent, patient, penalty) of a passive participle clause that opens an English sentence: "Founded in
         1998 by Larry Page and Sergey Brin, Google became …", "Acquired by Google in 2014, DeepMind …". The agents
@@ -1479,6 +1497,9 @@ class _Sentence:
         participle_clause = self._fronted_participle(trig, usable)
         if participle_clause is not None:
             return participle_clause
+        second_post = self._second_as_post(trig, spec, usable)
+        if second_post is not None:
+            return second_post
         usable = [m for m in self.visible_from(trig, usable) if not self._is_adjunct(m) or
                   spec.symmetric and self._out_of_hands(m)]
         left = [m for m in usable if m.end <= trig.start and self.same_clause(m.end - 1, trig.start)]

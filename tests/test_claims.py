@@ -1753,6 +1753,12 @@ def test_a_fronted_passive_participle_clause_reads_its_agent_and_the_name_after_
     assert _triples(extract(text)) == expected
 
 
+def test_a_second_post_after_and_as_is_held_by_the_subject_of_served_as() -> None:
+    triples = _triples(extract("Lu Qi served as an executive vice president at Microsoft and as president of Baidu."))
+    assert {("Lu Qi", "worksFor", "Microsoft"), ("Lu Qi", "worksFor", "Baidu")} <= triples, triples
+    assert not [t for t in triples if t[0] == "Microsoft"]
+
+
 @pytest.mark.parametrize("text, part", [
     ("IBM completed the sale of its x86 server unit to Lenovo.", None),  # where the unit went, not its name
     ("Siemens sold its mobile phone unit to BenQ.", None),
