@@ -639,6 +639,9 @@ class ClaimExtractor:
                 set(ctx.words(max(ctx.clause_start(trig.start), trig.start - 3), trig.start)) & _EN_SOFTWARE_NOUNS:
             # "Cursor, the editor made by Anysphere", "an app made by X": software is written, not manufactured.
             spec = self.schema.relations.get("developedBy", spec)
+        if not ctx.is_english and spec.name == "outperforms" and \
+                (ctx.words(trig.end, trig.end + 1) or [""])[0][:1] in _ZH_NUMBER_STARTS:
+            return []  # "投资超过 130 亿美元", "用户超过一亿": an amount is exceeded, no rival is beaten
         if ctx.is_english and spec.name == "mergedWith" and trig.text.lower() == "merger" and \
                 ctx.words(trig.end, trig.end + 1) == ["agreement"]:
             return []  # "a merger agreement" is the contract of a purchase as often as of a merger of equals
@@ -2836,6 +2839,8 @@ _MAX_APPOSITION = 16
 _EN_PHRASE_ENDERS = frozenset(["in", "at", "on", "for", "from", "until", "till", "since", "between", "during",
                                "after", "before", "as", "with", "where", "when", "while", "and", "but", "respectively"])
 #: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
+#: First characters of a number written in digits or in Chinese ("130 亿", "一亿", "百亿", "两成", "半数").
+_ZH_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两半数")
 #: Prepositions that close a verb's direct object ("made a bid for X": X is not what was made).
 _EN_PREPOSITIONS = frozenset(["for", "to", "with", "on", "in", "of", "from", "about", "against", "into"])
 #: Verbs whose object, not their subject, does what a purpose infinitive after it says ("hired A to lead X").

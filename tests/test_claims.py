@@ -1753,6 +1753,13 @@ def test_a_fronted_passive_participle_clause_reads_its_agent_and_the_name_after_
     assert _triples(extract(text)) == expected
 
 
+@pytest.mark.parametrize("text", ["微软已向 OpenAI 投资超过 130 亿美元。", "微软对 OpenAI 的投资已超过百亿美元。"])
+def test_exceeding_an_amount_beats_no_one(text: str) -> None:
+    triples = _triples(extract(text))
+    assert ("微软", "investedIn", "OpenAI") in triples
+    assert not [t for t in triples if t[1] == "outperforms"], triples
+
+
 def test_a_second_post_after_and_as_is_held_by_the_subject_of_served_as() -> None:
     triples = _triples(extract("Lu Qi served as an executive vice president at Microsoft and as president of Baidu."))
     assert {("Lu Qi", "worksFor", "Microsoft"), ("Lu Qi", "worksFor", "Baidu")} <= triples, triples
