@@ -1417,14 +1417,13 @@ class _Sentence:
         >>> [c.triple_names for c in extract("Google sold Motorola Mobility to Lenovo in 2014.")]
         [('Lenovo', 'acquired', 'Motorola Mobility')]
         """
-        closing = closer.lower()
-        close_at = next((k for k in range(trig.end, min(trig.end + _CIRCUMFIX_GAP + 1, self.sent.end))
-                         if any(self.doc[k:k + n].text.lower().replace(" ", "") == closing.replace(" ", "")
-                                for n in (1, 2, 3))), None)
-        if close_at is None:
+        closing = "".join(closer.lower().split())
+        # The closing part as one to three tokens ("to"; "出售给", or "出售" + "给" where jieba split it).
+        found = next(((k, k + n) for k in range(trig.end, min(trig.end + _CIRCUMFIX_GAP + 1, self.sent.end))
+                      for n in (1, 2, 3) if "".join(self.doc[k:k + n].text.lower().split()) == closing), None)
+        if found is None:
             return _Arg(), _Arg()
-        close_end = next(n for n in range(close_at + 1, close_at + 4)
-                         if self.doc[close_at:n].text.lower().replace(" ", "") == closing.replace(" ", ""))
+        close_at, close_end = found
         inside = [m for m in self.mentions if trig.end <= m.start and m.end <= close_at]
         after = next((m for m in self.mentions if m.start >= close_end), None)
         if len(inside) != 1 or after is None or inside[0].start in self.sources or after.start in self.sources:
@@ -1845,16 +1844,14 @@ class _Sentence:
             # "Google merged Brain and DeepMind": the merging company joins its objects with each other; one
             # object alone ("merged DeepMind into …") is folded into something unnamed here.
             group = [m for m in self.group_of(right_mention) if m.start >= trig.end]
-            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
-            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
+            return (*_every_pair(group), penalty)
         if spec.symmetric and english and right_mention is not None and \
                 self.words(trig.end, right_mention.start) in (["between"], ["among"], ["of"]) and \
                 len(self.group_of(right_mention)) > 1:
             # "The partnership between Microsoft and OpenAI", "a rivalry among A, B and C", "the merger of Exxon
             # and Mobil": the noun's parties follow it; every pair of them, whatever is named before.
             group = self.group_of(right_mention)
-            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
-            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
+            return (*_every_pair(group), penalty)
         if left_mention is not None:
             group = self.group_of(left_mention)
             if any(m.start > trig.start for m in group):
@@ -1878,14 +1875,12 @@ class _Sentence:
                     set(self.words(group[-1].end, group[-1].end + 2)) & {"之间", "间", "among"} or
                     self.words(group[0].start - 1, group[0].start) in (["between"], ["among"])):
                 # "字节跳动、阿里云和百度之间的竞争", "rivalry between A, B and C": every pair.
-                pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
-                return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
+                return (*_every_pair(group), penalty)
             if spec.symmetric and right_mention is None and self.lang == "zh" and len(group) > 1 and \
                     self._reciprocal_list(group, trig):
                 # "A、B、C 三足鼎立", "A、B 等也在争夺本土资源": a list that is the whole subject of a verb of
                 # contest or partnership is its parties, each against each.
-                pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
-                return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), penalty
+                return (*_every_pair(group), penalty)
             if spec.symmetric and right_mention is None and self.lang == "zh":
                 # "A 正与 X 的 B、Y 的 C 争夺用户": A on one side, the non-possessor mentions after 与 on the other.
                 in_lists = {i for g in self.groups if len(g) > 1 for i in range(g[0].start, g[-1].end)}
@@ -2104,8 +2099,7 @@ class _Sentence:
                                        for w in between):
             return none
         if len(group) > 1 and self.joined_by_conjunction(group):
-            pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
-            return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs]), 0.0
+            return (*_every_pair(group), 0.0)
         start = self.clause_start(group[0].start)
         # The comitative marker may stand before a description of the partner ("与香港上市公司 B 联合宣布").
         marker = next((i for i in range(group[0].start - 1, start - 1, -1) if self.w[i] in _ZH_COMITATIVE), None)
@@ -2800,9 +2794,9 @@ class _Sentence:
 
 #: Relations between whole companies: what a verb of these acts on is a business part when the mention only owns it.
 _WHOLE_COMPANY_RELATIONS = frozenset(["acquired", "mergedWith", "investedIn"])
-#: Nouns that name an unnamed part of a company's business ("IBM's x86 server business").
 #: Chinese business-part nouns: "英特尔将其 NAND 业务出售给…" sells a line of business, not a company named NAND.
 _ZH_BUSINESS_PARTS = frozenset(["业务", "部门", "事业部", "业务部门", "板块", "资产", "工厂"])
+#: Nouns that name an unnamed part of a company's business ("IBM's x86 server business").
 _EN_BUSINESS_PARTS = frozenset(["business", "businesses", "unit", "units", "division", "divisions", "operations",
                                 "operation", "arm", "assets", "segment", "subsidiary", "subsidiaries", "brand",
                                 "brands", "factory", "factories", "plant", "plants"])
@@ -2838,7 +2832,6 @@ _MAX_APPOSITION = 16
 #: and manner ("taught at A and the B in Chicago", "… and the B until 2001").
 _EN_PHRASE_ENDERS = frozenset(["in", "at", "on", "for", "from", "until", "till", "since", "between", "during",
                                "after", "before", "as", "with", "where", "when", "while", "and", "but", "respectively"])
-#: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 #: First characters of a number written in digits or in Chinese ("130 亿", "一亿", "百亿", "两成", "半数").
 _ZH_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两半数")
 #: Prepositions that close a verb's direct object ("made a bid for X": X is not what was made).
@@ -2846,7 +2839,8 @@ _EN_PREPOSITIONS = frozenset(["for", "to", "with", "on", "in", "of", "from", "ab
 #: Verbs whose object, not their subject, does what a purpose infinitive after it says ("hired A to lead X").
 _EN_OBJECT_CONTROL = frozenset(["hired", "hires", "hire", "appointed", "appoints", "named", "names", "tapped",
                                 "taps", "asked", "asks", "invited", "invites", "recruited", "recruits", "poached",
-                                "chose", "picked", "persuaded", "brought in", "enlisted"])
+                                "chose", "picked", "persuaded", "enlisted"])
+#: What may join two coordinated participles: "developed by A and published by B", "designed by A, then sold by B".
 _EN_COORDINATED_VERB_JOINTS = frozenset(["and", ",", "then", "later", "also", "was", "were", "is", "are", "but", "now",
                                           "still", "has", "have", "been"])
 #: Nouns of creative works: one "produced" is made by its producer, not manufactured ("a telenovela produced by X").
@@ -3292,6 +3286,12 @@ def _is_zh_unit_word(word: str) -> bool:
     (True, True, False)
     """
     return word.isalnum()
+
+
+def _every_pair(group: Sequence[Span]) -> tuple[_Arg, _Arg]:
+    """Both sides of every pair of a list, each against each ("A、B、C 三足鼎立", "the rivalry between A and B")."""
+    pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+    return _Arg([a for a, _ in pairs]), _Arg([b for _, b in pairs])
 
 
 def _trigger_arguments(ctx: _Sentence, trig: Span, trigger: Trigger, spec: RelationSpec) -> tuple[_Arg, _Arg, float]:

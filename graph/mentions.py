@@ -1270,13 +1270,13 @@ def is_description(text: str) -> bool:
         text in _ZH_BARE_NOUNS or text in _ZH_PLURALS or tuple(text.lower().split()) in _EN_PLURALS
 
 
-#: Titles a person's name follows in Chinese news ("首席技术官王海峰", "CEO 张勇"): the Latin ones and words
-#: ending in a title character (官, 长, 裁, 理, 监, 席, 事, 人 of 创始人/负责人, 师 of 工程师, 员 of 研究员).
+#: Titles a person's name follows in Chinese news ("首席技术官王海峰", "CEO 张勇"): the Latin ones, words ending
+#: in a title character (首席技术官, 董事长, 总裁, 总经理, 总监, 主席, 董事, 研究员, 工程师) and a few ending in 人.
 _ZH_LATIN_TITLES = frozenset(["CEO", "CTO", "COO", "CFO", "CSO"])
 _ZH_TITLE_ENDS = frozenset("官长裁理监席事员师")
 _ZH_TITLE_WORDS = frozenset(["创始人", "联合创始人", "负责人", "掌门人", "高管", "合伙人", "创办人"])
 #: What may follow a titled name: a speech verb, a clause break, or a verb of the name's own clause.
-_ZH_AFTER_TITLED_NAME = _ZH_SPEECH_AFTER_SIDE | frozenset(["说", "称", "认为", "宣布", "强调", "坦言", "，", "。",
+_ZH_AFTER_TITLED_NAME = _ZH_SPEECH_AFTER_SIDE | frozenset(["说", "认为", "宣布", "强调", "坦言", "，", "。",
                                                            "在", "也", "则", "还", "曾", "日前", "近日"])
 
 
