@@ -1394,6 +1394,20 @@ class _Sentence:
         return [self.w[i].lower() for i in range(max(start, 0), min(end, len(self.w))) if not self.w[i].isspace()]
 
     # ------------------------------------------------------------------ argument finding
+    def _noun_complement(self, group: list[Span], trig: Span) -> bool:
+        """Whether ``group``, before ``trig``, completes another trigger noun with "of"/"between" ("the merger of
+        A and B", "the partnership between A and B") and only adverbs stand between it and ``trig``."""
+        if group[-1].end > trig.start or \
+                not all(w.endswith("ly") for w in self.words(group[-1].end, trig.start)):
+            return False
+        before = self.words(group[0].start - 1, group[0].start)
+        if before not in (["of"], ["between"]):
+            return False
+        k = group[0].start - 1
+        while k > self.sent.start and self.w[k - 1].isspace():
+            k -= 1
+        return any(t.end == k and t.start != trig.start for t in self.trigger_spans)
+
     def _possessed_role(self, owner: Span, named: Span) -> bool:
         """Whether ``owner``'s role noun (a trigger right after "'s", a modifier or two before it allowed) stands
         between ``owner`` and ``named``: "Fitbit's rival Pebble", "Blizzard's parent Vivendi Games"."""
@@ -1838,6 +1852,11 @@ class _Sentence:
             # "Bob met a professor at the University of Oslo": an indefinite role names someone new, not the
             # mention before it; only an apposition or a copula ("A, a professor at X", "A was a curator at X")
             # gives it a holder.
+            return _Arg(), _Arg(), penalty
+        if english and left_mention is not None and right_mention is not None and \
+                self._noun_complement(self.group_of(left_mention), trig):
+            # "The merger of Exxon and Mobil created ExxonMobil": the verb's agent is the noun phrase the names
+            # complete (the merger), not either name.
             return _Arg(), _Arg(), penalty
         if spec.symmetric and english and right_mention is not None and trig.text.lower() in ("merged", "merge") \
                 and self.words(trig.end, right_mention.start) in ([], ["its"], ["the"], ["their"]):

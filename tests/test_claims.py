@@ -1734,6 +1734,12 @@ def test_who_does_the_merging_or_owns_the_rival_is_no_party(text: str, wrong: tu
     assert wrong not in triples and (wrong[2], wrong[1], wrong[0]) not in triples, triples
 
 
+def test_names_completing_a_noun_before_a_verb_are_not_its_agent() -> None:
+    # The merger created ExxonMobil; neither company alone founded it.
+    triples = _triples(extract("The merger of Exxon and Mobil created ExxonMobil."))
+    assert triples == {("Exxon", "mergedWith", "Mobil")}, triples
+
+
 def test_a_terminated_deal_is_negative() -> None:
     assert _only(extract("Adobe terminated its deal to acquire Figma."), "acquired").polarity == "negative"
 
