@@ -1037,8 +1037,12 @@ class MentionFinder:
                     break
                 start += 1
             # ... unless it reads like a subject name: "Salesforce, the software giant, …", "Nvidia's chips".
-            followed_like_name = end < n and w[end] in (",", "'s", "’s") and not w[start].endswith("ly") \
-                and w[start].lower() not in _EN_STOP_WORDS
+            # So does one joined by "and" to a capitalised name ("Exxon and Mobil merged", "Activision and
+            # Blizzard"): lists join names of one kind.
+            joined_to_name = end + 1 < n and w[end] == "and" and _is_name_token(w[end + 1]) and \
+                w[end + 1] not in _EN_STOP_START and _EN_PLURAL_PEOPLE.search(w[start]) is None
+            followed_like_name = end < n and (w[end] in (",", "'s", "’s") or joined_to_name) and \
+                not w[start].endswith("ly") and w[start].lower() not in _EN_STOP_WORDS
             # Compared by normalised key: "StableWave said …" after "Stablewave AI" is that name in other capitals.
             lone_initial = end - start == 1 and sent_start[start] and entity_key(w[start]) not in inner_keys \
                 and not followed_like_name and w[start] not in initials_seen
@@ -1051,6 +1055,11 @@ class MentionFinder:
                     initials_seen.add(initials(text))
             i = end
         return spans
+
+
+#: Endings of plural nouns for groups of people, which open sentences as common nouns ("Investors and Microsoft
+#: backed OpenAI", "Analysts and regulators"): no lone initial word with them is a name.
+_EN_PLURAL_PEOPLE = re.compile(r"(?:ers|ors|ists|ants|ents|ials|ees|ics|ies|ians)$")
 
 
 #: Honorifics after a Chinese person's full name: "张洛川先生", "李欣悦女士".

@@ -1734,6 +1734,12 @@ def test_who_does_the_merging_or_owns_the_rival_is_no_party(text: str, wrong: tu
     assert wrong not in triples and (wrong[2], wrong[1], wrong[0]) not in triples, triples
 
 
+def test_an_unknown_first_word_joined_to_a_name_by_and_is_a_name_but_a_plural_noun_is_not() -> None:
+    assert ("Activision", "mergedWith", "Blizzard") in _triples(extract("Activision and Blizzard merged in 2008."))
+    investors = [c.subject_name for c in extract("Investors and Microsoft backed OpenAI.") if c.relation == "investedIn"]
+    assert investors == ["Microsoft"], investors
+
+
 def test_names_completing_a_noun_before_a_verb_are_not_its_agent() -> None:
     # The merger created ExxonMobil; neither company alone founded it.
     triples = _triples(extract("The merger of Exxon and Mobil created ExxonMobil."))
