@@ -1587,6 +1587,16 @@ def test_the_buyer_after_sold_to_acquired_the_company_between(text: str, expecte
     assert not [t for t in triples if t[1] == "acquired" and seller in (t[0][:2], t[2][:2])], triples
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("DeepMind 被出售给微软。", ("微软", "acquired", "DeepMind")),
+    ("2014年，DeepMind 被卖给了谷歌。", ("谷歌", "acquired", "DeepMind")),
+])
+def test_a_company_sold_to_a_buyer_in_the_chinese_passive_is_acquired_by_it(text: str,
+                                                                           expected: tuple[str, str, str]) -> None:
+    triples = _triples(extract(text))
+    assert expected in triples and (expected[2], expected[1], expected[0]) not in triples, triples
+
+
 @pytest.mark.parametrize("text", [
     "Nvidia sells its H100 chips to Microsoft and Meta.",  # a product sold to customers is trade
     "SoftBank sold its stake in Uber to Toyota.",  # a stake is not the company
